@@ -1,0 +1,220 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Db } from '../db';
+import { hashPassword, verifyPassword } from './passwords';
+import { RateLimiter } from './RateLimiter';
+import { validateDisplayName, validatePassword, validateUsername } from '#shared/forms/userForm';
+import { AuthError, ROLES, SESSION_COOKIE, type Role, type User } from './types';
+
+/** How long a session lasts. */
+export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
+
+interface UserRow {
+	id: string;
+	username: string;
+	display_name: string;
+	role: string;
+	agency: string | null;
+	created_at: number;
+}
+
+/** Input of a new user. */
+export interface NewUser {
+	username: string;
+	displayName: string;
+	password: string;
+	role: Role;
+	agency?: string | null;
+}
+
+/** Secrets are stored only as SHA-256 digests, so a stolen database opens no session. */
+function digest(secret: string): string {
+	return createHash('sha256').update(secret).digest('hex');
+}
+
+function toUser(r: UserRow): User {
+	return {
+		id: r.id,
+		username: r.username,
+		displayName: r.display_name,
+		role: (ROLES as readonly string[]).includes(r.role) ? (r.role as Role) : 'agency',
+		agency: r.agency,
+		createdAt: r.created_at
+	};
+}
+
+/** Users, sessions (cookies) and API tokens, in the embedded database. */
+export class AuthService {
+	readonly #loginLimiter = new RateLimiter(5, 60_000);
+
+	constructor(private readonly db: Db) {
+		db.exec(`
+			CREATE TABLE IF NOT EXISTS users (
+				id TEXT PRIMARY KEY,
+				username TEXT NOT NULL UNIQUE,
+				display_name TEXT NOT NULL,
+				password_hash TEXT NOT NULL,
+				role TEXT NOT NULL,
+				agency TEXT,
+				created_at INTEGER NOT NULL
+			);
+			CREATE TABLE IF NOT EXISTS sessions (
+				token_hash TEXT PRIMARY KEY,
+				user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+				expires_at INTEGER NOT NULL
+			);
+			CREATE TABLE IF NOT EXISTS api_tokens (
+				token_hash TEXT PRIMARY KEY,
+				user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+				label TEXT NOT NULL,
+				created_at INTEGER NOT NULL
+			);
+		`);
+	}
+
+	/** True when no user exists yet (the first visit then offers to create the administrator). */
+	hasNoUsers(): boolean {
+		return this.db.prepare('SELECT 1 FROM users LIMIT 1').get() === undefined;
+	}
+
+	/** Creates a user; throws AuthError('invalid-input' | 'username-taken'). */
+	async createUser(input: NewUser): Promise<User> {
+		const username = input.username.trim().toLowerCase();
+		const displayName = input.displayName.normalize('NFC').trim();
+		const problem =
+			validateUsername(username) ??
+			validatePassword(input.password) ??
+			validateDisplayName(displayName) ??
+			((ROLES as readonly string[]).includes(input.role) ? null : 'Vai trò không hợp lệ.');
+		if (problem) throw new AuthError('invalid-input', problem);
+		if (this.findByUsername(username)) throw new AuthError('username-taken', 'Tên đăng nhập đã có người dùng.');
+		const passwordHash = await hashPassword(input.password);
+		const row: UserRow = {
+			id: randomUUID(),
+			username,
+			display_name: displayName,
+			role: input.role,
+			agency: input.agency?.normalize('NFC') ?? null,
+			created_at: Date.now()
+		};
+		try {
+			this.db
+				.prepare(
+					'INSERT INTO users (id, username, display_name, password_hash, role, agency, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
+				)
+				.run(row.id, row.username, row.display_name, passwordHash, row.role, row.agency, row.created_at);
+		} catch (e) {
+			// Two requests racing for the same name: the UNIQUE constraint decides.
+			if (String(e).includes('UNIQUE')) throw new AuthError('username-taken', 'Tên đăng nhập đã có người dùng.');
+			throw e;
+		}
+		return toUser(row);
+	}
+
+	/** The user with this username, or undefined. */
+	findByUsername(username: string): User | undefined {
+		const r = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username.trim().toLowerCase()) as
+			| UserRow
+			| undefined;
+		return r && toUser(r);
+	}
+
+	/** The user with this id, or undefined. */
+	getUser(id: string): User | undefined {
+		const r = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+		return r && toUser(r);
+	}
+
+	/** All users, by display name. */
+	listUsers(): User[] {
+		return (this.db.prepare('SELECT * FROM users ORDER BY display_name').all() as UserRow[]).map(toUser);
+	}
+
+	/**
+	 * Checks a username and password and opens a session. Failed attempts per username and per
+	 * client address are rate-limited (5 a minute) to slow password guessing.
+	 */
+	async login(username: string, password: string, clientAddress: string): Promise<{ user: User; sessionToken: string; expiresAt: number }> {
+		const name = username.trim().toLowerCase();
+		const keys = [`u:${name}`, `a:${clientAddress}`];
+		const wait = Math.max(...keys.map((k) => this.#loginLimiter.retryAfter(k)));
+		if (wait > 0)
+			throw new AuthError('rate-limited', `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(wait / 1000)} giây.`);
+		const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(name) as
+			| (UserRow & { password_hash: string })
+			| undefined;
+		// Verify even for an unknown user so that timing does not reveal which usernames exist.
+		const ok = await verifyPassword(row?.password_hash ?? DUMMY_HASH, password);
+		if (!row || !ok) {
+			keys.forEach((k) => this.#loginLimiter.hit(k));
+			throw new AuthError('invalid-credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+		}
+		keys.forEach((k) => this.#loginLimiter.reset(k));
+		const sessionToken = randomBytes(32).toString('base64url');
+		const expiresAt = Date.now() + SESSION_TTL_MS;
+		this.db.prepare('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)').run(digest(sessionToken), row.id, expiresAt);
+		return { user: toUser(row), sessionToken, expiresAt };
+	}
+
+	/** The user of a live session cookie value, or undefined. */
+	userForSession(sessionToken: string | undefined): User | undefined {
+		if (!sessionToken) return undefined;
+		const r = this.db
+			.prepare('SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?')
+			.get(digest(sessionToken), Date.now()) as UserRow | undefined;
+		return r && toUser(r);
+	}
+
+	/** Ends a session. */
+	logout(sessionToken: string): void {
+		this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(digest(sessionToken));
+	}
+
+	/** Issues a new API token for a user (shown once; only its digest is kept). */
+	createApiToken(userId: string, label: string): string {
+		if (!this.getUser(userId)) throw new AuthError('not-found', 'Không tìm thấy người dùng.');
+		const token = 'klt_' + randomBytes(24).toString('base64url');
+		this.db
+			.prepare('INSERT INTO api_tokens (token_hash, user_id, label, created_at) VALUES (?, ?, ?, ?)')
+			.run(digest(token), userId, label.normalize('NFC').slice(0, 100), Date.now());
+		return token;
+	}
+
+	/** The user of an API token, or undefined. */
+	userForApiToken(token: string | undefined | null): User | undefined {
+		if (!token) return undefined;
+		const r = this.db
+			.prepare('SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?')
+			.get(digest(token)) as UserRow | undefined;
+		return r && toUser(r);
+	}
+
+	/** Resolves a request's credentials: an API token (?token= or Bearer) or the session cookie. */
+	userForRequest(headers: { cookie?: string; authorization?: string }, url: URL): User | undefined {
+		const bearer = headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+		const token = url.searchParams.get('token') ?? bearer;
+		if (token) return this.userForApiToken(token);
+		return this.userForSession(readCookie(headers.cookie, SESSION_COOKIE));
+	}
+}
+
+/** A fixed argon2id hash of a random string, verified against for unknown usernames. */
+const DUMMY_HASH =
+	'$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$1Zl3Ue8dL1kYbQbS2jZ0tq3S6h0n3eW7W0l2cAqkQ2o';
+
+/** Reads one cookie from a Cookie header. */
+export function readCookie(header: string | undefined, name: string): string | undefined {
+	if (!header) return undefined;
+	for (const part of header.split(';')) {
+		const eq = part.indexOf('=');
+		if (eq < 0) continue;
+		if (part.slice(0, eq).trim() === name) {
+			try {
+				return decodeURIComponent(part.slice(eq + 1).trim());
+			} catch {
+				// A malformed cookie is no cookie.
+				return undefined;
+			}
+		}
+	}
+	return undefined;
+}

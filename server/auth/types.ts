@@ -1,0 +1,42 @@
+/** Roles of people in the office: admin (quản trị), office specialist (chuyên viên), leader (lãnh đạo), agency (cơ quan). */
+export const ROLES = ['admin', 'office', 'leader', 'agency'] as const;
+/** One of ROLES. */
+export type Role = (typeof ROLES)[number];
+
+/** A user as the app sees it (never with the password hash). */
+export interface User {
+	id: string;
+	username: string;
+	displayName: string;
+	role: Role;
+	/** The agency an agency user belongs to (canonical directory name), else null. */
+	agency: string | null;
+	createdAt: number;
+}
+
+/** An authentication failure with a stable reason, shown to people in Vietnamese. */
+export class AuthError extends Error {
+	constructor(
+		readonly reason:
+			| 'invalid-credentials'
+			| 'rate-limited'
+			| 'username-taken'
+			| 'invalid-input'
+			| 'not-found',
+		message: string
+	) {
+		super(message);
+		this.name = 'AuthError';
+	}
+}
+
+/** Name of the httpOnly session cookie. */
+export const SESSION_COOKIE = 'kl_session';
+
+/** Vietnamese names of the roles, for the UI. */
+export const ROLE_LABELS: Record<Role, string> = {
+	admin: 'Quản trị viên',
+	office: 'Chuyên viên Văn phòng',
+	leader: 'Lãnh đạo',
+	agency: 'Cơ quan, đơn vị'
+};

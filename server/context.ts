@@ -1,0 +1,29 @@
+import type { AuthService } from './auth/AuthService';
+import type { NoticeRegistry } from './notices/NoticeRegistry';
+import type { ServerConfig } from './config';
+import type { SyncServer } from './sync/types';
+
+/**
+ * The process-wide services the host (server/main.ts, or the Vite dev plugin) builds once and hands
+ * to the SvelteKit routes. Per-request state never lives here.
+ */
+export interface AppContext {
+	config: ServerConfig;
+	auth: AuthService;
+	notices: NoticeRegistry;
+	sync: SyncServer;
+}
+
+const KEY = Symbol.for('ket-luan.app-context');
+
+/** Publishes the services for the SvelteKit handler loaded in the same process. */
+export function setAppContext(ctx: AppContext): void {
+	(globalThis as Record<symbol, unknown>)[KEY] = ctx;
+}
+
+/** The services published by the host; throws when the app was started without one. */
+export function getAppContext(): AppContext {
+	const ctx = (globalThis as Record<symbol, unknown>)[KEY] as AppContext | undefined;
+	if (!ctx) throw new Error('Kết Luận: máy chủ chưa khởi tạo dịch vụ (hãy chạy bằng `npm start` hoặc `npm run dev`).');
+	return ctx;
+}

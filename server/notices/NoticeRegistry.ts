@@ -1,0 +1,186 @@
+import { randomBytes } from 'node:crypto';
+import * as Y from 'yjs';
+import { NoticeDoc, defaultMeta, type NoticeMeta } from '#shared/doc/noticeDoc';
+import { foldVietnamese } from '#shared/text/fold';
+import type { Db } from '../db';
+import type { DocStore } from '../store/types';
+import type { User } from '../auth/types';
+import type { Access } from '../sync/types';
+
+/** A notice in the list (a projection of its doc's header). */
+export interface NoticeSummary {
+	id: string;
+	title: string;
+	number: string;
+	symbol: string;
+	date: string;
+	state: 'draft' | 'issued';
+	createdBy: string;
+	createdAt: number;
+	updatedAt: number;
+	access: Access;
+}
+
+interface NoticeRow {
+	id: string;
+	title: string;
+	number: string;
+	symbol: string;
+	date: string;
+	state: string;
+	created_by: string;
+	created_at: number;
+	updated_at: number;
+}
+
+/** An error about notices with a stable reason and a Vietnamese message. */
+export class NoticeError extends Error {
+	constructor(
+		readonly reason: 'not-found' | 'forbidden' | 'invalid-input',
+		message: string
+	) {
+		super(message);
+		this.name = 'NoticeError';
+	}
+}
+
+/** A fresh random id for notices and blocks: 16 url-safe characters. */
+export function newId(): string {
+	return randomBytes(12).toString('base64url');
+}
+
+/** Today's date in Asia/Ho_Chi_Minh as ISO YYYY-MM-DD. */
+export function todayInVietnam(now = new Date()): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
+}
+
+/**
+ * The list of notices, who may open them, and the projection of each doc's header into the
+ * database (for the newest-first list and search). The doc itself lives in the DocStore.
+ */
+export class NoticeRegistry {
+	constructor(
+		private readonly db: Db,
+		private readonly store: DocStore
+	) {
+		db.exec(`
+			CREATE TABLE IF NOT EXISTS notices (
+				id TEXT PRIMARY KEY,
+				title TEXT NOT NULL DEFAULT '',
+				number TEXT NOT NULL DEFAULT '',
+				symbol TEXT NOT NULL DEFAULT '',
+				date TEXT NOT NULL DEFAULT '',
+				state TEXT NOT NULL DEFAULT 'draft',
+				search_text TEXT NOT NULL DEFAULT '',
+				created_by TEXT NOT NULL,
+				created_at INTEGER NOT NULL,
+				updated_at INTEGER NOT NULL
+			);
+			CREATE INDEX IF NOT EXISTS notices_updated ON notices(created_at DESC);
+			CREATE TABLE IF NOT EXISTS notice_members (
+				notice_id TEXT NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
+				user_id TEXT NOT NULL,
+				access TEXT NOT NULL CHECK (access IN ('write', 'read')),
+				PRIMARY KEY (notice_id, user_id)
+			);
+		`);
+	}
+
+	/**
+	 * Creates a notice: its first update (header defaults plus one empty paragraph with an id) is
+	 * appended to the store before the row exists, so a listed notice always has a loadable doc.
+	 */
+	async create(user: User, patch: Partial<NoticeMeta> = {}): Promise<string> {
+		const id = newId();
+		const ydoc = new Y.Doc();
+		const notice = new NoticeDoc(ydoc);
+		const meta = { ...defaultMeta(todayInVietnam()), ...patch, state: 'draft' as const };
+		notice.writeMeta(meta);
+		notice.setBodyParagraphs([''], newId);
+		await this.store.append(id, Y.encodeStateAsUpdate(ydoc));
+		const now = Date.now();
+		this.db
+			.prepare(
+				`INSERT INTO notices (id, title, number, symbol, date, state, search_text, created_by, created_at, updated_at)
+				 VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)`
+			)
+			.run(id, meta.title, meta.number, meta.symbol, meta.date, foldVietnamese(meta.title), user.id, now, now);
+		ydoc.destroy();
+		return id;
+	}
+
+	/** What `user` may do with notice `id`: 'write', 'read', or null (no access or no such notice). */
+	accessFor(user: User, id: string): Access | null {
+		const row = this.db.prepare('SELECT created_by, state FROM notices WHERE id = ?').get(id) as
+			| { created_by: string; state: string }
+			| undefined;
+		if (!row) return null;
+		const member = this.db.prepare('SELECT access FROM notice_members WHERE notice_id = ? AND user_id = ?').get(id, user.id) as
+			| { access: Access }
+			| undefined;
+		let access: Access | null;
+		if (user.role === 'admin' || row.created_by === user.id) access = 'write';
+		else if (member) access = member.access;
+		else if (user.role === 'office') access = 'write';
+		else if (user.role === 'leader') access = 'read';
+		else access = null;
+		// An issued notice is frozen: nobody writes to it any more.
+		if (access && row.state === 'issued') access = 'read';
+		return access;
+	}
+
+	/** Gives `userId` explicit access to a notice (overrides the role default). */
+	share(id: string, userId: string, access: Access): void {
+		if (!this.exists(id)) throw new NoticeError('not-found', 'Không tìm thấy thông báo.');
+		this.db
+			.prepare(
+				'INSERT INTO notice_members (notice_id, user_id, access) VALUES (?, ?, ?) ON CONFLICT(notice_id, user_id) DO UPDATE SET access = excluded.access'
+			)
+			.run(id, userId, access);
+	}
+
+	/** True when the notice exists. */
+	exists(id: string): boolean {
+		return this.db.prepare('SELECT 1 FROM notices WHERE id = ?').get(id) !== undefined;
+	}
+
+	/** The notices `user` may open, newest first; `query` matches title or number without diacritics. */
+	list(user: User, query = '', limit = 200): NoticeSummary[] {
+		const q = foldVietnamese(query);
+		const rows = this.db
+			.prepare(
+				`SELECT * FROM notices WHERE (? = '' OR search_text LIKE '%' || ? || '%' ESCAPE '\\')
+				 ORDER BY created_at DESC LIMIT ?`
+			)
+			.all(q, q.replace(/[\\%_]/g, (c) => '\\' + c), limit * 4) as NoticeRow[];
+		const out: NoticeSummary[] = [];
+		for (const r of rows) {
+			const access = this.accessFor(user, r.id);
+			if (!access) continue;
+			out.push({
+				id: r.id,
+				title: r.title,
+				number: r.number,
+				symbol: r.symbol,
+				date: r.date,
+				state: r.state === 'issued' ? 'issued' : 'draft',
+				createdBy: r.created_by,
+				createdAt: r.created_at,
+				updatedAt: r.updated_at,
+				access
+			});
+			if (out.length >= limit) break;
+		}
+		return out;
+	}
+
+	/** Projects a doc's header into the notices row (called by the sync server after changes). */
+	project(id: string, doc: Y.Doc): void {
+		const notice = new NoticeDoc(doc);
+		const m = notice.readMeta();
+		const search = foldVietnamese([m.title, `${m.number}/${m.symbol}`, m.chair, notice.bodyText().slice(0, 4000)].join(' '));
+		this.db
+			.prepare('UPDATE notices SET title = ?, number = ?, symbol = ?, date = ?, search_text = ?, updated_at = ? WHERE id = ?')
+			.run(m.title, m.number, m.symbol, m.date, search, Date.now(), id);
+	}
+}

@@ -1,0 +1,27 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getAppContext } from '$server/context';
+import { AuthError } from '$server/auth/types';
+import { safeNext, setSessionCookie } from '$lib/server/session';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	if (getAppContext().auth.hasNoUsers()) redirect(303, '/setup');
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, getClientAddress }) => {
+		const form = await request.formData();
+		const username = String(form.get('username') ?? '').trim();
+		const password = String(form.get('password') ?? '');
+		if (!username || !password) return fail(400, { username, message: 'Vui lòng nhập tên đăng nhập và mật khẩu.' });
+		try {
+			const { sessionToken, expiresAt } = await getAppContext().auth.login(username, password, getClientAddress());
+			setSessionCookie(cookies, url, sessionToken, expiresAt);
+		} catch (e) {
+			if (e instanceof AuthError) return fail(e.reason === 'rate-limited' ? 429 : 400, { username, message: e.message });
+			throw e;
+		}
+		redirect(303, safeNext(url.searchParams.get('next')));
+	}
+};

@@ -1,0 +1,37 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getAppContext } from '$server/context';
+import { AuthError } from '$server/auth/types';
+import { validateNewUser } from '#shared/forms/userForm';
+import { setSessionCookie } from '$lib/server/session';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => {
+	// Only the very first visit may create the administrator.
+	if (!getAppContext().auth.hasNoUsers()) redirect(303, '/login');
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, getClientAddress }) => {
+		const { auth } = getAppContext();
+		if (!auth.hasNoUsers()) return fail(403, { message: 'Đã có quản trị viên. Hãy đăng nhập.', values: {}, errors: {} });
+		const form = await request.formData();
+		const values = {
+			username: String(form.get('username') ?? '').trim().toLowerCase(),
+			displayName: String(form.get('displayName') ?? ''),
+			password: String(form.get('password') ?? ''),
+			confirm: String(form.get('confirm') ?? '')
+		};
+		const errors = validateNewUser(values);
+		const shown = { username: values.username, displayName: values.displayName };
+		if (Object.keys(errors).length) return fail(400, { message: 'Vui lòng sửa các ô được đánh dấu.', values: shown, errors });
+		try {
+			await auth.createUser({ ...values, role: 'admin' });
+			const { sessionToken, expiresAt } = await auth.login(values.username, values.password, getClientAddress());
+			setSessionCookie(cookies, url, sessionToken, expiresAt);
+		} catch (e) {
+			if (e instanceof AuthError) return fail(400, { message: e.message, values: shown, errors: {} });
+			throw e;
+		}
+		redirect(303, '/');
+	}
+};

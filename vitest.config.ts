@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests (beside the code) and integration tests (real server on port 0).
+// End-to-end tests in real Chromium have their own config: vitest.e2e.config.ts.
+export default defineConfig({
+	test: {
+		include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		testTimeout: 60_000,
+		hookTimeout: 60_000
+	}
+});

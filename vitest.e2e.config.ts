@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// End-to-end: the built app served by the real server on port 0, driven by Debian's Chromium.
+export default defineConfig({
+	test: {
+		include: ['tests/e2e/**/*.test.ts'],
+		testTimeout: 120_000,
+		hookTimeout: 120_000,
+		fileParallelism: false
+	}
+});
