@@ -10,12 +10,11 @@ export function devSync(): Plugin {
 		apply: 'serve',
 		async configureServer(server) {
 			if (!server.httpServer) return;
-			// Loaded here, not at the top, so that `vite build` never opens the database.
-			const [{ readConfig }, { setAppContext }, { createServices }] = await Promise.all([
-				import('./config'),
-				import('./context'),
-				import('./services')
-			]);
+			// Loaded through Vite at serve time, not bundled into the config: `vite build` never opens
+			// the database, and the server modules resolve `#shared/*` exactly as in production.
+			const { readConfig } = (await server.ssrLoadModule('/server/config.ts')) as typeof import('./config');
+			const { setAppContext } = (await server.ssrLoadModule('/server/context.ts')) as typeof import('./context');
+			const { createServices } = (await server.ssrLoadModule('/server/services.ts')) as typeof import('./services');
 			const services = createServices(readConfig(process.env));
 			setAppContext(services);
 			server.httpServer.on('upgrade', (req, socket, head) => {

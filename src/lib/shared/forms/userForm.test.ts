@@ -6,7 +6,7 @@ describe('user form validation', () => {
 		expect(validateUsername('nguyen.van_an-2')).toBeNull();
 		expect(validateUsername('nguyễn')).toMatch(/không dấu/);
 		expect(validateUsername('an an')).not.toBeNull();
-		expect(validateUsername('ab')).not.toBeNull();
+		expect(validateUsername('a')).not.toBeNull();
 	});
 	it('requires passwords of at least 8 characters', () => {
 		expect(validatePassword('1234567')).toMatch(/ít nhất 8/);

@@ -1,0 +1,211 @@
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { get as idbGet, set as idbSet } from 'idb-keyval';
+import * as decoding from 'lib0/decoding';
+import { NoticeDoc, type NoticeMeta } from '#shared/doc/noticeDoc';
+import { ACK_QUERY_PARAM, CloseCode, MessageType, decodeStateVector, isPermanentClose, readSavedMessage } from '#shared/protocol';
+import { PendingChanges, type PendingChange } from './PendingChanges';
+import { colorFor } from './colors';
+
+/** What the sync badge shows. */
+export type Connection = 'connecting' | 'online' | 'offline';
+
+/** A participant present in the notice (from awareness). */
+export interface Peer {
+	clientId: number;
+	name: string;
+	color: string;
+	self: boolean;
+}
+
+/** Who opens the session. */
+export interface SessionUser {
+	id: string;
+	name: string;
+}
+
+/** Origin of our own header-field writes, so they count as local changes. */
+const LOCAL_META = Symbol('local-meta');
+
+/**
+ * One open notice in the browser: its Y.Doc kept in IndexedDB (so it opens and edits offline),
+ * synced with the server over y-websocket, with reactive connection, save and presence state.
+ */
+export class NoticeSession {
+	readonly doc = new Y.Doc();
+	readonly notice = new NoticeDoc(this.doc);
+	readonly provider: WebsocketProvider;
+	readonly user: SessionUser & { color: string };
+	readonly #idb: IndexeddbPersistence;
+	readonly #pending: PendingChanges;
+	readonly #pendingKey: string;
+	readonly #cleanup: (() => void)[] = [];
+
+	#connection = $state<Connection>('connecting');
+	#serverSynced = $state(false);
+	#localLoaded = $state(false);
+	#unsaved = $state(0);
+	#peers = $state<Peer[]>([]);
+	#meta = $state<NoticeMeta>(this.notice.readMeta());
+	#fatal = $state<string | null>(null);
+
+	constructor(readonly noticeId: string, user: SessionUser, readonly readOnly: boolean) {
+		this.user = { ...user, color: colorFor(user.id) };
+		this.#pendingKey = `ket-luan:pending:${noticeId}`;
+		this.#pending = new PendingChanges((items) => {
+			this.#unsaved = items.length;
+			// Fire and forget is safe: the next write carries the whole list again.
+			void idbSet(this.#pendingKey, items).catch(() => {
+				/* quota or private mode: the count still works for this page load */
+			});
+		});
+
+		this.#idb = new IndexeddbPersistence(`ket-luan:notice:${noticeId}`, this.doc);
+		void this.#idb.whenSynced.then(() => {
+			this.#localLoaded = true;
+			this.#refreshMeta();
+		});
+		void idbGet<PendingChange[]>(this.#pendingKey).then((items) => {
+			if (Array.isArray(items)) this.#pending.restore(items);
+		});
+
+		const wsBase = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+		this.provider = new WebsocketProvider(wsBase, noticeId, this.doc, {
+			params: { [ACK_QUERY_PARAM]: '1' },
+			maxBackoffTime: 5000
+		});
+		this.provider.messageHandlers[MessageType.saved] = (_encoder, decoder: decoding.Decoder) => {
+			this.#pending.confirm(decodeStateVector(readSavedMessage(decoder)));
+		};
+		this.provider.awareness.setLocalStateField('user', { name: this.user.name, color: this.user.color, id: user.id });
+
+		this.#listen(this.doc, 'update', (_update: Uint8Array, origin: unknown) => {
+			// Local = typed here (editor, header form); not what came from the server or IndexedDB.
+			if (origin === this.provider || origin === this.#idb || this.readOnly) return;
+			this.#pending.record(this.doc.clientID, Y.getState(this.doc, this.doc.clientID));
+		});
+		const onMeta = () => this.#refreshMeta();
+		this.notice.metaMap.observe(onMeta);
+		this.#cleanup.push(() => this.notice.metaMap.unobserve(onMeta));
+		this.#listen(this.provider, 'status', ({ status }: { status: string }) => {
+			this.#connection = status === 'connected' ? 'online' : navigator.onLine ? 'connecting' : 'offline';
+		});
+		this.#listen(this.provider, 'sync', (synced: boolean) => (this.#serverSynced = synced));
+		this.#listen(this.provider, 'connection-close', (event: CloseEvent | null) => {
+			this.#serverSynced = false;
+			if (event && isPermanentClose(event.code)) this.#fatal = closeMessage(event.code);
+			// Randomised ("full jitter") backoff: after a server restart, every client does not come
+			// back in the same millisecond. y-websocket reads maxBackoffTime right after this event.
+			const attempt = this.provider.wsUnsuccessfulReconnects + 1;
+			this.provider.maxBackoffTime = Math.max(100, Math.random() * Math.min(5000, 2 ** attempt * 100));
+		});
+		this.#listen(this.provider.awareness, 'change', () => this.#refreshPeers());
+		this.#refreshPeers();
+
+		// A socket can outlive the network for a long while before the browser notices; drop it at
+		// once so the badge and the unsaved count tell the truth, and come back as soon as we can.
+		const goOffline = () => {
+			this.#connection = 'offline';
+			this.provider.disconnect();
+		};
+		const goOnline = () => {
+			this.#connection = 'connecting';
+			this.provider.connect();
+		};
+		window.addEventListener('offline', goOffline);
+		window.addEventListener('online', goOnline);
+		this.#cleanup.push(() => window.removeEventListener('offline', goOffline), () => window.removeEventListener('online', goOnline));
+	}
+
+	/** online / offline / connecting (to the sync server). */
+	get connection(): Connection {
+		return this.#connection;
+	}
+	/** True once the server's state has been received on the current connection. */
+	get serverSynced(): boolean {
+		return this.#serverSynced;
+	}
+	/** True once the local copy (IndexedDB) has been loaded. */
+	get localLoaded(): boolean {
+		return this.#localLoaded;
+	}
+	/** Number of local changes not yet confirmed as saved on the server. */
+	get unsaved(): number {
+		return this.#unsaved;
+	}
+	/** Participants present, self first. */
+	get peers(): Peer[] {
+		return this.#peers;
+	}
+	/** The header fields, kept current with remote edits. */
+	get meta(): NoticeMeta {
+		return this.#meta;
+	}
+	/** A reason the server gave for refusing this connection for good, in Vietnamese. */
+	get fatal(): string | null {
+		return this.#fatal;
+	}
+
+	/** Writes header fields (ignored for readers: the server would refuse them anyway). */
+	updateMeta(patch: Partial<NoticeMeta>): void {
+		if (this.readOnly) return;
+		this.notice.writeMeta(patch, LOCAL_META);
+	}
+
+	/** Closes the connection and local storage handles. */
+	destroy(): void {
+		for (const fn of this.#cleanup.splice(0)) fn();
+		this.provider.destroy();
+		void this.#idb.destroy();
+		this.doc.destroy();
+	}
+
+	#refreshMeta(): void {
+		this.#meta = this.notice.readMeta();
+	}
+
+	#refreshPeers(): void {
+		const peers: Peer[] = [];
+		for (const [clientId, state] of this.provider.awareness.getStates()) {
+			const u = (state as { user?: { name?: unknown; color?: unknown } }).user;
+			if (!u || typeof u.name !== 'string') continue;
+			peers.push({ clientId, name: u.name, color: typeof u.color === 'string' ? u.color : '#888', self: clientId === this.doc.clientID });
+		}
+		peers.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name, 'vi'));
+		this.#peers = peers;
+	}
+
+	/** Subscribes to a lib0 Observable-style emitter and remembers to unsubscribe. */
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	#listen(target: Emitter, event: string, fn: (...args: any[]) => void): void {
+		target.on(event, fn);
+		this.#cleanup.push(() => target.off(event, fn));
+	}
+}
+
+/** The on/off shape shared by Y.Doc, y-websocket's provider and awareness. */
+interface Emitter {
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	on(event: string, fn: (...args: any[]) => void): void;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	off(event: string, fn: (...args: any[]) => void): void;
+}
+
+/** What a person reads when the server closed the connection for good. */
+function closeMessage(code: number): string {
+	switch (code) {
+		case CloseCode.UNAUTHORIZED:
+			return 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại; nội dung bạn đã gõ vẫn được giữ trên máy này.';
+		case CloseCode.READ_ONLY_VIOLATION:
+			return 'Bạn chỉ có quyền xem thông báo này; thay đổi không được lưu lên máy chủ.';
+		case CloseCode.NOTICE_FROZEN:
+			return 'Thông báo đã được ban hành nên không thể sửa nữa.';
+		case CloseCode.NOTICE_DELETED:
+			return 'Thông báo này đã bị xóa.';
+		case CloseCode.MESSAGE_TOO_LARGE:
+			return 'Thay đổi quá lớn, máy chủ không nhận. Hãy chia nhỏ nội dung dán vào.';
+		default:
+			return `Máy chủ đã ngắt kết nối (mã ${code}). Hãy tải lại trang; nội dung trên máy này vẫn được giữ.`;
+	}
+}

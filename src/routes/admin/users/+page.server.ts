@@ -1,0 +1,43 @@
+import { error, fail } from '@sveltejs/kit';
+import { getAppContext } from '$server/context';
+import { AuthError, ROLES, ROLE_LABELS, type Role } from '$server/auth/types';
+import { validateNewUser } from '#shared/forms/userForm';
+import type { Actions, PageServerLoad } from './$types';
+
+function requireAdmin(locals: App.Locals) {
+	if (locals.user?.role !== 'admin') error(403, { message: 'Chỉ quản trị viên được quản lý người dùng.' });
+}
+
+export const load: PageServerLoad = ({ locals }) => {
+	requireAdmin(locals);
+	return {
+		users: getAppContext().auth.listUsers(),
+		roles: ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
+	};
+};
+
+export const actions: Actions = {
+	create: async ({ request, locals }) => {
+		requireAdmin(locals);
+		const form = await request.formData();
+		const values = {
+			username: String(form.get('username') ?? '').trim().toLowerCase(),
+			displayName: String(form.get('displayName') ?? ''),
+			password: String(form.get('password') ?? ''),
+			role: String(form.get('role') ?? ''),
+			agency: String(form.get('agency') ?? '').trim()
+		};
+		const errors = validateNewUser(values);
+		if (!(ROLES as readonly string[]).includes(values.role)) errors.role = 'Hãy chọn vai trò.';
+		if (values.role === 'agency' && !values.agency) errors.agency = 'Người dùng của cơ quan cần tên cơ quan.';
+		const shown = { username: values.username, displayName: values.displayName, role: values.role, agency: values.agency };
+		if (Object.keys(errors).length) return fail(400, { message: 'Vui lòng sửa các ô được đánh dấu.', values: shown, errors });
+		try {
+			const user = await getAppContext().auth.createUser({ ...values, role: values.role as Role, agency: values.agency || null });
+			return { created: user.username };
+		} catch (e) {
+			if (e instanceof AuthError) return fail(400, { message: e.message, values: shown, errors: {} });
+			throw e;
+		}
+	}
+};

@@ -1,0 +1,85 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/**
+ * Offline shell: precaches the built app so that a page reloaded with no network still opens, and
+ * keeps the last copy of every page visited (network first), so a notice opened before reopens
+ * offline; its content then comes from IndexedDB (y-indexeddb), not from this cache.
+ */
+import { build, files, version } from '$service-worker';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const APP_CACHE = `app-${version}`;
+const PAGE_CACHE = 'pages';
+const ASSETS = new Set([...build, ...files]);
+
+sw.addEventListener('install', (event) => {
+	event.waitUntil(
+		caches
+			.open(APP_CACHE)
+			.then((cache) => cache.addAll([...ASSETS]))
+			.then(() => sw.skipWaiting())
+	);
+});
+
+sw.addEventListener('activate', (event) => {
+	event.waitUntil(
+		(async () => {
+			for (const key of await caches.keys()) if (key !== APP_CACHE && key !== PAGE_CACHE) await caches.delete(key);
+			await sw.clients.claim();
+		})()
+	);
+});
+
+sw.addEventListener('message', (event) => {
+	const data = event.data as unknown;
+	// Signing out must not leave the previous person's pages readable offline.
+	if (data === 'clear-pages') event.waitUntil(caches.delete(PAGE_CACHE));
+	// The page that installed the worker was loaded before the worker existed: keep a copy of it too.
+	if (typeof data === 'object' && data && (data as { type?: unknown }).type === 'cache-page') {
+		const url = new URL(String((data as { url?: unknown }).url), sw.location.origin);
+		if (url.origin === sw.location.origin)
+			event.waitUntil(
+				fetch(url, { credentials: 'same-origin' })
+					.then(async (res) => {
+						if (res.ok && !res.redirected) await (await caches.open(PAGE_CACHE)).put(url.href, res);
+					})
+					.catch(() => {
+						/* offline right now: the page is cached on its next online visit */
+					})
+			);
+	}
+});
+
+sw.addEventListener('fetch', (event) => {
+	const req = event.request;
+	if (req.method !== 'GET') return;
+	const url = new URL(req.url);
+	if (url.origin !== sw.location.origin || url.pathname.startsWith('/sync/') || url.pathname.startsWith('/api/')) return;
+
+	if (ASSETS.has(url.pathname)) {
+		event.respondWith(caches.match(req).then((hit) => hit ?? fetch(req)));
+		return;
+	}
+	const isPage = req.mode === 'navigate' || url.pathname.endsWith('/__data.json');
+	if (!isPage) return;
+	event.respondWith(
+		(async () => {
+			const cache = await caches.open(PAGE_CACHE);
+			try {
+				const res = await fetch(req);
+				// Only real pages are kept: not redirects to the sign-in page, not errors.
+				if (res.ok && !res.redirected) await cache.put(req, res.clone());
+				return res;
+			} catch {
+				const hit = await cache.match(req, { ignoreSearch: false });
+				if (hit) return hit;
+				return new Response(
+					'<!doctype html><meta charset="utf-8"><title>Ngoại tuyến</title><body style="font-family:sans-serif;padding:2rem"><h1>Đang ngoại tuyến</h1><p>Trang này chưa được mở khi có mạng nên chưa có bản lưu trên máy. Các thông báo đã mở trước đó vẫn xem và sửa được.</p><p><a href="/">Về danh sách</a></p>',
+					{ status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } }
+				);
+			}
+		})()
+	);
+});
