@@ -1,4 +1,4 @@
-import { Editor } from '@tiptap/core';
+import { Editor, type AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import Collaboration, { isChangeOrigin } from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -26,7 +26,7 @@ export interface NoticeEditorOptions {
 export const BLOCK_TYPES = ['paragraph', 'heading'];
 
 /** The Tiptap extensions of the notice body, without the collaboration ones (also used by tests). */
-export function bodyExtensions() {
+export function bodyExtensions(): AnyExtension[] {
 	return [
 		// The collaboration extension brings its own Yjs-aware undo; ProseMirror's would fight it.
 		StarterKit.configure({ undoRedo: false, link: { openOnClick: false } }),
@@ -44,7 +44,7 @@ export function bodyExtensions() {
 
 /** Builds the collaborative body editor bound to the notice's `content` fragment. */
 export function createNoticeEditor(opts: NoticeEditorOptions): Editor {
-	const extensions = [...bodyExtensions(), Collaboration.configure({ fragment: opts.notice.content })];
+	const extensions: AnyExtension[] = [...bodyExtensions(), Collaboration.configure({ fragment: opts.notice.content })];
 	if (opts.provider && opts.user) extensions.push(CollaborationCaret.configure({ provider: opts.provider, user: opts.user }));
 	return new Editor({
 		element: opts.element,

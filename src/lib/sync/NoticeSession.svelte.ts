@@ -83,7 +83,7 @@ export class NoticeSession {
 		this.#listen(this.doc, 'update', (_update: Uint8Array, origin: unknown) => {
 			// Local = typed here (editor, header form); not what came from the server or IndexedDB.
 			if (origin === this.provider || origin === this.#idb || this.readOnly) return;
-			this.#pending.record(this.doc.clientID, Y.getState(this.doc, this.doc.clientID));
+			this.#pending.record(this.doc.clientID, Y.getState(this.doc.store, this.doc.clientID));
 		});
 		const onMeta = () => this.#refreshMeta();
 		this.notice.metaMap.observe(onMeta);

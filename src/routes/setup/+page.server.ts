@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getAppContext } from '$server/context';
 import { AuthError } from '$server/auth/types';
-import { validateNewUser } from '#shared/forms/userForm';
+import { validateNewUser, type FieldErrors } from '#shared/forms/userForm';
 import { setSessionCookie } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,7 +13,7 @@ export const load: PageServerLoad = () => {
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
 		const { auth } = getAppContext();
-		if (!auth.hasNoUsers()) return fail(403, { message: 'Đã có quản trị viên. Hãy đăng nhập.', values: {}, errors: {} });
+		if (!auth.hasNoUsers()) return fail(403, { message: 'Đã có quản trị viên. Hãy đăng nhập.', values: { username: '', displayName: '' }, errors: {} as FieldErrors });
 		const form = await request.formData();
 		const values = {
 			username: String(form.get('username') ?? '').trim().toLowerCase(),
@@ -29,7 +29,7 @@ export const actions: Actions = {
 			const { sessionToken, expiresAt } = await auth.login(values.username, values.password, getClientAddress());
 			setSessionCookie(cookies, url, sessionToken, expiresAt);
 		} catch (e) {
-			if (e instanceof AuthError) return fail(400, { message: e.message, values: shown, errors: {} });
+			if (e instanceof AuthError) return fail(400, { message: e.message, values: shown, errors: {} as FieldErrors });
 			throw e;
 		}
 		redirect(303, '/');
