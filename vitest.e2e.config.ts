@@ -6,6 +6,8 @@ export default defineConfig({
 		include: ['tests/e2e/**/*.test.ts'],
 		testTimeout: 120_000,
 		hookTimeout: 120_000,
-		fileParallelism: false
+		fileParallelism: false,
+		// Conditions in a browser take longer than vitest's 1 s default to come true.
+		expect: { poll: { timeout: 15_000, interval: 50 } }
 	}
 });

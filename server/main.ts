@@ -14,6 +14,13 @@ const config = readConfig(process.env);
 const services = createServices(config);
 setAppContext(services);
 
+// adapter-node assumes https unless told the protocol; this process serves plain http itself, so
+// unless the operator set ORIGIN or PROTOCOL_HEADER (behind a TLS proxy), we state it per request
+// through a header of our own that we always overwrite (a client cannot spoof it).
+const OWN_PROTO_HEADER = 'x-ket-luan-proto';
+const stampProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (stampProtocol) process.env.PROTOCOL_HEADER = OWN_PROTO_HEADER;
+
 const handlerPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'build', 'handler.js');
 let handler: RequestListener;
 if (existsSync(handlerPath)) {
@@ -27,7 +34,10 @@ if (existsSync(handlerPath)) {
 	};
 }
 
-const server = createServer(handler);
+const server = createServer((req, res) => {
+	if (stampProtocol) req.headers[OWN_PROTO_HEADER] = 'http';
+	handler(req, res);
+});
 server.on('upgrade', (req, socket, head) => {
 	if (!services.sync.handleUpgrade(req, socket, head)) {
 		socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');

@@ -40,3 +40,11 @@ export const ROLE_LABELS: Record<Role, string> = {
 	leader: 'Lãnh đạo',
 	agency: 'Cơ quan, đơn vị'
 };
+
+/**
+ * True for an AuthError. Checked by name, not `instanceof`: the SvelteKit bundle carries its own
+ * copy of this module, so an error thrown by the host's AuthService is not an instance of its class.
+ */
+export function isAuthError(e: unknown): e is AuthError {
+	return e instanceof Error && e.name === 'AuthError' && typeof (e as { reason?: unknown }).reason === 'string';
+}

@@ -147,6 +147,30 @@ export class NoticeSession {
 		return this.#fatal;
 	}
 
+	/**
+	 * Resolves when the editor may bind to the body: the local copy is loaded and the body has
+	 * content (from IndexedDB or the server), or we are offline, or the server is slow to answer.
+	 * Binding earlier would make the editor write its own empty first paragraph into the shared
+	 * body, and every participant who opened the notice would add one more. [DS3]
+	 */
+	async whenReady(slowServerMs = 5000): Promise<void> {
+		await this.#idb.whenSynced;
+		if (this.notice.content.length > 0 || !navigator.onLine) return;
+		await new Promise<void>((resolve) => {
+			const done = () => {
+				clearTimeout(timer);
+				this.provider.off('sync', onSync);
+				window.removeEventListener('offline', done);
+				resolve();
+			};
+			const onSync = (synced: boolean) => synced && done();
+			const timer = setTimeout(done, slowServerMs);
+			if (this.provider.synced) return done();
+			this.provider.on('sync', onSync);
+			window.addEventListener('offline', done);
+		});
+	}
+
 	/** Writes header fields (ignored for readers: the server would refuse them anyway). */
 	updateMeta(patch: Partial<NoticeMeta>): void {
 		if (this.readOnly) return;

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getAppContext } from '$server/context';
-import { AuthError } from '$server/auth/types';
+import { isAuthError } from '$server/auth/types';
 import { safeNext, setSessionCookie } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,7 +19,7 @@ export const actions: Actions = {
 			const { sessionToken, expiresAt } = await getAppContext().auth.login(username, password, getClientAddress());
 			setSessionCookie(cookies, url, sessionToken, expiresAt);
 		} catch (e) {
-			if (e instanceof AuthError) return fail(e.reason === 'rate-limited' ? 429 : 400, { username, message: e.message });
+			if (isAuthError(e)) return fail(e.reason === 'rate-limited' ? 429 : 400, { username, message: e.message });
 			throw e;
 		}
 		redirect(303, safeNext(url.searchParams.get('next')));

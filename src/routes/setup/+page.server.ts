@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getAppContext } from '$server/context';
-import { AuthError } from '$server/auth/types';
+import { isAuthError } from '$server/auth/types';
 import { validateNewUser, type FieldErrors } from '#shared/forms/userForm';
 import { setSessionCookie } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
@@ -29,7 +29,7 @@ export const actions: Actions = {
 			const { sessionToken, expiresAt } = await auth.login(values.username, values.password, getClientAddress());
 			setSessionCookie(cookies, url, sessionToken, expiresAt);
 		} catch (e) {
-			if (e instanceof AuthError) return fail(400, { message: e.message, values: shown, errors: {} as FieldErrors });
+			if (isAuthError(e)) return fail(400, { message: e.message, values: shown, errors: {} as FieldErrors });
 			throw e;
 		}
 		redirect(303, '/');

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { getAppContext } from '$server/context';
-import { AuthError, ROLES, ROLE_LABELS, type Role } from '$server/auth/types';
+import { isAuthError, ROLES, ROLE_LABELS, type Role } from '$server/auth/types';
 import { validateNewUser, type FieldErrors } from '#shared/forms/userForm';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,7 +36,7 @@ export const actions: Actions = {
 			const user = await getAppContext().auth.createUser({ ...values, role: values.role as Role, agency: values.agency || null });
 			return { created: user.username };
 		} catch (e) {
-			if (e instanceof AuthError) return fail(400, { message: e.message, values: shown, errors: {} as FieldErrors });
+			if (isAuthError(e)) return fail(400, { message: e.message, values: shown, errors: {} as FieldErrors });
 			throw e;
 		}
 	}

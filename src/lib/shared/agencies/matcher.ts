@@ -1,0 +1,525 @@
+/**
+ * Finds party mentions (agencies, localities, leaders, generic collectives) in a block of text.
+ *
+ * The directory is a parameter (an administrator may edit it); the default is
+ * {@link DEFAULT_DIRECTORY}. District and commune People's Committees are a pattern, not data:
+ * there are thousands of them and they change with every merger. Agencies the directory does not
+ * know are still returned (as written, `known: false`), never dropped.
+ */
+import { DEFAULT_DIRECTORY } from './directory';
+import { foldKey } from './fold';
+import type { AgencyDirectory, AgencyEntry, AgencyId, IsoDate } from './types';
+
+/** What a mention refers to. */
+export type PartyKind =
+	/** a directory agency (sở, ban, ministry …) */
+	| 'agency'
+	/** a People's Committee of a district/commune/city, or such localities themselves */
+	| 'locality'
+	/** a provincial or central leader by title (Chủ tịch UBND tỉnh, Phó Thủ tướng …) */
+	| 'leader'
+	/** an official of a locality (Chủ tịch UBND huyện X): charged directly, a lead */
+	| 'localOfficial'
+	/** a collective that names no one in particular (các cơ quan, đơn vị …) */
+	| 'generic'
+	/** the body the notice speaks for (UBND tỉnh, Chính phủ …): requests, is not charged */
+	| 'authority'
+	/** an organisation the directory does not know, kept as written */
+	| 'unknown';
+
+/** A party mention found in a text. Offsets are UTF-16 indices into that text. */
+export interface PartyMention {
+	/** Start offset (inclusive). */
+	start: number;
+	/** End offset (exclusive). */
+	end: number;
+	/** The words as written. */
+	text: string;
+	/** Canonical directory name, or `text` when unknown. */
+	name: string;
+	/** What it refers to. */
+	kind: PartyKind;
+	/** True when the directory knows the agency. */
+	known: boolean;
+	/** Directory id, when known. */
+	agencyId?: AgencyId;
+	/** For a name the reorganisation retired before the notice date: the successor's name. */
+	successorName?: string;
+}
+
+/** Options of {@link findParties}. */
+export interface MatchOptions {
+	/** Directory to match against (default: the built-in one). */
+	directory?: AgencyDirectory;
+	/** Notice date: names retired before it get `successorName`. */
+	asOf?: IsoDate;
+}
+
+interface CompiledAlias {
+	key: string;
+	entry: AgencyEntry;
+	short: boolean;
+	upperInitial: boolean;
+}
+
+interface CompiledDirectory {
+	byFirstWord: Map<string, CompiledAlias[]>;
+	byId: Map<string, AgencyEntry>;
+}
+
+const compiledCache = new WeakMap<AgencyDirectory, CompiledDirectory>();
+
+/** Variants people write for the same name: "Ủy ban nhân dân" ↔ "UBND" and so on. */
+function variants(name: string): string[] {
+	const out = new Set<string>([name]);
+	const swaps: Array<[RegExp, string]> = [
+		[/Ủy ban nhân dân/g, 'UBND'],
+		[/UBND/g, 'Ủy ban nhân dân'],
+		[/ và /g, ' & '],
+		[/ - /g, '-'],
+		[/ - /g, ', ']
+	];
+	for (const [re, to] of swaps) for (const v of [...out]) out.add(v.replace(re, to));
+	return [...out];
+}
+
+function firstWord(key: string): string {
+	const m = /^[^\s,&-]+/.exec(key);
+	return m ? m[0] : key;
+}
+
+/** Compiles (and caches per directory object) the alias index. */
+export function compileDirectory(directory: AgencyDirectory): CompiledDirectory {
+	const hit = compiledCache.get(directory);
+	if (hit) return hit;
+	const byFirstWord = new Map<string, CompiledAlias[]>();
+	const byId = new Map<string, AgencyEntry>();
+	const add = (alias: string, entry: AgencyEntry, short: boolean) => {
+		const key = foldKey(alias.normalize('NFC').replace(/\s+/g, ' ').trim());
+		const fw = firstWord(key);
+		const list = byFirstWord.get(fw) ?? [];
+		if (!list.some((a) => a.key === key && a.entry === entry))
+			list.push({ key, entry, short, upperInitial: /^\p{Lu}/u.test(alias) });
+		byFirstWord.set(fw, list);
+	};
+	for (const entry of directory.entries) {
+		byId.set(entry.id, entry);
+		for (const n of [entry.name, ...(entry.aliases ?? [])]) for (const v of variants(n)) add(v, entry, false);
+		for (const s of entry.short ?? []) add(s, entry, true);
+	}
+	for (const list of byFirstWord.values()) list.sort((a, b) => b.key.length - a.key.length);
+	const compiled = { byFirstWord, byId };
+	compiledCache.set(directory, compiled);
+	return compiled;
+}
+
+// ———————————————————————————————————————— lexicon ————————————————————————————————————————
+
+const L = '[\\p{L}\\p{M}]';
+const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{M}\d]/u.test(c);
+const isUpper = (c: string | undefined): boolean => c !== undefined && /[\p{Lu}\d]/u.test(c);
+
+const UBND = '(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|ỦY BAN NHÂN DÂN|ủy ban nhân dân|uỷ ban nhân dân)';
+const UNIT = '(?:huyện|quận|thị xã|thành phố|tỉnh|xã|phường|thị trấn|đặc khu|TX|TP|TT)';
+const LOCALITY_RE = new RegExp(
+	`${UBND}\\s+(?:(các|những)\\s+)?(?:(cấp)\\s+)?(${UNIT}(?:\\s*,\\s*${UNIT}|\\s+và\\s+${UNIT})*)(?!${L})`,
+	'uy'
+);
+const LOCALITY_BARE_RE = new RegExp(
+	`(?:Các|các)\\s+(?:cấp\\s+)?(huyện|quận|thị xã|thành phố|xã|phường|tỉnh|thị trấn)(?:\\s*,\\s*${UNIT}|\\s+và\\s+${UNIT})*(?!${L})`,
+	'uy'
+);
+const NAME_WORD_RE = /(?:\p{Lu}[\p{L}\p{M}]*|\d+)(?![\p{L}\p{M}\d])/uy;
+
+/** Word sequences that start an agency name, never a place or person name. */
+const HEAD_PREFIXES = [
+	'sở ', 'bộ ', 'ubnd', 'ủy ban', 'ban ', 'văn phòng', 'công an', 'cục ', 'chi cục', 'chủ tịch',
+	'phó ', 'thường trực', 'kho bạc', 'thanh tra', 'đài ', 'báo ', 'hội ', 'trung tâm', 'tỉnh ủy',
+	'huyện ủy', 'thành ủy', 'công ty', 'các ', 'hđnd', 'lãnh đạo', 'thủ trưởng', 'giám đốc', 'mttq',
+	'chính phủ', 'thủ tướng', 'tập đoàn', 'ngân hàng', 'trường ', 'bệnh viện', 'viện ', 'đoàn ',
+	'quỹ ', 'tổng ', 'liên đoàn', 'tòa án', 'kiểm toán', 'bảo hiểm', 'điện lực', 'nhà nước',
+	'trung ương', 'quốc hội', 'đảng ', 'ubmttq', 'huyện ', 'tỉnh ', 'xã ', 'phường '
+];
+
+function startsWithHead(key: string, i: number): boolean {
+	for (const h of HEAD_PREFIXES) if (key.startsWith(h, i)) return true;
+	return false;
+}
+
+const SURNAMES = new Set(
+	(
+		'nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh trịnh lương mai ' +
+		'đoàn tạ hà lâm giàng thào lò vàng sùng cao chu triệu tô la đào kiều quách lại nông tăng thái ' +
+		'lưu trương hứa vương châu đàm khổng lục tống nghiêm âu bế hầu ma mạc phùng quan trình từ ' +
+		'viên kha ksor nay rơ y h thân doãn khúc hoàng giang lù sầm lường cầm điêu'
+	).split(' ')
+);
+
+/** Reads 2–4 capitalised words as a person's name (a surname first, or at least three words). */
+function readPersonName(text: string, key: string, i: number): number {
+	let j = i;
+	const starts: number[] = [];
+	while (starts.length < 4) {
+		const ws = j;
+		if (!/\s/u.test(text[ws] ?? '')) break;
+		let k = ws;
+		while (/\s/u.test(text[k] ?? '')) k++;
+		if (!/\p{Lu}/u.test(text[k] ?? '') || startsWithHead(key, k)) break;
+		NAME_WORD_RE.lastIndex = k;
+		const m = NAME_WORD_RE.exec(text);
+		if (!m) break;
+		starts.push(k);
+		j = k + m[0].length;
+	}
+	if (starts.length < 2) return i;
+	const first = key.slice(starts[0], /\s/u.exec(key.slice(starts[0] ?? 0))?.index ?? 0 + (starts[0] ?? 0));
+	const surname = first.split(/\s/)[0] ?? '';
+	if (starts.length >= 3 || SURNAMES.has(surname)) return j;
+	return i;
+}
+
+/** Reads ", Name, Name và Name" (or one Name) after a locality unit; returns the new end. */
+function readPlaceNames(text: string, key: string, i: number, plural: boolean): number {
+	const readName = (at: number): number => {
+		let k = at;
+		while (text[k] === ' ') k++;
+		if (!isUpper(text[k]) || startsWithHead(key, k)) return -1;
+		let end = -1;
+		let words = 0;
+		let p = k;
+		while (words < 4) {
+			NAME_WORD_RE.lastIndex = p;
+			const m = NAME_WORD_RE.exec(text);
+			if (!m || (words > 0 && startsWithHead(key, p))) break;
+			end = p + m[0].length;
+			words++;
+			if (text[end] !== ' ') break;
+			p = end + 1;
+			if (!isUpper(text[p])) break;
+		}
+		return end;
+	};
+	let end = readName(i);
+	if (end < 0) return i;
+	if (!plural) return end;
+	for (;;) {
+		const sep = /^(\s*,\s*|\s+và\s+)/u.exec(text.slice(end, end + 6));
+		if (!sep) break;
+		const next = readName(end + sep[0].length);
+		if (next < 0) break;
+		end = next;
+	}
+	return end;
+}
+
+const GENERIC_HEADS = [
+	'cơ quan chuyên môn', 'cơ quan ngang bộ', 'cơ quan thuộc chính phủ', 'ban quản lý dự án',
+	'tổ chức chính trị - xã hội', 'đoàn thể', 'cơ quan', 'đơn vị', 'địa phương', 'sở', 'ban', 'ngành',
+	'bộ', 'chuyên viên', 'phòng', 'chủ đầu tư', 'nhà đầu tư', 'doanh nghiệp', 'thành viên',
+	'lực lượng chức năng', 'tổ chức', 'hội', 'cấp'
+];
+const GENERIC_QUALS = [
+	'thuộc và trực thuộc', 'có liên quan', 'liên quan', 'chuyên môn', 'trực thuộc', 'thuộc ubnd tỉnh',
+	'thuộc ủy ban nhân dân tỉnh', 'thuộc tỉnh', 'cấp tỉnh', 'cấp huyện', 'cấp xã', 'trung ương',
+	'chức năng', 'địa phương', 'trên địa bàn tỉnh'
+];
+
+function readWordList(key: string, i: number, words: readonly string[]): number {
+	for (const w of words) {
+		if (key.startsWith(w, i) && !isLetter(key[i + w.length])) return i + w.length;
+	}
+	return -1;
+}
+
+/** "các cơ quan, đơn vị, địa phương (có) liên quan" — collectives sharing one head. */
+function readGeneric(text: string, key: string, i: number): number {
+	const q = /^(?:tất cả các|toàn bộ các|các|những|mọi)\s+/u.exec(key.slice(i, i + 16));
+	if (!q) return -1;
+	let end = readWordList(key, i + q[0].length, GENERIC_HEADS);
+	if (end < 0) return -1;
+	// "các Bộ: Tài chính, Tư pháp" — one head noun shared by a list of names.
+	if (/^(?:bộ|sở)$/u.test(key.slice(i + q[0].length, end))) {
+		const colon = /^\s*:?\s*/u.exec(text.slice(end, end + 3));
+		const names = readPlaceNames(text, key, end + (colon?.[0].length ?? 0), true);
+		if (names > end + (colon?.[0].length ?? 0)) return names;
+	}
+	for (;;) {
+		const sep = /^(?:\s*,\s*(?!các )|\s+và\s+(?:các\s+)?|\s+)/u.exec(key.slice(end, end + 12));
+		if (!sep) break;
+		const at = end + sep[0].length;
+		const next = readWordList(key, at, GENERIC_HEADS) ;
+		const qual = next < 0 ? readWordList(key, at, GENERIC_QUALS) : -1;
+		if (next >= 0 && !(sep[0].trim() === '' && /^(?:sở|ban|bộ|hội|cấp|phòng|ngành)$/.test(key.slice(at, next)))) end = next;
+		else if (qual >= 0 && !sep[0].includes(',') && !sep[0].includes('và')) end = qual;
+		else break;
+	}
+	return end;
+}
+
+/** Verbs, modals and prepositions (folded) that end an unknown agency's name: the predicate starts. */
+export const NAME_STOPS: ReadonlySet<string> = new Set(
+	(
+		'cần,phải,có,là,và,hoặc,với,của,để,về,theo,tại,trong,trên,từ,đến,khi,nếu,thì,nhưng,được,đã,' +
+		'đang,sẽ,chưa,không,chủ trì,phối hợp,tham mưu,báo cáo,tổng hợp,rà soát,hướng dẫn,chỉ đạo,' +
+		'đôn đốc,kiểm tra,xem xét,giải quyết,nghiên cứu,triển khai,thực hiện,tổ chức,hoàn thành,' +
+		'hoàn thiện,khẩn trương,tập trung,tiếp tục,chủ động,tích cực,đẩy nhanh,đẩy mạnh,tăng cường,' +
+		'bảo đảm,đảm bảo,chịu,giám sát,cập nhật,công bố,trình,gửi,lập,cử,mời,theo dõi,tiếp nhận,' +
+		'ban hành,đề xuất,đề nghị,yêu cầu,giao,chấn chỉnh,xử lý,thẩm định,cung cấp,bàn giao,nắm,' +
+		'khảo sát,vận hành,sớm,ngay,kịp thời,quan tâm,nâng cao,duy trì,ưu tiên,thường xuyên,định kỳ,' +
+		'chuẩn bị,tiếp thu,làm,như,nhằm,do,bởi,cho,sau,trước,đối với,chờ,nêu,bám sát'
+	).split(',')
+);
+
+/** Nouns whose second syllable is also a verb in {@link NAME_STOPS}. */
+const NOUN_COMPOUNDS = new Set(['công trình', 'chương trình', 'quy trình', 'lộ trình', 'tiến trình', 'đề án', 'khu vực', 'địa bàn', 'giao thông', 'giao dịch', 'trình độ', 'ban hành chính']);
+
+/** Agency head words after which a capitalised word makes a name we may not know. */
+const UNKNOWN_HEADS = [
+	'tổng công ty', 'công ty', 'tập đoàn', 'tổng cục', 'chi cục', 'cục', 'trung tâm', 'ban', 'hội đồng',
+	'hội', 'liên đoàn', 'liên minh', 'học viện', 'viện kiểm sát', 'viện', 'trường', 'bệnh viện',
+	'ngân hàng', 'đài', 'báo', 'phòng', 'đoàn', 'kho bạc', 'quỹ', 'vườn quốc gia', 'sở', 'bộ chỉ huy',
+	'bộ', 'văn phòng', 'ủy ban', 'tòa án', 'bảo hiểm xã hội', 'công an', 'điện lực', 'cảng vụ',
+	'chi nhánh', 'đảng ủy', 'huyện ủy', 'thành ủy', 'thị ủy', 'thanh tra'
+];
+
+function readUnknown(text: string, key: string, i: number): number {
+	if (!/\p{Lu}/u.test(text[i] ?? '')) return -1;
+	const h = readWordList(key, i, UNKNOWN_HEADS);
+	if (h < 0) return -1;
+	let p = h;
+	if (text[p] !== ' ') return -1;
+	p++;
+	const lowerOk = key.startsWith('cán sự', p) || key.startsWith('thường vụ', p);
+	if (!isUpper(text[p]) && !lowerOk) return -1;
+	let end = h;
+	let words = 0;
+	while (words < 16) {
+		const m = /^[\p{L}\p{M}\d&/.'-]+/u.exec(text.slice(p, p + 40));
+		if (!m) break;
+		const w = m[0].replace(/[.]+$/u, '');
+		const lower = !/[\p{Lu}\d]/u.test(w[0] ?? '');
+		const prev = /([\p{L}\p{M}]+)\s$/u.exec(key.slice(Math.max(0, p - 12), p))?.[1] ?? '';
+		// "công trình", "chương trình": the verb "trình" inside a noun does not end the name.
+		const nextWord = /^\s([\p{L}\p{M}]+)/u.exec(key.slice(p + w.length, p + w.length + 12))?.[1] ?? '';
+		const compound =
+			NOUN_COMPOUNDS.has(`${prev} ${foldKey(w)}`) || NOUN_COMPOUNDS.has(`${foldKey(w)} ${nextWord}`);
+		if (lower && !compound && NAME_STOPS.has(foldKey(w))) break;
+		// A two-word predicate ("theo dõi", "đẩy nhanh") — check the pair too.
+		const pair = /^([\p{L}\p{M}]+)\s+([\p{L}\p{M}]+)/u.exec(key.slice(p, p + 30));
+		if (pair && lower && !compound && NAME_STOPS.has(`${pair[1]} ${pair[2]}`)) break;
+		end = p + w.length;
+		words++;
+		if (text[end] !== ' ') break;
+		p = end + 1;
+	}
+	return end > h ? end : -1;
+}
+
+const TITLE_RE =
+	/(?:(?:các|Các)\s+)?(?:Lãnh đạo|lãnh đạo|Thủ trưởng|thủ trưởng|Người đứng đầu|người đứng đầu|Giám đốc|giám đốc|Phó Chánh Văn phòng|Chánh Văn phòng|Chánh Thanh tra|Trưởng ban|Trưởng|Phó Chủ tịch|Chủ tịch|Bộ trưởng|Thứ trưởng|Chuyên viên|chuyên viên|Cán bộ|cán bộ|Đại diện|đại diện)\s+/uy;
+
+const LEADER_RE = new RegExp(
+	`(?:(?:các|Các)\\s+)?(?:Phó\\s+)?Chủ tịch(?:\\s+Thường trực)?\\s+${UBND}\\s+tỉnh(?!${L})`,
+	'uy'
+);
+const CENTRAL_LEADER_RE = /(?:Phó\s+)?Thủ tướng(?:\s+Chính phủ)?(?![\p{L}\p{M}])/uy;
+
+/** A match candidate at one position. */
+interface Candidate {
+	end: number;
+	kind: PartyKind;
+	entry?: AgencyEntry;
+	name?: string;
+}
+
+function matchDirectory(
+	text: string,
+	key: string,
+	i: number,
+	dir: CompiledDirectory
+): Candidate | undefined {
+	const fw = /^[^\s,&-]+/.exec(key.slice(i, i + 24))?.[0];
+	if (!fw) return undefined;
+	const list = dir.byFirstWord.get(fw);
+	if (!list) return undefined;
+	for (const a of list) {
+		if (!key.startsWith(a.key, i) || isLetter(key[i + a.key.length])) continue;
+		if (a.upperInitial && !isUpper(text[i])) continue;
+		if (a.short) {
+			// A short form ("Văn phòng") must not be the head of a longer name we do not know
+			// ("Văn phòng Tỉnh ủy").
+			const after = text.slice(i + a.key.length, i + a.key.length + 2);
+			if (/^ \p{Lu}/u.test(after)) continue;
+		}
+		return { end: i + a.key.length, kind: a.entry.kind === 'authority' ? 'authority' : a.entry.kind === 'leader' ? 'leader' : 'agency', entry: a.entry };
+	}
+	return undefined;
+}
+
+function matchLeader(text: string, key: string, i: number): Candidate | undefined {
+	const c0 = key[i];
+	// Provincial leaders by title, with the person's name when written.
+	if (c0 === 'c' || c0 === 'p') {
+		LEADER_RE.lastIndex = i;
+		const m = LEADER_RE.exec(text);
+		if (m) {
+			const end = readPersonName(text, key, i + m[0].length);
+			const title = /Phó/u.test(m[0]) ? 'Phó Chủ tịch UBND tỉnh' : 'Chủ tịch UBND tỉnh';
+			const plural = /^các /iu.test(m[0]) ? 'các ' : '';
+			return { end, kind: 'leader', name: (plural + title + text.slice(i + m[0].length, end)).replace(/\s+/gu, ' ') };
+		}
+	}
+	if (c0 === 't' || c0 === 'p') {
+		CENTRAL_LEADER_RE.lastIndex = i;
+		const m = CENTRAL_LEADER_RE.exec(text);
+		if (m) {
+			const end = readPersonName(text, key, i + m[0].length);
+			const title = /Phó/u.test(m[0]) ? 'Phó Thủ tướng Chính phủ' : 'Thủ tướng Chính phủ';
+			return { end, kind: 'leader', name: (title + text.slice(i + m[0].length, end)).replace(/\s+/gu, ' ') };
+		}
+	}
+	return undefined;
+}
+
+function matchCore(text: string, key: string, i: number, dir: CompiledDirectory): Candidate | undefined {
+	const c0 = key[i];
+	// District/commune People's Committees: a pattern, not data.
+	if (c0 === 'u' || c0 === 'ủ') {
+		LOCALITY_RE.lastIndex = i;
+		const m = LOCALITY_RE.exec(text);
+		if (m) {
+			const plural = Boolean(m[1]);
+			const units = m[3] ?? '';
+			let end = i + m[0].length;
+			if (!m[2]) {
+				const named = readPlaceNames(text, key, end + 1, plural);
+				if (named > end + 1) end = named;
+			}
+			const q = /^\s+(?:có\s+)?liên quan(?![\p{L}\p{M}])/u.exec(text.slice(end, end + 16));
+			if (q) end += q[0].length;
+			const provinceOnly = /^tỉnh$/u.test(units) && !plural && !m[2] && end === i + m[0].length;
+			if (!provinceOnly) return { end, kind: 'locality' };
+		}
+	}
+	if (c0 === 'c') {
+		LOCALITY_BARE_RE.lastIndex = i;
+		const m = LOCALITY_BARE_RE.exec(text);
+		if (m) {
+			let end = i + m[0].length;
+			const names = readPlaceNames(text, key, end + 1, true);
+			if (names > end + 1) end = names;
+			const q = /^\s+(?:có\s+)?liên quan(?![\p{L}\p{M}])/u.exec(text.slice(end, end + 16));
+			if (q) end += q[0].length;
+			return { end, kind: 'locality' };
+		}
+	}
+	const known = matchDirectory(text, key, i, dir);
+	if (known) {
+		// "Sở Tài chính tỉnh Lào Cai": keep the place in the words as written.
+		const tail = /^\s+(?:tỉnh|thành phố)\s+/u.exec(text.slice(known.end, known.end + 14));
+		if (tail && known.kind === 'agency') {
+			const at = known.end + tail[0].length - 1;
+			const n = readPlaceNames(text, key, at, false);
+			if (n > at) known.end = n;
+		}
+		return known;
+	}
+	const g = readGeneric(text, key, i);
+	if (g > 0) return { end: g, kind: 'generic' };
+	const u = readUnknown(text, key, i);
+	if (u > 0) return { end: u, kind: 'unknown' };
+	return undefined;
+}
+
+function matchAt(text: string, key: string, i: number, dir: CompiledDirectory): Candidate | undefined {
+	const leader = matchLeader(text, key, i);
+	if (leader) return leader;
+	// A title followed by a party: "Lãnh đạo Văn phòng", "Chủ tịch UBND huyện Lục Nam",
+	// "các chuyên viên Văn phòng UBND tỉnh", "Bộ trưởng Bộ Tài chính".
+	if (/[clntgpbđ]/u.test(key[i] ?? '')) {
+		TITLE_RE.lastIndex = i;
+		const t = TITLE_RE.exec(text);
+		if (t) {
+			const at = i + t[0].length;
+			const inner = matchCore(text, key, at, dir);
+			const title = foldKey(t[0]);
+			const titleText = text.slice(i, at);
+			if (inner) {
+				const innerName = inner.entry ? inner.entry.name : text.slice(at, inner.end);
+				const name = (titleText + innerName).replace(/\s+/gu, ' ');
+				if (inner.kind === 'locality' && /chủ tịch|trưởng/u.test(title))
+					return { end: inner.end, kind: 'localOfficial', name };
+				if (/bộ trưởng|thứ trưởng/u.test(title)) return { end: inner.end, kind: 'leader', name };
+				return { end: inner.end, kind: inner.kind, name };
+			}
+			// "các chuyên viên" on its own is a party in an office's internal notice.
+			if (/^các (?:chuyên viên|cán bộ)/u.test(title))
+				return { end: i + t[0].trimEnd().length, kind: 'generic' };
+		}
+	}
+	return matchCore(text, key, i, dir);
+}
+
+/**
+ * Finds every party mention in `text` (NFC), leftmost-longest and non-overlapping.
+ * Unknown organisations are returned with `known: false`.
+ */
+export function findParties(text: string, options: MatchOptions = {}): PartyMention[] {
+	const dir = compileDirectory(options.directory ?? DEFAULT_DIRECTORY);
+	const key = foldKey(text);
+	const out: PartyMention[] = [];
+	let i = 0;
+	const n = text.length;
+	while (i < n) {
+		if (!isLetter(text[i]) || (i > 0 && isLetter(text[i - 1]))) {
+			i++;
+			continue;
+		}
+		const c = matchAt(text, key, i, dir);
+		if (!c) {
+			while (i < n && isLetter(text[i])) i++;
+			continue;
+		}
+		const raw = text.slice(i, c.end);
+		const written = raw.replace(/\s+/gu, ' ');
+		const mention: PartyMention = {
+			start: i,
+			end: c.end,
+			text: written,
+			name: written,
+			kind: c.kind,
+			known: false
+		};
+		const entry = c.entry;
+		if (entry && c.end - i === raw.length) {
+			const pure = matchDirectory(text, key, i, dir);
+			if (pure && pure.end === c.end) {
+				mention.name = entry.name;
+				mention.known = true;
+				mention.agencyId = entry.id;
+			} else if (pure) {
+				mention.name = entry.name + text.slice(pure.end, c.end).replace(/\s+/gu, ' ');
+				mention.known = true;
+				mention.agencyId = entry.id;
+			}
+			if (entry.validUntil && options.asOf && options.asOf >= entry.validUntil && entry.successor) {
+				const succ = dir.byId.get(entry.successor);
+				if (succ) mention.successorName = succ.name;
+			}
+		} else if (c.name) {
+			mention.name = c.name;
+			mention.known = c.kind === 'leader';
+		}
+		out.push(mention);
+		i = c.end;
+	}
+	return out;
+}
+
+/** Looks up the directory entry whose name or alias is exactly `text` (folded), if any. */
+export function resolveAgency(text: string, directory: AgencyDirectory = DEFAULT_DIRECTORY): AgencyEntry | undefined {
+	const dir = compileDirectory(directory);
+	const t = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+	const c = matchDirectory(t, foldKey(t), 0, dir);
+	return c && c.end === t.length ? c.entry : undefined;
+}

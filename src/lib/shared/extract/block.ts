@@ -1,0 +1,712 @@
+/**
+ * Block-level extraction: one paragraph or list item in, assignments out.
+ *
+ * The grammar it reads is that of Vietnamese conclusion notices:
+ *  - the charged party (lead, chủ trì) follows "Giao", "Yêu cầu", "Đề nghị" at the start of a
+ *    clause, or is the clause's grammatical subject ("Sở Tài chính có văn bản …");
+ *  - a sentence with no subject is charged to the assignee of the enclosing heading or list intro;
+ *  - supporting parties (phối hợp) follow "phối hợp (với|cùng)", "cùng với", "hỗ trợ";
+ *  - a provincial leader is an official when he is the object of "tham mưu", is charged directly,
+ *    or signs the directing document ("văn bản của Chủ tịch UBND tỉnh");
+ *  - parties that the lead directs, addresses or reports to ("chỉ đạo X", "gửi X", "báo cáo X")
+ *    are neither lead nor support;
+ *  - agreements ("Nhất trí chủ trương."), praise, background and boilerplate carry no assignment.
+ */
+import { DEFAULT_DIRECTORY } from '../agencies/directory';
+import { foldKey } from '../agencies/fold';
+import { findParties, NAME_STOPS, type PartyMention } from '../agencies/matcher';
+import { findDeadlines } from './deadline';
+import type { AgencyRef, Assignment, BlockContext, Deadline, Span } from './types';
+
+// ——————————————————————————————————— small helpers ———————————————————————————————————
+
+const LEAD_KINDS = new Set(['agency', 'locality', 'localOfficial', 'generic', 'unknown', 'leader']);
+
+/** Words that may open a clause before its subject and carry no meaning for the parse. */
+const CONNECTOR_RE =
+	/^(?:(?:Đồng thời|đồng thời|Trong đó|trong đó|Riêng|riêng|Đặc biệt|đặc biệt|Lưu ý|lưu ý|Ngoài ra|ngoài ra|Bên cạnh đó|Theo đó|theo đó|Mặt khác|Sau đó|sau đó|và|Và)\s*[,:]?\s*)+/u;
+
+/** Sentences that elaborate the previous one about the same party (merged into it). */
+const ELABORATION_RE =
+	/^(?:Trong đó|Đồng thời|Lưu ý|Kết quả|Riêng|Đặc biệt|Đối với|Nhất là|Ngoài ra|Theo đó|Cụ thể)/u;
+
+const INTRODUCER_RE =
+	/^(?:(?:Thống nhất|thống nhất|Nhất trí|nhất trí|Đồng ý|đồng ý)\s+(?:(?:việc|để|cho)\s+)?)?(?:giao cho|Giao cho|giao|Giao|yêu cầu|Yêu cầu|đề nghị|Đề nghị|GIAO|YÊU CẦU|ĐỀ NGHỊ)\s+/u;
+const APPROVAL_SUBJECT_RE =
+	/^(?:Thống nhất|thống nhất|Nhất trí|nhất trí|Đồng ý|đồng ý)\s+(?:việc|để|cho)\s+/u;
+
+/** Verbs with which the issuing authority or a leader speaks: the clause names the requester. */
+const REQUESTER_VERB_RE =
+	/^(?:yêu cầu|giao|đề nghị|chỉ đạo|kết luận|thống nhất|nhất trí|ghi nhận|đánh giá|biểu dương|thông báo|lưu ý|chủ trì cuộc họp|chủ trì hội nghị|tổ chức cuộc họp|tổ chức hội nghị|tổ chức làm việc)(?![\p{L}\p{M}])/u;
+
+/** Words that, right after a noun phrase, show it is not the subject of a predicate. */
+const NOT_PREDICATE_RE =
+	/^(?:[,:;.)\]/]|-|–|của|và|hoặc|về|tại|trong|với|theo(?! dõi)|cho|là|đã|đang|vừa|thì|nếu|khi|do|bởi|nhằm|để|trên|từ|đến|sau|trước|như|năm|\()(?![\p{L}\p{M}])/u;
+
+/** Predicate openers accepted after a comma ("…, Chủ tịch UBND cấp huyện phải chịu trách nhiệm"). */
+const COMMA_PREDICATE_RE =
+	/^(?:cần|phải|chịu trách nhiệm|có trách nhiệm|có phương án|có kế hoạch|có văn bản|có báo cáo|chủ động|khẩn trương|tập trung|tiếp tục|tích cực|chủ trì|phối hợp|báo cáo|tham mưu|rà soát|tổng hợp|hướng dẫn|chỉ đạo|đôn đốc|theo dõi|thực hiện|triển khai|tổ chức|nghiên cứu|xem xét|kiểm tra|giám sát|đẩy nhanh|đẩy mạnh|tăng cường|hoàn thành|hoàn thiện|xây dựng|lập|trình|gửi|cung cấp|đề xuất|bảo đảm|đảm bảo|quan tâm|nâng cao|sớm|kịp thời|nghiêm túc)(?![\p{L}\p{M}])/u;
+
+const AGREEMENT_RE = /^(?:Cơ bản\s+)?(?:Nhất trí|Thống nhất|Đồng ý|Nhất trí về|Thống nhất về)(?![\p{L}\p{M}])/u;
+const PRAISE_RE =
+	/^(?:Ghi nhận|Biểu dương|Đánh giá cao|Hoan nghênh|Khen ngợi|Trân trọng|Ủy ban nhân dân tỉnh ghi nhận)(?![\p{L}\p{M}])/u;
+const TOPIC_RE =
+	/^(?:Kiến nghị|Đề nghị của|Đề xuất của|Về việc|Về|Nội dung|Vấn đề|Ý kiến|Trả lời)(?![\p{L}\p{M}])/u;
+
+/** Sentences about the meeting itself (who attended, who reported): never assignments. */
+const NARRATIVE_RE = /^(?:Ngày\s+\d|Sau khi nghe|Tham dự|Dự họp|Cùng dự|Chủ trì cuộc họp|Trên đây|Nay thông báo)/u;
+
+const DIRECTING_RE =
+	/(?:chỉ đạo|đôn đốc|hướng dẫn|yêu cầu|đề nghị|giao|mời|gửi)\s+/gu;
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{M}\d]/u.test(c);
+
+function skipSpaces(text: string, p: number): number {
+	while (p < text.length && /\s/u.test(text[p] ?? '')) p++;
+	return p;
+}
+
+/** Sentence spans in `text`: a period (or ! ?) followed by a capital letter starts a new one. */
+export function splitSentences(text: string, from = 0, to = text.length): Span[] {
+	const out: Span[] = [];
+	let start = skipSpaces(text, from);
+	let depth = 0;
+	for (let i = from; i < to; i++) {
+		const c = text[i];
+		if (c === '(' || c === '[') depth++;
+		else if ((c === ')' || c === ']') && depth > 0) depth--;
+		else if ((c === '.' || c === '!' || c === '?') && depth === 0) {
+			let j = i + 1;
+			while (j < to && (text[j] === '.' || text[j] === '/')) j++;
+			const k = skipSpaces(text, j);
+			if (k >= to) continue;
+			if (k === j) continue;
+			if (!/[\p{Lu}“"(]/u.test(text[k] ?? '')) continue;
+			// Abbreviations ("TP. Hồ Chí Minh", "v.v. Các …") do not end a sentence.
+			const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(from, i - 6), i))?.[1] ?? '';
+			if (/^(?:TP|Tp|TX|TT|ThS|TS|PGS|GS|St|v\.v|Q|P)$/u.test(word)) continue;
+			out.push({ start, end: j });
+			start = k;
+			i = k - 1;
+		}
+	}
+	const end = to;
+	let e = end;
+	while (e > start && /\s/u.test(text[e - 1] ?? '')) e--;
+	if (e > start) out.push({ start, end: e });
+	return out;
+}
+
+function toRef(m: PartyMention, textOverride?: string): AgencyRef {
+	const ref: AgencyRef = {
+		name: m.name,
+		text: textOverride ?? m.text,
+		kind: m.kind,
+		known: m.known,
+		span: { start: m.start, end: m.end }
+	};
+	if (m.agencyId) ref.agencyId = m.agencyId;
+	if (m.successorName) ref.successorName = m.successorName;
+	return ref;
+}
+
+/** Folded comparison key of a party: "UBND huyện" and "UBND huyện Sơn Động" refer back to each other. */
+function partyKey(r: AgencyRef): string {
+	return foldKey(r.known ? r.name : r.text).replace(/\s+/g, ' ').trim();
+}
+
+function sameParties(a: readonly AgencyRef[], b: readonly AgencyRef[]): boolean {
+	if (a.length !== b.length) return false;
+	return a.every((x, i) => {
+		const y = b[i];
+		if (!y) return false;
+		const kx = partyKey(x);
+		const ky = partyKey(y);
+		// An anaphoric short form ("UBND huyện" after "UBND huyện Sơn Động") is the same party.
+		return kx === ky || kx.startsWith(`${ky} `) || ky.startsWith(`${kx} `);
+	});
+}
+
+function sameDeadline(a: Deadline | null, b: Deadline | null): boolean {
+	if (!a || !b) return a === b;
+	if (a.kind !== b.kind) return false;
+	switch (a.kind) {
+		case 'date':
+			return b.kind === 'date' && a.date === b.date;
+		case 'period':
+			return b.kind === 'period' && a.from === b.from && a.to === b.to;
+		case 'recurring':
+			return b.kind === 'recurring' && a.frequency === b.frequency;
+		case 'event':
+			return true;
+		default:
+			return assertNever(a);
+	}
+}
+
+function assertNever(x: never): never {
+	throw new Error(`unexpected ${JSON.stringify(x)}`);
+}
+
+// ——————————————————————————————————— parsing a block ———————————————————————————————————
+
+interface Parse {
+	text: string;
+	mentions: PartyMention[];
+	at: Map<number, PartyMention>;
+	ends: Set<number>;
+	deadlines: Deadline[];
+	ctx: BlockContext;
+	provincialIssuer: boolean;
+}
+
+function isLeadCapable(m: PartyMention, parse: Parse): boolean {
+	if (LEAD_KINDS.has(m.kind)) return true;
+	// Bare "UBND tỉnh" is the issuing authority in a province's own notice, but a charged party
+	// in a ministry's or the Government Office's notice.
+	return m.kind === 'authority' && !parse.provincialIssuer && /^(?:UBND|Ủy ban nhân dân) tỉnh/u.test(m.text);
+}
+
+interface PartyList {
+	mentions: PartyMention[];
+	/** Where the predicate starts. */
+	end: number;
+}
+
+/** Reads coordinated parties at `p`: "Sở Tài chính, Sở Kế hoạch và Đầu tư", "X được giao … và Y". */
+function readParties(parse: Parse, p: number): PartyList | null {
+	const { text, at } = parse;
+	const first = at.get(skipSpaces(text, p));
+	if (!first) return null;
+	const mentions = [first];
+	let end = first.end;
+	for (;;) {
+		const rest = text.slice(end, end + 120);
+		const sep = /^(?:\s*,\s*|\s+và\s+)/u.exec(rest);
+		const next = sep ? at.get(end + sep[0].length) : undefined;
+		if (sep && next) {
+			mentions.push(next);
+			end = next.end;
+			continue;
+		}
+		// "Các cơ quan … được giao chủ trì thực hiện nhiệm vụ và các chuyên viên …": a restrictive
+		// clause inside a coordinated subject.
+		const rel = /^\s+(?:được|đã được)\s+(?:giao|phân công|cử)[^,;.:]{0,60}?\s+và\s+/u.exec(rest);
+		const afterRel = rel ? at.get(end + rel[0].length) : undefined;
+		if (rel && afterRel) {
+			mentions.push(afterRel);
+			end = afterRel.end;
+			continue;
+		}
+		break;
+	}
+	// A trailing restrictive clause ("các chuyên viên được phân công rà soát") belongs to the noun.
+	const rel = /^\s+(?:được|đã được)\s+(?:giao|phân công|cử)(?![\p{L}\p{M}])/u.exec(text.slice(end, end + 30));
+	if (rel) end += rel[0].length;
+	return { mentions, end };
+}
+
+/** Declared short form right after a party: "Văn phòng UBND tỉnh (viết tắt là Văn phòng)". */
+function declaredShortForm(text: string, end: number): { text: string; end: number } | null {
+	const m = /^\s*\((?:sau đây\s+)?(?:viết tắt là|gọi tắt là|gọi chung là)\s+([^)]+)\)/u.exec(text.slice(end, end + 80));
+	return m?.[1] ? { text: m[1].trim(), end: end + m[0].length } : null;
+}
+
+interface LeadGroup {
+	/** Clause start. */
+	start: number;
+	/** Predicate start. */
+	predStart: number;
+	leads: AgencyRef[];
+}
+
+interface ClauseStart {
+	pos: number;
+	comma: boolean;
+}
+
+/** Candidate clause starts in `[from, to)`: the start, after ; : and "thì", and after commas. */
+function clauseStarts(text: string, from: number, to: number): ClauseStart[] {
+	const out: ClauseStart[] = [{ pos: from, comma: false }];
+	let depth = 0;
+	for (let i = from; i < to; i++) {
+		const c = text[i];
+		if (c === '(') depth++;
+		else if (c === ')' && depth > 0) depth--;
+		else if (depth > 0) continue;
+		else if (c === ';' || c === ':') out.push({ pos: skipSpaces(text, i + 1), comma: false });
+		else if (c === ',') out.push({ pos: skipSpaces(text, i + 1), comma: true });
+		else if (c === ' ' && text.startsWith(' thì ', i)) out.push({ pos: i + 5, comma: false });
+	}
+	return out.filter((s) => s.pos < to);
+}
+
+/** Finds the lead groups of one sentence (analysis range `[from, to)`). */
+function findLeadGroups(parse: Parse, from: number, to: number): { groups: LeadGroup[]; requester: boolean } {
+	const { text } = parse;
+	const groups: LeadGroup[] = [];
+	let requester = false;
+	let consumed = from;
+	for (const cs of clauseStarts(text, from, to)) {
+		if (cs.pos < consumed) continue;
+		let p = cs.pos;
+		const conn = CONNECTOR_RE.exec(text.slice(p, p + 40));
+		if (conn) p += conn[0].length;
+		const rest = text.slice(p, p + 60);
+		// (a) Giao / Yêu cầu / Đề nghị X … ; Thống nhất việc X …
+		const intro = INTRODUCER_RE.exec(rest) ?? APPROVAL_SUBJECT_RE.exec(rest);
+		if (intro) {
+			const list = readParties(parse, p + intro[0].length);
+			const leads = list?.mentions.filter((m) => isLeadCapable(m, parse)) ?? [];
+			if (list && leads.length) {
+				groups.push({ start: cs.pos, predStart: list.end, leads: leads.map((m) => toRef(m)) });
+				consumed = list.end;
+			}
+			continue;
+		}
+		// (b) a subject at the clause start.
+		const list = readParties(parse, p);
+		if (!list) {
+			// (c) "Huyện chờ …": a bare locality noun as subject.
+			const bare = /^(Huyện|Thị xã|Thành phố|Quận)\s+(?=\p{Ll})(?!ủy|uỷ)/u.exec(rest);
+			if (bare && !cs.comma && !NOT_PREDICATE_RE.test(text.slice(p + bare[0].length, p + bare[0].length + 8))) {
+				const word = bare[1] ?? '';
+				groups.push({
+					start: cs.pos,
+					predStart: p + word.length,
+					leads: [{ name: word, text: word, kind: 'locality', known: false, span: { start: p, end: p + word.length } }]
+				});
+				consumed = p + word.length;
+			}
+			continue;
+		}
+		const after = skipSpaces(text, list.end);
+		const tail = text.slice(after, after + 60);
+		const speakers = list.mentions.every((m) => m.kind === 'authority' || m.kind === 'leader');
+		if (speakers && REQUESTER_VERB_RE.test(tail)) {
+			// "Ủy ban nhân dân tỉnh yêu cầu X …", "Thường trực UBND tỉnh yêu cầu:"
+			requester = true;
+			const verb = INTRODUCER_RE.exec(tail);
+			const named = verb ? readParties(parse, after + verb[0].length) : null;
+			const leads = named?.mentions.filter((m) => isLeadCapable(m, parse)) ?? [];
+			if (named && leads.length) {
+				groups.push({ start: cs.pos, predStart: named.end, leads: leads.map((m) => toRef(m)) });
+				consumed = named.end;
+			} else consumed = after;
+			continue;
+		}
+		const leads = list.mentions.filter((m) => isLeadCapable(m, parse));
+		if (leads.length !== list.mentions.length || !leads.length) continue;
+		if (after >= to || NOT_PREDICATE_RE.test(tail)) continue;
+		if (cs.comma) {
+			if (!COMMA_PREDICATE_RE.test(tail)) continue;
+			// "Sở A, Sở B hướng dẫn": a coordinated list, not a new clause.
+			let b = cs.pos - 1;
+			while (b > from && /[\s,]/u.test(text[b] ?? '')) b--;
+			if (parse.ends.has(b + 1)) continue;
+		}
+		groups.push({ start: cs.pos, predStart: list.end, leads: leads.map((m) => toRef(m)) });
+		consumed = list.end;
+	}
+	return { groups, requester };
+}
+
+/** True when a sentence with no subject still reads as a directive, not a statement. */
+function isDirective(sentence: string): boolean {
+	const s = sentence.trim();
+	if (AGREEMENT_RE.test(s) || PRAISE_RE.test(s) || NARRATIVE_RE.test(s)) return false;
+	const firstClause = s.split(/[,;:]/u)[0] ?? s;
+	const modal = /(?:^|\s)(?:cần|phải)(?![\p{L}\p{M}])/u.test(s);
+	if (/\slà(?:\s|:)/u.test(` ${firstClause}`) && !modal) return false;
+	if (/^Việc\s/u.test(s) && !modal) return false;
+	const head = s.split(/\s+/u).slice(0, 4).join(' ');
+	if (/(?:^|\s)(?:đã|đang|vừa)(?:\s|$)/u.test(head)) return false;
+	return true;
+}
+
+/** Supporting parties in `[from, to)`: after "phối hợp (với|cùng)", "cùng với", "hỗ trợ". */
+function findSupport(parse: Parse, from: number, to: number): AgencyRef[] {
+	const { text, at } = parse;
+	const out: AgencyRef[] = [];
+	const re = /(phối hợp|cùng với|hỗ trợ)(?![\p{L}\p{M}])/gu;
+	re.lastIndex = from;
+	for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+		// "đôn đốc các chủ đầu tư phối hợp với …": the directed party co-operates, not the lead.
+		const clauseStart = Math.max(from, text.lastIndexOf(';', m.index) + 1);
+		DIRECTING_RE.lastIndex = clauseStart;
+		let directed = false;
+		for (let d = DIRECTING_RE.exec(text); d && d.index < m.index; d = DIRECTING_RE.exec(text)) {
+			if (!isWordChar(text[d.index - 1])) directed = true;
+		}
+		if (directed) continue;
+		const trigger = m[1] ?? '';
+		let p = m.index + trigger.length;
+		if (trigger === 'phối hợp') {
+			const adv = /^(?:\s+(?:chặt chẽ|tốt|thường xuyên|với|cùng))*/u.exec(text.slice(p, p + 40));
+			const hadPrep = /với|cùng/u.test(adv?.[0] ?? '');
+			p += adv?.[0].length ?? 0;
+			if (!hadPrep && !at.get(skipSpaces(text, p))) continue;
+		}
+		p = skipSpaces(text, p);
+		for (;;) {
+			const mention = at.get(p);
+			let end: number;
+			let ref: AgencyRef | null = null;
+			if (mention) {
+				end = mention.end;
+				ref = toRef(mention);
+				if (mention.kind === 'generic') {
+					// "các chủ đầu tư hạ tầng cụm công nghiệp": extend a collective to its qualifiers.
+					const ext = text[end] === ' ' ? readPlainNoun(text, end + 1, to) : end;
+					if (ext > end + 1) {
+						ref = { ...ref, text: text.slice(mention.start, ext), name: text.slice(mention.start, ext), span: { start: mention.start, end: ext } };
+						end = ext;
+					}
+				}
+			} else {
+				if (trigger === 'hỗ trợ' || trigger === 'cùng với') break;
+				end = readPlainNoun(text, p, to);
+				if (end <= p) break;
+				const words = text.slice(p, end);
+				ref = { name: words, text: words, kind: 'unknown', known: false, span: { start: p, end } };
+			}
+			const generic = ref.kind === 'generic' && /liên quan/u.test(ref.text);
+			if (ref.kind !== 'authority' && !(ref.kind === 'leader' && trigger === 'hỗ trợ') && !generic)
+				out.push(ref);
+			const sep = /^(?:\s*,\s*|\s+và\s+)/u.exec(text.slice(end, end + 6));
+			if (!sep) break;
+			const nxt = end + sep[0].length;
+			if (!at.get(nxt) && !/^(?:các|những)\s/u.test(text.slice(nxt, nxt + 6))) break;
+			p = nxt;
+		}
+	}
+	return out;
+}
+
+/** Reads a plain noun phrase up to the predicate (for parties the directory cannot know). */
+function readPlainNoun(text: string, p: number, to: number): number {
+	let end = p;
+	let q = p;
+	for (let words = 0; words < 8 && q < to; words++) {
+		const w = /^[\p{L}\p{M}\d]+/u.exec(text.slice(q, q + 20))?.[0];
+		if (!w) break;
+		const wk = foldKey(w);
+		const pair = /^([\p{L}\p{M}]+)\s+([\p{L}\p{M}]+)/u.exec(foldKey(text.slice(q, q + 30)));
+		if (NAME_STOPS.has(wk) || (pair && NAME_STOPS.has(`${pair[1]} ${pair[2]}`))) break;
+		end = q + w.length;
+		if (text[end] !== ' ') break;
+		q = end + 1;
+	}
+	return end;
+}
+
+/** Leaders who direct or handle the matter: objects of "tham mưu", signers of the document. */
+function findOfficials(parse: Parse, from: number, to: number): AgencyRef[] {
+	const { text, at } = parse;
+	const out: AgencyRef[] = [];
+	const re = /tham mưu\s+(?:cho\s+)?/gu;
+	re.lastIndex = from;
+	for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+		const p = m.index + m[0].length;
+		const list = readParties(parse, p);
+		if (list) {
+			for (const x of list.mentions) if (x.kind === 'leader') out.push(toRef(x));
+			continue;
+		}
+		// "tham mưu văn bản của Chủ tịch UBND tỉnh giao …": the leader signs the directing document.
+		const doc = /^(?:văn bản|công văn|quyết định|kế hoạch|chỉ thị|công điện|dự thảo)[^,;.]{0,30}?của\s+/iu.exec(text.slice(p, p + 60));
+		if (doc) {
+			const signer = at.get(p + doc[0].length);
+			if (signer?.kind === 'leader') out.push(toRef(signer));
+		}
+	}
+	const sign = /trình\s+/gu;
+	sign.lastIndex = from;
+	for (let m = sign.exec(text); m && m.index < to; m = sign.exec(text)) {
+		const x = at.get(m.index + m[0].length);
+		if (x?.kind === 'leader' && /^\s+(?:ký|ban hành)/u.test(text.slice(x.end, x.end + 12))) out.push(toRef(x));
+	}
+	return out;
+}
+
+function dedupe(refs: AgencyRef[]): AgencyRef[] {
+	const seen = new Set<string>();
+	return refs.filter((r) => {
+		const k = partyKey(r);
+		if (seen.has(k)) return false;
+		seen.add(k);
+		return true;
+	});
+}
+
+/** Trims a predicate to a short action phrase. */
+function actionOf(text: string, span: Span, deadline: Deadline | null): { action: string; span: Span } {
+	let s = span.start;
+	let e = span.end;
+	const head = /^[\s,:;]*(?:(?:cần phải|cần|phải|có trách nhiệm)\s+)?/u.exec(text.slice(s, s + 30));
+	if (head) s += head[0].length;
+	while (e > s && /[\s.,;:/]/u.test(text[e - 1] ?? '')) e--;
+	let action = text.slice(s, e);
+	if (deadline && deadline.span.start >= s && deadline.span.end <= e) {
+		action = (text.slice(s, deadline.span.start) + text.slice(deadline.span.end, e))
+			.replace(/\s*,\s*$/u, '')
+			.replace(/\s+([,.;])/gu, '$1')
+			.trim();
+	}
+	if (action.length > 220) action = `${action.slice(0, 220).replace(/\s+\S*$/u, '')}…`;
+	action = action.charAt(0).toUpperCase() + action.slice(1);
+	return { action, span: { start: s, end: e } };
+}
+
+interface Draft {
+	sentence: number;
+	span: Span;
+	predSpan: Span;
+	lead: AgencyRef[];
+	support: AgencyRef[];
+	officials: AgencyRef[];
+	deadline: Deadline | null;
+	elaboration: boolean;
+	/** Only object of its sentence (merge candidates). */
+	single: boolean;
+}
+
+/** Report-back and standalone deadline clauses close the whole task, not just their clause. */
+const WHOLE_TASK_DEADLINE_RE =
+	/^(?:(?:xong|hoàn thành|hoàn tất)\b|báo cáo|kết quả|(?:lưu ý|trong đó)|(?:chậm nhất|trước|hết|từ nay))/u;
+
+/**
+ * Splits a clause group whose deadline sits in a later ";"-clause that is its own task
+ * ("Phối hợp …; thực hiện …; khẩn trương giao … hoàn thành trước ngày 30/7/2026").
+ */
+function splitByDeadline(parse: Parse, span: Span, deadline: Deadline | null): Span[] {
+	if (!deadline) return [span];
+	const { text } = parse;
+	let depth = 0;
+	let lastSemi = -1;
+	for (let i = span.start; i < deadline.span.start; i++) {
+		const c = text[i];
+		if (c === '(') depth++;
+		else if (c === ')' && depth > 0) depth--;
+		else if (c === ';' && depth === 0) lastSemi = i;
+	}
+	if (lastSemi < 0 || depth > 0) return [span];
+	const clause = skipSpaces(text, lastSemi + 1);
+	if (WHOLE_TASK_DEADLINE_RE.test(text.slice(clause, clause + 20).toLowerCase())) return [span];
+	// A clause that reports back ("tổng hợp báo cáo … tại cuộc họp …") closes the whole task.
+	if (/báo cáo/u.test(text.slice(clause, deadline.span.end))) return [span];
+	return [
+		{ start: span.start, end: lastSemi },
+		{ start: clause, end: span.end }
+	];
+}
+
+function analyseSentence(
+	parse: Parse,
+	index: number,
+	sent: Span,
+	carried: AgencyRef[] | null
+): { drafts: Draft[]; lastLead: AgencyRef[] | null } {
+	const { text, ctx } = parse;
+	let from = sent.start;
+	const raw = text.slice(sent.start, sent.end);
+	// "Kiến nghị của UBND huyện X về …: Giao …" — the lead-in names the proposer, not the assignee.
+	if (TOPIC_RE.test(raw)) {
+		let depth = 0;
+		for (let i = sent.start; i < sent.end; i++) {
+			const c = text[i];
+			if (c === '(') depth++;
+			else if (c === ')' && depth > 0) depth--;
+			else if (c === ':' && depth === 0) {
+				from = skipSpaces(text, i + 1);
+				break;
+			}
+		}
+		if (from === sent.start) return { drafts: [], lastLead: null };
+	}
+	const body = text.slice(from, sent.end);
+	if (!body.trim() || NARRATIVE_RE.test(body) || PRAISE_RE.test(body)) return { drafts: [], lastLead: null };
+	const { groups, requester } = findLeadGroups(parse, from, sent.end);
+	const elaboration = ELABORATION_RE.test(body);
+	const drafts: Draft[] = [];
+	const deadlineIn = (a: number, b: number) =>
+		parse.deadlines.find((d) => d.span.start >= a && d.span.start < b) ?? null;
+
+	const build = (lead: AgencyRef[], clause: Span, predStart: number) => {
+		const deadline = deadlineIn(clause.start, clause.end);
+		const parts = splitByDeadline(parse, clause, deadline);
+		for (const part of parts) {
+			const dl = deadlineIn(part.start, part.end);
+			const pred = { start: Math.max(part.start, predStart), end: part.end };
+			const officials = findOfficials(parse, part.start, part.end);
+			for (const l of lead) if (l.kind === 'leader') officials.unshift(l);
+			drafts.push({
+				sentence: index,
+				span: { start: sent.start, end: sent.end },
+				predSpan: pred,
+				lead,
+				support: dedupe(findSupport(parse, pred.start, pred.end)),
+				officials: dedupe(officials),
+				deadline: dl,
+				elaboration,
+				single: false
+			});
+		}
+	};
+
+	if (groups.length) {
+		groups.forEach((g, k) => {
+			// A subject-less opening clause belongs to the first named party of the sentence.
+			const start = k === 0 ? from : g.start;
+			const end = groups[k + 1]?.start ?? sent.end;
+			build(g.leads, { start, end }, g.predStart);
+			// "… gửi về Sở Tài chính để tổng hợp, tham mưu …": the receiving agency's own task.
+			const purpose = /gửi\s+(?:về\s+)?/gu;
+			purpose.lastIndex = g.predStart;
+			for (let m = purpose.exec(text); m && m.index < end; m = purpose.exec(text)) {
+				const x = parse.at.get(m.index + m[0].length);
+				if (x && x.kind === 'agency' && /^\s+để\s+/u.test(text.slice(x.end, x.end + 6))) {
+					const predStart = x.end + (/^\s+để\s+/u.exec(text.slice(x.end))?.[0].length ?? 0);
+					drafts.push({
+						sentence: index,
+						span: { ...sent },
+						predSpan: { start: predStart, end },
+						lead: [toRef(x)],
+						support: [],
+						officials: findOfficials(parse, predStart, end),
+						deadline: null,
+						elaboration: false,
+						single: false
+					});
+				}
+			}
+		});
+		const last = groups[groups.length - 1];
+		return { drafts: finish(drafts), lastLead: last ? last.leads : null };
+	}
+	if (requester) return { drafts: [], lastLead: null };
+	const continuation = /^(?:Đồng thời|Trong đó|Lưu ý|Kết quả|Riêng|Ngoài ra|Theo đó)/u.test(body);
+	const inherited = continuation && carried ? carried : ctx.inheritedLead?.length ? [...ctx.inheritedLead] : carried;
+	if (!inherited?.length || !isDirective(body)) return { drafts: [], lastLead: null };
+	build(inherited.map((r) => ({ ...r })), { start: from, end: sent.end }, from);
+	return { drafts: finish(drafts), lastLead: inherited };
+}
+
+function finish(drafts: Draft[]): Draft[] {
+	if (drafts.length === 1 && drafts[0]) drafts[0].single = true;
+	return drafts;
+}
+
+/** Merges consecutive sentences about the same party, support and deadline. */
+function mergeDrafts(drafts: Draft[]): Draft[] {
+	const out: Draft[] = [];
+	for (const d of drafts) {
+		const prev = out[out.length - 1];
+		const canMerge =
+			prev &&
+			d.single &&
+			prev.single &&
+			prev.sentence !== d.sentence &&
+			sameParties(prev.lead, d.lead) &&
+			(d.support.length === 0 || sameParties(prev.support, d.support)) &&
+			(sameDeadline(prev.deadline, d.deadline) || d.elaboration) &&
+			!(prev.deadline && d.deadline && !sameDeadline(prev.deadline, d.deadline));
+		if (prev && canMerge) {
+			prev.span = { start: prev.span.start, end: d.span.end };
+			if (!prev.deadline && d.deadline) prev.deadline = d.deadline;
+			prev.officials = dedupe([...prev.officials, ...d.officials]);
+			prev.sentence = d.sentence;
+			continue;
+		}
+		out.push({ ...d });
+	}
+	return out;
+}
+
+function makeParse(text: string, ctx: BlockContext): Parse {
+	const mentions = findParties(text, {
+		directory: ctx.directory ?? DEFAULT_DIRECTORY,
+		...(ctx.noticeDate ? { asOf: ctx.noticeDate } : {})
+	});
+	const at = new Map<number, PartyMention>();
+	const ends = new Set<number>();
+	for (const m of mentions) {
+		at.set(m.start, m);
+		ends.add(m.end);
+	}
+	const issuer = ctx.issuer ?? '';
+	return {
+		text,
+		mentions,
+		at,
+		ends,
+		deadlines: findDeadlines(text, ctx.noticeDate),
+		ctx,
+		provincialIssuer: !issuer || /tỉnh|UBND|Ủy ban nhân dân|thành phố/iu.test(issuer)
+	};
+}
+
+/** True for closing boilerplate: "Trên đây là …", "… thông báo để … biết, thực hiện./.". */
+export function isBoilerplate(text: string): boolean {
+	const t = text.trim();
+	if (/^(?:Trên đây là|Nay thông báo|Thừa lệnh|Văn phòng[^.]{0,60}?(?:xin\s+)?thông báo)/u.test(t)) return true;
+	return /thông báo\s+(?:để|đến|và|cho)[^.]*?(?:biết|thực hiện)[^.]*\.\/\.?\s*$/u.test(t);
+}
+
+/**
+ * Extracts the assignments of one block (a paragraph or list item, without its list marker).
+ * Offsets are into `text`. Pure and fast: the editor calls it on every changed block.
+ */
+export function extractBlock(text: string, context: BlockContext = {}): Assignment[] {
+	const nfc = text.normalize('NFC');
+	if (!nfc.trim() || isBoilerplate(nfc)) return [];
+	const parse = makeParse(nfc, context);
+	const drafts: Draft[] = [];
+	let carried: AgencyRef[] | null = null;
+	splitSentences(nfc).forEach((sent, i) => {
+		const r = analyseSentence(parse, i, sent, carried);
+		drafts.push(...r.drafts);
+		if (r.lastLead) carried = r.lastLead;
+	});
+	return mergeDrafts(drafts).map((d) => {
+		const { action, span } = actionOf(nfc, d.predSpan, d.deadline);
+		return {
+			span: d.span,
+			lead: d.lead,
+			support: d.support,
+			officials: d.officials,
+			action,
+			actionSpan: span,
+			deadline: d.deadline
+		};
+	});
+}
+
+/**
+ * The assignee a heading or list intro names, if any: "1. Sở Công Thương", "… yêu cầu UBND
+ * huyện, thành phố cần tập trung thực hiện … sau:", "đề nghị Văn phòng UBND tỉnh (viết tắt là
+ * Văn phòng) …". A heading that names only the requester ("Thường trực UBND tỉnh yêu cầu:")
+ * or a topic ("Về công tác tổng hợp") returns null.
+ */
+export function headingAssignee(text: string, context: BlockContext = {}): AgencyRef[] | null {
+	const nfc = text.normalize('NFC').trim();
+	const parse = makeParse(nfc, context);
+	const bare = nfc.replace(/[.:]\s*$/u, '');
+	const first = parse.at.get(0);
+	// A heading that is only a party, maybe with a qualifier: "7. Ủy ban nhân dân các xã, phường có
+	// cụm công nghiệp".
+	if (first && isLeadCapable(first, parse) && bare.length < 120 && !/[,;:]/u.test(bare.slice(first.end))) {
+		const rest = bare.slice(first.end);
+		if (!rest.trim() || !COMMA_PREDICATE_RE.test(rest.trim())) return [toRef(first, bare)];
+	}
+	const sentences = splitSentences(nfc);
+	const last = sentences[sentences.length - 1];
+	if (!last) return null;
+	const { groups } = findLeadGroups(parse, last.start, last.end);
+	const g = groups[0];
+	if (!g) return null;
+	return g.leads.map((r) => {
+		const short = r.span ? declaredShortForm(nfc, r.span.end) : null;
+		return short ? { ...r, text: short.text } : r;
+	});
+}

@@ -1,0 +1,279 @@
+/**
+ * Reads deadlines (thời hạn) in Vietnamese administrative text.
+ *
+ * Only phrases that bind the task count: a date preceded by a deadline word ("trước ngày",
+ * "hết ngày", "chậm nhất", "tại phiên giao ban ngày …"), a period introduced by "trong" ("trong
+ * tháng 01/2024", "trong Quý III/2021"), a recurring rule ("định kỳ hằng quý"), or an event
+ * ("tại cuộc họp giao ban kế tiếp"). Bare dates are not deadlines: in these notices they date
+ * cited documents ("Văn bản số 198/HĐND-TT ngày 26/7/2021") or events inside a proposal, and bare
+ * years are descriptors ("kế hoạch năm 2024"). Start times ("ngay từ đầu năm", "từ Quý I") and
+ * "thường xuyên" are not deadlines either.
+ */
+import type { Deadline, Frequency, IsoDate } from './types';
+
+const DATE_S =
+	'(?:\\d{1,2}\\s*[/.\\-]\\s*\\d{1,2}(?:\\s*[/.\\-]\\s*\\d{4})?|\\d{1,2}\\s+tháng\\s+\\d{1,2}(?:\\s+năm\\s+\\d{4})?)(?![\\d/])';
+const TIME_S = '(?:(?<h>\\d{1,2})\\s*(?:h|giờ|g)\\s*(?<mi>\\d{2})?(?:\\s*phút)?\\s+)';
+const YEAR_TAIL = '(?:\\s*[/.\\-]\\s*(?<y>\\d{4})|\\s+năm\\s+(?<y2>\\d{4}))?';
+const NB = '(?![\\p{L}\\p{M}\\d])';
+
+/** A deadline pattern: the regex and how to turn a match into a deadline. */
+interface Rule {
+	re: RegExp;
+	build: (m: RegExpExecArray, ctx: ReadContext) => Omit<Deadline, 'text' | 'span'> | null;
+}
+
+interface ReadContext {
+	noticeDate?: IsoDate;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (y: number, m: number, d: number): IsoDate => `${y}-${pad(m)}-${pad(d)}`;
+const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+function addDays(date: IsoDate, days: number): IsoDate {
+	const d = new Date(`${date}T00:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + days);
+	return d.toISOString().slice(0, 10);
+}
+
+function addMonths(date: IsoDate, months: number): IsoDate {
+	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+	const total = y * 12 + (m - 1) + months;
+	const ny = Math.floor(total / 12);
+	const nm = (total % 12) + 1;
+	return iso(ny, nm, Math.min(d, daysIn(ny, nm)));
+}
+
+/**
+ * The year a year-less day or month belongs to: the notice's year, or the next one when that
+ * would put it more than a month before the notice (a December notice saying "trước ngày 15/01").
+ */
+function inferYear(month: number, day: number, noticeDate: IsoDate): number {
+	const y = Number(noticeDate.slice(0, 4));
+	const candidate = iso(y, month, Math.min(day, daysIn(y, month)));
+	return candidate < addDays(noticeDate, -31) ? y + 1 : y;
+}
+
+/** Parses "20/01/2024", "20.7.2020", "05 tháng 01 năm 2024", "20/01" (year from the notice). */
+export function parseDay(text: string, noticeDate?: IsoDate): IsoDate | null {
+	const m =
+		/^(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?$/u.exec(text.trim()) ??
+		/^(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?$/u.exec(text.trim());
+	if (!m) return null;
+	const day = Number(m[1]);
+	const month = Number(m[2]);
+	if (month < 1 || month > 12 || day < 1) return null;
+	let year: number;
+	if (m[3]) year = Number(m[3]);
+	else if (noticeDate) year = inferYear(month, day, noticeDate);
+	else return null;
+	if (day > daysIn(year, month)) return null;
+	return iso(year, month, day);
+}
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+function yearOf(m: RegExpExecArray, ctx: ReadContext, month: number): number | null {
+	const y = m.groups?.y ?? m.groups?.y2;
+	if (y) return Number(y);
+	if (!ctx.noticeDate) return null;
+	return inferYear(month, 1, ctx.noticeDate);
+}
+
+function frequencyOf(word: string): Frequency {
+	const w = word.toLowerCase();
+	if (w.includes('6') || w.includes('sáu')) return 'half-yearly';
+	if (w.includes('ngày')) return 'daily';
+	if (w.includes('tuần')) return 'weekly';
+	if (w.includes('tháng')) return 'monthly';
+	if (w.includes('quý')) return 'quarterly';
+	return 'yearly';
+}
+
+const dateRule = (pattern: string, inclusive: boolean): Rule => ({
+	re: new RegExp(pattern, 'giu'),
+	build: (m, ctx) => {
+		const date = parseDay(m.groups?.date ?? '', ctx.noticeDate);
+		if (!date) return m.groups?.date && !ctx.noticeDate ? { kind: 'event' } : null;
+		const h = m.groups?.h;
+		return {
+			kind: 'date',
+			date,
+			inclusive: h ? true : inclusive,
+			...(h ? { time: `${pad(Number(h))}:${m.groups?.mi ?? '00'}` } : {})
+		};
+	}
+});
+
+const RULES: Rule[] = [
+	// "xong trước ngày 30/01/2024", "chậm nhất trước 17h00 ngày 25/9/2026": before that day.
+	dateRule(
+		`(?:(?:xong|hoàn thành|hoàn tất|gửi|nộp)\\s+)?(?:(?:chậm nhất|muộn nhất)\\s+(?:là\\s+)?)?trước\\s+${TIME_S}?(?:(?:sáng|chiều|trưa)\\s+)?(?:ngày\\s+)?(?<date>${DATE_S})`,
+		false
+	),
+	// "Từ nay đến hết ngày 31/01/2024", "hết ngày 31/01/2024": that day still counts.
+	dateRule(`(?:(?:từ nay|Từ nay)\\s+)?(?:đến\\s+)?hết\\s+(?:ngày\\s+)?(?<date>${DATE_S})`, true),
+	dateRule(`(?:từ nay|Từ nay)\\s+đến\\s+(?:ngày\\s+)?(?<date>${DATE_S})`, true),
+	dateRule(`(?:chậm nhất|muộn nhất)\\s+(?:là\\s+)?(?:vào\\s+)?${TIME_S}?(?:ngày\\s+)?(?<date>${DATE_S})`, true),
+	dateRule(`trong\\s+ngày\\s+(?<date>${DATE_S})`, true),
+	// "tại phiên giao ban ngày 12/01/2024": a meeting with a date is a day.
+	dateRule(
+		`(?:tại|trong)\\s+(?:phiên|cuộc họp|hội nghị|kỳ họp|buổi)[^,;.()]{0,60}?\\s+ngày\\s+(?<date>${DATE_S})`,
+		true
+	),
+	// "trước tháng 9/2024": before the first day of that month.
+	{
+		re: new RegExp(`trước\\s+tháng\\s+(?<m>\\d{1,2})${YEAR_TAIL}${NB}`, 'giu'),
+		build: (m, ctx) => {
+			const month = Number(m.groups?.m);
+			const y = yearOf(m, ctx, month);
+			if (month < 1 || month > 12 || y === null) return null;
+			return { kind: 'date', date: iso(y, month, 1), inclusive: false };
+		}
+	},
+	// Recurring: "chậm nhất trước 16 giờ ngày thứ 6 hàng tuần" — a time anchor, then the frequency.
+	{
+		re: /(?:(?:chậm nhất|muộn nhất)\s+)?(?:trước|vào|trong)\s+(?<mid>[^,;.()]{0,40}?)(?:hằng|hàng|mỗi)\s+(?<f>ngày|tuần|tháng|quý|năm)(?![\p{L}\p{M}])/giu,
+		build: (m) =>
+			/\d\s*(?:h|giờ)|thứ\s+(?:\d|hai|ba|tư|năm|sáu|bảy)|chủ nhật|ngày\s+\d/iu.test(m.groups?.mid ?? '')
+				? { kind: 'recurring', frequency: frequencyOf(m.groups?.f ?? '') }
+				: null
+	},
+	{
+		re: /định kỳ\s+(?:(?:hằng|hàng|mỗi)\s+)?(?<f>ngày|tuần|tháng|quý|năm|0?6 tháng|sáu tháng)(?![\p{L}\p{M}])/giu,
+		build: (m) => ({ kind: 'recurring', frequency: frequencyOf(m.groups?.f ?? '') })
+	},
+	{
+		re: /(?:báo cáo|cập nhật)\s+(?:định kỳ\s+)?(?:hằng|hàng)\s+(?<f>tuần|tháng|quý|năm)(?![\p{L}\p{M}])/giu,
+		build: (m) => ({ kind: 'recurring', frequency: frequencyOf(m.groups?.f ?? '') })
+	},
+	// Periods introduced by "trong".
+	{
+		re: new RegExp(
+			`(?:ngay\\s+)?(?:(?:xong|hoàn thành|hoàn tất)\\s+)?trong\\s+tháng\\s+(?<m>\\d{1,2})${YEAR_TAIL}${NB}`,
+			'giu'
+		),
+		build: (m, ctx) => {
+			const month = Number(m.groups?.m);
+			const y = yearOf(m, ctx, month);
+			if (month < 1 || month > 12) return null;
+			if (y === null) return { kind: 'event' };
+			return { kind: 'period', from: iso(y, month, 1), to: iso(y, month, daysIn(y, month)) };
+		}
+	},
+	{
+		re: new RegExp(
+			`(?:ngay\\s+)?(?:(?:xong|hoàn thành|hoàn tất)\\s+)?trong\\s+quý\\s+(?<q>IV|I{1,3}|[1-4])${NB}${YEAR_TAIL}`,
+			'giu'
+		),
+		build: (m, ctx) => {
+			const q = ROMAN[(m.groups?.q ?? '').toLowerCase()];
+			if (!q) return null;
+			const y = yearOf(m, ctx, q * 3);
+			if (y === null) return { kind: 'event' };
+			return { kind: 'period', from: iso(y, q * 3 - 2, 1), to: iso(y, q * 3, daysIn(y, q * 3)) };
+		}
+	},
+	{
+		re: /(?:trong|trước)\s+(?:0?6|sáu)\s+tháng\s+(?<h>đầu|cuối)\s+năm(?:\s+(?<y>\d{4}))?(?![\p{L}\p{M}\d])/giu,
+		build: (m, ctx) => {
+			const first = m.groups?.h?.toLowerCase() === 'đầu';
+			const y = m.groups?.y
+				? Number(m.groups.y)
+				: ctx.noticeDate
+					? inferYear(first ? 6 : 12, 30, ctx.noticeDate)
+					: null;
+			if (y === null) return { kind: 'event' };
+			return first
+				? { kind: 'period', from: iso(y, 1, 1), to: iso(y, 6, 30) }
+				: { kind: 'period', from: iso(y, 7, 1), to: iso(y, 12, 31) };
+		}
+	},
+	{
+		re: /(?:ngay\s+)?(?:(?:xong|hoàn thành|hoàn tất)\s+)?trong\s+năm(?:\s+(?<y>\d{4})(?![\d\-–])|\s+(?<rel>nay|tới|sau)(?![\p{L}\p{M}])|(?=\s*[,.;)]|$))/giu,
+		build: (m, ctx) => {
+			let y: number | null = m.groups?.y ? Number(m.groups.y) : null;
+			if (y === null && ctx.noticeDate) y = Number(ctx.noticeDate.slice(0, 4)) + (m.groups?.rel && m.groups.rel !== 'nay' ? 1 : 0);
+			if (y === null) return null;
+			return { kind: 'period', from: iso(y, 1, 1), to: iso(y, 12, 31) };
+		}
+	},
+	// "trong 03 tháng", "trong vòng 15 ngày": counted from the notice date.
+	{
+		re: /trong\s+(?:vòng\s+|thời hạn\s+(?:là\s+)?|thời gian\s+)?(?<n>\d{1,3})\s+(?<u>ngày làm việc|ngày|tuần|tháng|năm)(?!\s+(?:đầu|cuối|qua|tới|gần|cao điểm))(?<rel>\s+kể từ\s+[^,;.()]+)?(?![\p{L}\p{M}])/giu,
+		build: (m, ctx) => {
+			const rel = m.groups?.rel;
+			if (rel && !new RegExp(DATE_S, 'u').test(rel)) return { kind: 'event' };
+			const anchor = rel ? parseDay(new RegExp(DATE_S, 'u').exec(rel)?.[0] ?? '', ctx.noticeDate) : ctx.noticeDate;
+			if (!anchor) return { kind: 'event' };
+			const n = Number(m.groups?.n);
+			const u = (m.groups?.u ?? '').toLowerCase();
+			let to: IsoDate;
+			if (u === 'ngày làm việc') {
+				const d = new Date(`${anchor}T00:00:00Z`);
+				for (let left = n; left > 0; ) {
+					d.setUTCDate(d.getUTCDate() + 1);
+					const wd = d.getUTCDay();
+					if (wd !== 0 && wd !== 6) left--;
+				}
+				to = d.toISOString().slice(0, 10);
+			} else if (u === 'ngày') to = addDays(anchor, n);
+			else if (u === 'tuần') to = addDays(anchor, 7 * n);
+			else if (u === 'tháng') to = addMonths(anchor, n);
+			else to = addMonths(anchor, 12 * n);
+			return { kind: 'period', from: anchor, to };
+		}
+	},
+	// Events: no day can be computed honestly, so none is invented.
+	{
+		re: /tại\s+(?:cuộc họp|phiên họp|hội nghị|kỳ họp|phiên giao ban|buổi làm việc)[^,;.()]{0,40}?(?:kế tiếp|tiếp theo|gần nhất|sắp tới|tới)(?![\p{L}\p{M}])/giu,
+		build: () => ({ kind: 'event' })
+	},
+	{ re: /ngay\s+sau\s+khi\s+[^,;.()]+/giu, build: () => ({ kind: 'event' }) },
+	{ re: /trong\s+thời\s+gian\s+chờ\s+[^,;.()]+/giu, build: () => ({ kind: 'event' }) },
+	{
+		re: /trước\s+(?:kỳ họp|phiên họp|hội nghị|Tết|Đại hội|lễ)\s[^,;.()]{0,60}/gu,
+		build: () => ({ kind: 'event' })
+	},
+	// "hoàn thành … trước khi trình …": the completion is due before the event. A bare "trước khi"
+	// is a sequence ("đảm bảo các nội dung trước khi báo cáo"), not a deadline.
+	{
+		re: /(?<=(?:hoàn thành|xong|hoàn tất|kết thúc)[^,;.()]{0,40}?\s)trước\s+khi\s+[^,;.()]+/giu,
+		build: () => ({ kind: 'event' })
+	}
+];
+
+/**
+ * Finds every deadline phrase in `text`, in reading order, non-overlapping.
+ * `noticeDate` resolves dates written without a year and durations ("trong 03 tháng").
+ */
+export function findDeadlines(text: string, noticeDate?: IsoDate): Deadline[] {
+	const ctx: ReadContext = noticeDate ? { noticeDate } : {};
+	const found: Deadline[] = [];
+	for (const rule of RULES) {
+		rule.re.lastIndex = 0;
+		for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+			const built = rule.build(m, ctx);
+			if (!built) continue;
+			const raw = m[0];
+			const lead = raw.length - raw.trimStart().length;
+			const phrase = raw.trim();
+			const start = m.index + lead;
+			found.push({ ...built, text: phrase, span: { start, end: start + phrase.length } } as Deadline);
+		}
+	}
+	found.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+	const out: Deadline[] = [];
+	for (const d of found) {
+		const last = out[out.length - 1];
+		if (last && d.span.start < last.span.end) continue;
+		out.push(d);
+	}
+	return out;
+}
+
+/** The first deadline phrase in `text`, or null. */
+export function findDeadline(text: string, noticeDate?: IsoDate): Deadline | null {
+	return findDeadlines(text, noticeDate)[0] ?? null;
+}

@@ -1,0 +1,134 @@
+/**
+ * Wire protocol of the sync endpoint `ws(s)://<host>/sync/<noticeId>` — the one file that knows
+ * message numbers and close codes. Isomorphic: the browser client and the Node server both import
+ * it (no DOM, no `node:` imports). The full spec, with numbered rules the tests quote, is in
+ * `PROTOCOL.md` beside this file.
+ *
+ * Every frame is binary: `varUint messageType` followed by the message body (lib0 encoding).
+ * Numbers 0–3 are exactly y-websocket's, so a stock `y-websocket` client syncs unchanged.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+/** Top-level message numbers (first varUint of every frame). */
+export const MessageType = {
+	/** y-protocols sync: a {@link SyncMessageType} then its body. [P1] */
+	sync: 0,
+	/** y-protocols awareness update (presence, carets). [P5] */
+	awareness: 1,
+	/** y-protocols auth (server → client "permission denied"); the server ignores it from clients. */
+	auth: 2,
+	/** y-websocket "query awareness": the server answers with every known awareness state. */
+	queryAwareness: 3,
+	/**
+	 * Kết Luận extension, server → client only, and only to connections opened with `?ack=1`:
+	 * "everything up to this state vector is durably stored". Body: `varUint8Array stateVector`. [P7]
+	 */
+	saved: 100
+} as const;
+/** A top-level message number. */
+export type MessageType = (typeof MessageType)[keyof typeof MessageType];
+
+/** Sub-types of a {@link MessageType.sync} message (y-protocols/sync). */
+export const SyncMessageType = {
+	/** Body: `varUint8Array stateVector`; the receiver answers with step 2. */
+	step1: 0,
+	/** Body: `varUint8Array update` — everything the asker was missing. */
+	step2: 1,
+	/** Body: `varUint8Array update` — one incremental Yjs update (v1 encoding). */
+	update: 2
+} as const;
+/** A sync sub-message number. */
+export type SyncMessageType = (typeof SyncMessageType)[keyof typeof SyncMessageType];
+
+/**
+ * WebSocket close codes the server uses. 4400–4499 mirror HTTP 4xx: a deliberate decision that
+ * reconnecting cannot fix, and the stock y-websocket v3 client stops reconnecting on them.
+ * 4500–4599 mirror HTTP 5xx: transient, the client reconnects with backoff. [P8]
+ */
+export const CloseCode = {
+	/** The frame could not be decoded, had an unknown message type, or carried an invalid update. */
+	MALFORMED_MESSAGE: 4400,
+	/** The credentials behind the connection are no longer valid (e.g. session revoked); sign in again. */
+	UNAUTHORIZED: 4401,
+	/** A read-only connection sent document content. The update was not applied. */
+	READ_ONLY_VIOLATION: 4403,
+	/** The notice was deleted while the connection was open. */
+	NOTICE_DELETED: 4410,
+	/** A frame exceeded {@link MAX_MESSAGE_BYTES}. */
+	MESSAGE_TOO_LARGE: 4413,
+	/** The notice was issued (ban hành) and is frozen; the update was not applied. Reopen read-only. */
+	NOTICE_FROZEN: 4423,
+	/** The server failed to store or load the document; retry later. */
+	INTERNAL_ERROR: 4500,
+	/** The server is shutting down or restarting; reconnect with backoff. */
+	SERVER_SHUTDOWN: 4503,
+	/** The connection could not keep up with the document's traffic (send buffer full); reconnect. */
+	SLOW_CONSUMER: 4508
+} as const;
+/** A close code of {@link CloseCode}. */
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Short machine-readable close reasons sent with each code (WebSocket reasons are ≤ 123 bytes). */
+export const CloseReason: Readonly<Record<CloseCode, string>> = {
+	[CloseCode.MALFORMED_MESSAGE]: 'malformed-message',
+	[CloseCode.UNAUTHORIZED]: 'unauthorized',
+	[CloseCode.READ_ONLY_VIOLATION]: 'read-only',
+	[CloseCode.NOTICE_DELETED]: 'notice-deleted',
+	[CloseCode.MESSAGE_TOO_LARGE]: 'message-too-large',
+	[CloseCode.NOTICE_FROZEN]: 'notice-frozen',
+	[CloseCode.INTERNAL_ERROR]: 'internal-error',
+	[CloseCode.SERVER_SHUTDOWN]: 'server-shutdown',
+	[CloseCode.SLOW_CONSUMER]: 'slow-consumer'
+};
+
+/** True when a close code means "do not reconnect" (4400–4499), as y-websocket v3 decides. */
+export function isPermanentClose(code: number): boolean {
+	return code >= 4400 && code < 4500;
+}
+
+/** Largest frame the server accepts; larger frames close the connection with MESSAGE_TOO_LARGE. */
+export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+/** Query parameter a client sets to `1` to receive {@link MessageType.saved} acknowledgements. */
+export const ACK_QUERY_PARAM = 'ack';
+
+/** Shape of a notice id in the sync URL; anything else is answered with HTTP 404. */
+export const NOTICE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Encodes a `saved` message carrying the server's durable state vector. */
+export function encodeSavedMessage(stateVector: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MessageType.saved);
+	encoding.writeVarUint8Array(encoder, stateVector);
+	return encoding.toUint8Array(encoder);
+}
+
+/** Reads the body of a `saved` message (after its type number): the durable state vector. */
+export function readSavedMessage(decoder: decoding.Decoder): Uint8Array {
+	return decoding.readVarUint8Array(decoder);
+}
+
+/** Decodes a Yjs v1 state vector (`varUint n, n × (varUint client, varUint clock)`). */
+export function decodeStateVector(stateVector: Uint8Array): Map<number, number> {
+	const decoder = decoding.createDecoder(stateVector);
+	const result = new Map<number, number>();
+	const count = decoding.readVarUint(decoder);
+	for (let i = 0; i < count; i++) {
+		const client = decoding.readVarUint(decoder);
+		result.set(client, decoding.readVarUint(decoder));
+	}
+	return result;
+}
+
+/**
+ * True when every change in `local` (a client's state vector) is covered by `saved` (the state
+ * vector of a `saved` message): nothing the client holds is missing from the server's store. [P7]
+ */
+export function isCoveredBy(local: Uint8Array, saved: Uint8Array): boolean {
+	const server = decodeStateVector(saved);
+	for (const [client, clock] of decodeStateVector(local)) {
+		if ((server.get(client) ?? 0) < clock) return false;
+	}
+	return true;
+}
