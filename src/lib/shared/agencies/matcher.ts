@@ -468,18 +468,13 @@ export function findParties(text: string, options: MatchOptions = {}): PartyMent
 	const dir = compileDirectory(options.directory ?? DEFAULT_DIRECTORY);
 	const key = foldKey(text);
 	const out: PartyMention[] = [];
-	let i = 0;
-	const n = text.length;
-	while (i < n) {
-		if (!isLetter(text[i]) || (i > 0 && isLetter(text[i - 1]))) {
-			i++;
-			continue;
-		}
+	// Only word starts can start a mention; one regex pass finds them.
+	const words = /[\p{L}\p{M}\d]+/gu;
+	for (let w = words.exec(text); w; w = words.exec(text)) {
+		const i = w.index;
 		const c = matchAt(text, key, i, dir);
-		if (!c) {
-			while (i < n && isLetter(text[i])) i++;
-			continue;
-		}
+		if (!c) continue;
+		words.lastIndex = c.end;
 		const raw = text.slice(i, c.end);
 		const written = raw.replace(/\s+/gu, ' ');
 		const mention: PartyMention = {
@@ -511,7 +506,6 @@ export function findParties(text: string, options: MatchOptions = {}): PartyMent
 			mention.known = c.kind === 'leader';
 		}
 		out.push(mention);
-		i = c.end;
 	}
 	return out;
 }

@@ -25,6 +25,8 @@ interface Rule {
 
 interface ReadContext {
 	noticeDate?: IsoDate;
+	/** The whole text, for rules that look behind their match. */
+	text?: string;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -239,8 +241,11 @@ const RULES: Rule[] = [
 	// "hoàn thành … trước khi trình …": the completion is due before the event. A bare "trước khi"
 	// is a sequence ("đảm bảo các nội dung trước khi báo cáo"), not a deadline.
 	{
-		re: /(?<=(?:hoàn thành|xong|hoàn tất|kết thúc)[^,;.()]{0,40}?\s)trước\s+khi\s+[^,;.()]+/giu,
-		build: () => ({ kind: 'event' })
+		re: /trước\s+khi\s+[^,;.()]+/giu,
+		build: (m, ctx) =>
+			/(?:hoàn thành|xong|hoàn tất|kết thúc)[^,;.()]{0,40}\s$/iu.test(ctx.text?.slice(Math.max(0, m.index - 60), m.index) ?? '')
+				? { kind: 'event' }
+				: null
 	}
 ];
 
@@ -249,7 +254,7 @@ const RULES: Rule[] = [
  * `noticeDate` resolves dates written without a year and durations ("trong 03 tháng").
  */
 export function findDeadlines(text: string, noticeDate?: IsoDate): Deadline[] {
-	const ctx: ReadContext = noticeDate ? { noticeDate } : {};
+	const ctx: ReadContext = noticeDate ? { noticeDate, text } : { text };
 	const found: Deadline[] = [];
 	for (const rule of RULES) {
 		rule.re.lastIndex = 0;

@@ -102,41 +102,58 @@ function contentLines(lines: Line[]): Line[] {
 	return out;
 }
 
+/** Superscript digits and parentheses that mark footnotes (¹ ² ³ ⁰ ⁴–⁹ ⁽ ⁾). */
+const isSuperscript = (c: number) => c === 0xb9 || c === 0xb2 || c === 0xb3 || (c >= 0x2070 && c <= 0x207e);
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 11 || c === 12 || c === 13 || c === 0xa0;
+
 /** Removes `*`, superscript footnote marks and footnote numbers glued to words ("như1:"). */
 function cleanBlock(chars: string[], map: number[]): { text: string; map: number[] } {
-	let text = '';
+	const out: string[] = [];
 	const outMap: number[] = [];
-	const push = (c: string, at: number) => {
-		text += c;
-		outMap.push(at);
-	};
+	let lastSpace = true;
 	for (let i = 0; i < chars.length; i++) {
 		const c = chars[i] as string;
-		const at = map[i] as number;
-		if (c === '*') continue;
-		if (/[¹²³⁴⁵⁶⁷⁸⁹⁰⁽⁾]/u.test(c)) continue;
-		if (/\s/u.test(c)) {
-			if (text.length && !text.endsWith(' ')) push(' ', at);
+		const code = c.charCodeAt(0);
+		if (code === 42 || isSuperscript(code)) continue;
+		if (isSpace(code)) {
+			if (!lastSpace) {
+				out.push(' ');
+				outMap.push(map[i] as number);
+				lastSpace = true;
+			}
 			continue;
 		}
-		push(c, at);
+		lastSpace = false;
+		out.push(c);
+		outMap.push(map[i] as number);
+	}
+	const text = out.join('');
+	if (!/\p{Ll}\d/u.test(text)) {
+		let e = text.length;
+		while (e > 0 && text[e - 1] === ' ') e--;
+		return { text: text.slice(0, e), map: e === outMap.length ? outMap : outMap.slice(0, e) };
 	}
 	// "tỉnh3." / "như1:" — a footnote number glued to a lower-case word of two or more letters.
 	const glued = /(?<![\p{L}\p{M}\d])(\p{Ll}[\p{Ll}\p{M}]+)(\d{1,2})(?=[\s.,:;)]|$)/gu;
 	let result = '';
-	const resultMap: number[] = [];
+	let resultMap: number[] = [];
 	let last = 0;
 	for (let m = glued.exec(text); m; m = glued.exec(text)) {
 		const cut = m.index + (m[1]?.length ?? 0);
 		result += text.slice(last, cut);
-		resultMap.push(...outMap.slice(last, cut));
+		resultMap = resultMap.concat(outMap.slice(last, cut));
 		last = cut + (m[2]?.length ?? 0);
 	}
-	result += text.slice(last);
-	resultMap.push(...outMap.slice(last));
-	let end = result.length;
-	while (end > 0 && result[end - 1] === ' ') end--;
-	return { text: result.slice(0, end), map: resultMap.slice(0, end) };
+	if (last === 0) {
+		result = text;
+		resultMap = outMap;
+	} else {
+		result += text.slice(last);
+		resultMap = resultMap.concat(outMap.slice(last));
+	}
+	let e = result.length;
+	while (e > 0 && result[e - 1] === ' ') e--;
+	return { text: result.slice(0, e), map: e === resultMap.length ? resultMap : resultMap.slice(0, e) };
 }
 
 function percentile(values: number[], p: number): number {

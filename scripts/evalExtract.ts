@@ -1,0 +1,70 @@
+/**
+ * `npm run eval:extract [-- --verbose]`: runs extractNotice over every file labelled in
+ * ../shared/seeds/gold.json and ../shared/examples/gold.json (override the folder with SHARED_DIR)
+ * and prints precision, recall and F1 for lead agencies, deadlines and whole assignments, per file
+ * and overall. How items are located, paired and compared is documented at the top of
+ * src/lib/shared/extract/eval.ts (scoreFile).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { scoreFile, sumScores, type GoldItem, type PredictedItem, type Score } from '../src/lib/shared/extract/eval';
+import { extractNotice } from '../src/lib/shared/extract/notice';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = process.env.SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');
+const verbose = process.argv.includes('--verbose');
+
+/** Runs the extractor on one file and returns predictions in the CLI's shape. */
+function predict(raw: string): PredictedItem[] {
+	return extractNotice(raw).assignments.map((a) => ({
+		start: a.span.start,
+		end: a.span.end,
+		lead: a.lead.map((l) => ({ name: l.name, text: l.text })),
+		deadline: a.deadline
+			? a.deadline.kind === 'date'
+				? { kind: 'date', date: a.deadline.date, text: a.deadline.text }
+				: a.deadline.kind === 'period'
+					? { kind: 'period', from: a.deadline.from, to: a.deadline.to, text: a.deadline.text }
+					: a.deadline.kind === 'recurring'
+						? { kind: 'recurring', text: a.deadline.text, frequency: a.deadline.frequency }
+						: { kind: 'event', text: a.deadline.text }
+			: null
+	}));
+}
+
+const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
+function row(label: string, s: Score): string {
+	const f = (p: Score['lead']) => `${pct(p.precision)} ${pct(p.recall)} ${pct(p.f1)}`;
+	return `${label.padEnd(34)} │ ${f(s.lead)} │ ${f(s.deadline)} │ ${f(s.assignment)}`;
+}
+
+const sets = [
+	{ name: 'seeds', dir: path.join(shared, 'seeds') },
+	{ name: 'examples', dir: path.join(shared, 'examples') }
+];
+if (!sets.some((s) => existsSync(path.join(s.dir, 'gold.json')))) {
+	process.stderr.write(`Lỗi: không tìm thấy gold.json trong ${shared} (đặt SHARED_DIR nếu cần)\n`);
+	process.exit(1);
+}
+console.log(`${''.padEnd(34)} │ lead  P     R    F1 │ deadline P  R    F1 │ assignment P R    F1`);
+const all: Score[] = [];
+for (const set of sets) {
+	const goldPath = path.join(set.dir, 'gold.json');
+	if (!existsSync(goldPath)) continue;
+	const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldItem[];
+	const files = [...new Set(gold.map((g) => g.file))];
+	const scores: Score[] = [];
+	for (const file of files) {
+		const raw = readFileSync(path.join(set.dir, file), 'utf8');
+		const s = scoreFile(raw, gold.filter((g) => g.file === file), predict(raw));
+		scores.push(s);
+		console.log(row(`  ${file}`, s));
+		if (verbose) for (const n of s.notes) console.log(`      ${n}`);
+		if (s.unlocated) console.log(`      ! ${s.unlocated} gold quote(s) not found in the file`);
+	}
+	const total = sumScores(scores);
+	all.push(...scores);
+	console.log(row(`${set.name} (all files)`, total));
+}
+console.log(row('overall', sumScores(all)));
