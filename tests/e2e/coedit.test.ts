@@ -111,6 +111,14 @@ describe.skipIf(!hasChromium)('co-writing a notice in Chromium', () => {
 		await bodyA.click();
 		await expect.poll(() => b.page.locator('.collaboration-carets__label', { hasText: 'Trần Văn An' }).count()).toBe(1);
 		await expect.poll(() => a.page.getByTestId('saved').innerText()).toBe('Mọi thay đổi đã lưu trên máy chủ');
+
+		// The list shows the notice under its title, found by a search typed without diacritics.
+		await a.page.goto(server.url + '/?q=' + encodeURIComponent('giao ban thang 01/2024'));
+		await expect.poll(() => a.page.getByTestId('notice-link').allInnerTexts()).toEqual([
+			'Kết luận của Chủ tịch UBND tỉnh tại cuộc họp giao ban tháng 01/2024'
+		]);
+		await a.page.goto(server.url + '/?q=' + encodeURIComponent('không có thông báo này'));
+		expect(await a.page.getByTestId('notice-link').count()).toBe(0);
 	});
 
 	it('keeps typing offline, survives a reload while offline, and merges when back online', async () => {
