@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { AuthService } from './auth/AuthService';
-import { AuthError, ROLES, type Role } from './auth/types';
+import { isAuthError, ROLES, type Role } from './auth/types';
 import { readConfig } from './config';
 import { openDatabase } from './db';
 import { NoticeError, NoticeRegistry } from './notices/NoticeRegistry';
@@ -110,7 +110,7 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((e: unknown) => {
 	if (e instanceof UsageError) console.error(`${e.message}\n\n${USAGE}`);
-	else if (e instanceof AuthError || e instanceof NoticeError) console.error(`Lỗi: ${e.message}`);
+	else if (isAuthError(e) || e instanceof NoticeError) console.error(`Lỗi: ${e.message}`);
 	else console.error(e);
 	process.exitCode = 1;
 });

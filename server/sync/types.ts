@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type * as Y from 'yjs';
+import type { CloseCode } from '#shared/protocol';
 import type { DocStore } from '../store/types';
 
 /** What a connection may do with a notice: editors write, readers only read. */
@@ -28,7 +29,68 @@ export interface SyncServerOptions {
 	path: string;
 	/** Called (at most every ~250 ms per notice) after a notice's doc changed, for projections. */
 	onDocChanged?: (noticeId: string, doc: Y.Doc) => void;
+	/** Tuning and hooks; the defaults suit production. */
+	tuning?: SyncTuning;
 }
+
+/** Optional knobs of the sync server (tests shorten the timers). */
+export interface SyncTuning {
+	/** A doc with no connection for this long is compacted and unloaded. Default 10 000 ms. */
+	idleUnloadMs?: number;
+	/** Compact a loaded doc once its log holds more than this many updates. Default 500. */
+	compactAfterUpdates?: number;
+	/** Minimum interval between two `onDocChanged` calls for one notice. Default 250 ms. */
+	docChangedThrottleMs?: number;
+	/** Keepalive: ping every connection this often; one missed pong drops it. Default 30 000 ms. */
+	pingIntervalMs?: number;
+	/** Frames above this close the connection with MESSAGE_TOO_LARGE. Default MAX_MESSAGE_BYTES (8 MiB). */
+	maxMessageBytes?: number;
+	/** A connection whose unsent backlog exceeds this is closed with SLOW_CONSUMER. Default 32 MiB. */
+	maxBufferedBytes?: number;
+	/** Where problems are reported (a connection closed for bad input, a failed compaction). Default console. */
+	log?: SyncLog;
+}
+
+/** Sink for the sync server's diagnostics. */
+export interface SyncLog {
+	warn(message: string, detail?: unknown): void;
+	error(message: string, detail?: unknown): void;
+}
+
+/**
+ * One end of a message channel to a client: a WebSocket in production (wsTransport.ts), an
+ * in-memory pair in unit tests (MemorySocket.ts). Room logic only ever sees this.
+ */
+export interface SyncSocket {
+	/** Queues one binary frame. Never throws; frames sent after close are dropped. */
+	send(message: Uint8Array): void;
+	/** Closes with a named code. Idempotent. */
+	close(code: CloseCode, reason: string): void;
+	/** Bytes queued but not yet written to the network. */
+	readonly bufferedAmount: number;
+}
+
+/** What a transport reports to the room logic about one socket. */
+export interface SyncSocketEvents {
+	/** One complete binary frame arrived. */
+	message(data: Uint8Array): void;
+	/** The socket is closed (by either side, or dropped); no more events follow. */
+	close(): void;
+}
+
+/** Who admitted a connection, and what it may do. */
+export interface ConnectionInfo {
+	principal: Principal;
+	access: Access;
+	/** The client asked for `saved` acknowledgements (`?ack=1`). */
+	wantsAck: boolean;
+}
+
+/**
+ * Typed Yjs transaction origins on the server, so listeners can tell where a change came from:
+ * `remote` — a client's update (after it was stored); `store` — replayed from the store on load.
+ */
+export type TransactionOrigin = { kind: 'remote'; connectionId: number } | { kind: 'store' };
 
 /** The WebSocket sync endpoint, attached to the HTTP server's 'upgrade' event by the host. */
 export interface SyncServer {
@@ -36,6 +98,13 @@ export interface SyncServer {
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
 	/** Number of notices currently loaded in memory. */
 	loadedDocs(): number;
+	/**
+	 * Makes a notice read-only for everyone (issued, ban hành) or writable again. Updates already
+	 * accepted are still applied; later ones close their connection with NOTICE_FROZEN.
+	 */
+	setFrozen(noticeId: string, frozen: boolean): void;
+	/** Closes every connection of a notice with `code` (e.g. NOTICE_DELETED) and unloads it. */
+	closeNotice(noticeId: string, code: CloseCode): Promise<void>;
 	/** Flushes pending appends, closes every connection and unloads every doc. */
 	close(): Promise<void>;
 }

@@ -1,0 +1,7 @@
+import { createMemoryDocStoreData, openMemoryDocStore } from './MemoryDocStore';
+import { runDocStoreContract } from './docStoreContract';
+
+runDocStoreContract('memory', () => {
+	const data = createMemoryDocStoreData();
+	return { open: () => openMemoryDocStore(data), dispose: () => {} };
+});

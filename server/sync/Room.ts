@@ -1,0 +1,526 @@
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import { CloseCode, CloseReason, MessageType, SyncMessageType, encodeSavedMessage } from '#shared/protocol';
+import type { DocStore, LoadedDoc, LogSeq } from '../store/types';
+import { AwarenessRelay } from './AwarenessRelay';
+import type { Connection } from './Connection';
+import { encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage, isEmptyUpdate } from './syncMessages';
+import type { SyncLog, TransactionOrigin } from './types';
+
+/** Everything a room needs from its hub; tuning values are already resolved. */
+export interface RoomContext {
+	readonly store: DocStore;
+	readonly log: SyncLog;
+	readonly idleUnloadMs: number;
+	readonly compactAfterUpdates: number;
+	readonly docChangedThrottleMs: number;
+	readonly maxMessageBytes: number;
+	readonly maxBufferedBytes: number;
+	readonly onDocChanged: ((noticeId: string, doc: Y.Doc) => void) | undefined;
+	/** Whether the notice is frozen (issued) right now. */
+	isFrozen(noticeId: string): boolean;
+	/** The room has unloaded; the hub forgets it. */
+	unloaded(room: Room): void;
+}
+
+/** A room's life: loading from the store, serving, then gone (a new Room replaces it if needed). */
+export type RoomState = { kind: 'loading' } | { kind: 'ready' } | { kind: 'unloaded' };
+
+type StoreOutcome = { kind: 'pending' } | { kind: 'stored'; seq: LogSeq } | { kind: 'failed'; error: unknown };
+
+/**
+ * The pipeline between "received" and "applied and broadcast". Entries leave strictly in order, each
+ * only once its append is durable — so per doc, everyone sees updates in arrival order, and nobody
+ * sees an update the store could still lose.
+ */
+type PipelineEntry =
+	| { kind: 'update'; from: Connection; update: Uint8Array; forward: Uint8Array; outcome: StoreOutcome }
+	/** An awareness frame that arrived behind pending updates: relayed after them, so a caret never
+	 * reaches peers before the text it points into. */
+	| { kind: 'relay'; from: Connection; frame: Uint8Array }
+	/** "Send `conn` a saved ack once everything before me is applied." */
+	| { kind: 'ack'; conn: Connection };
+
+/** Thrown for input that breaks the protocol; the connection is closed with MALFORMED_MESSAGE. */
+class ProtocolViolation extends Error {
+	readonly reason = 'protocol-violation';
+}
+
+const PENDING: StoreOutcome = { kind: 'pending' };
+
+/**
+ * One notice's Y.Doc with its connections: the y-websocket protocol, store-before-broadcast, read-only
+ * enforcement, awareness relay, compaction and idle unload. Knows nothing of `ws` (see SyncSocket).
+ */
+export class Room {
+	readonly name: string;
+	readonly #ctx: RoomContext;
+	readonly #doc = new Y.Doc();
+	readonly #awareness = new AwarenessRelay<Connection>();
+	readonly #connections = new Set<Connection>();
+	#state: RoomState = { kind: 'loading' };
+	#loaded: Promise<void> = Promise.resolve();
+
+	#pipeline: PipelineEntry[] = [];
+	#drainScheduled = false;
+	#drainedWaiters: (() => void)[] = [];
+
+	/** Seq of the newest stored update that is in `#doc` (what a snapshot of `#doc` covers). */
+	#appliedSeq = 0 as LogSeq;
+	/** Log entries in the store that the next compaction would fold (seq ≤ #appliedSeq). */
+	#uncompacted = 0;
+	#compacting: Promise<void> | null = null;
+
+	#idleTimer: NodeJS.Timeout | null = null;
+	#docChangedTimer: NodeJS.Timeout | null = null;
+
+	constructor(name: string, ctx: RoomContext) {
+		this.name = name;
+		this.#ctx = ctx;
+	}
+
+	/** Current life-cycle state. */
+	get state(): RoomState {
+		return this.#state;
+	}
+
+	/** Number of open (or waiting) connections. */
+	get connectionCount(): number {
+		return this.#connections.size;
+	}
+
+	/** Starts loading the doc from the store; connections added meanwhile wait. */
+	start(): void {
+		this.#loaded = this.#ctx.store.load(this.name).then(
+			(loaded) => this.#becomeReady(loaded),
+			(error: unknown) => this.#loadFailed(error)
+		);
+	}
+
+	/** Adds a connection; it is greeted (sync step 1 + awareness) once the doc is loaded. */
+	add(conn: Connection): void {
+		if (this.#state.kind === 'unloaded') {
+			conn.socket.close(CloseCode.INTERNAL_ERROR, CloseReason[CloseCode.INTERNAL_ERROR]);
+			conn.state = { kind: 'closed' };
+			return;
+		}
+		this.#connections.add(conn);
+		this.#cancelIdle();
+		if (this.#state.kind === 'ready') this.#open(conn);
+	}
+
+	/** One binary frame from `conn`. Never throws: bad input closes only that connection. */
+	receive(conn: Connection, data: Uint8Array): void {
+		switch (conn.state.kind) {
+			case 'closed':
+				return;
+			case 'waiting':
+				if (data.byteLength > this.#ctx.maxMessageBytes) this.#reject(conn, CloseCode.MESSAGE_TOO_LARGE);
+				else conn.state.inbox.push(data);
+				return;
+			case 'open':
+				this.#handleFrame(conn, data);
+				return;
+			default:
+				assertNever(conn.state);
+		}
+	}
+
+	/** The transport reports `conn` closed (by the client, the network, or us). */
+	remove(conn: Connection): void {
+		if (!this.#connections.delete(conn)) return;
+		conn.state = { kind: 'closed' };
+		const removal = this.#awareness.removeOwner(conn);
+		if (removal !== null) this.#broadcast(removal, null);
+		this.#maybeIdle();
+	}
+
+	/** Closes every connection with `code`, then stores, compacts and unloads the doc. */
+	async shutdown(code: CloseCode): Promise<void> {
+		for (const conn of [...this.#connections]) this.#closeConnection(conn, code);
+		await this.#loaded;
+		await this.drained();
+		if (this.#state.kind !== 'ready') return;
+		this.#flushDocChanged();
+		await this.#compact();
+		if (this.#connections.size === 0 && this.#pipeline.length === 0) this.#unload();
+	}
+
+	/** Resolves once the doc is loaded (or failed to) and every received update is settled. */
+	async settled(): Promise<void> {
+		await this.#loaded;
+		await this.drained();
+	}
+
+	/** Resolves once every received update is stored, applied and broadcast. */
+	drained(): Promise<void> {
+		if (this.#pipeline.length === 0) return Promise.resolve();
+		return new Promise((resolve) => this.#drainedWaiters.push(resolve));
+	}
+
+	// ---- loading and unloading ----
+
+	#becomeReady(loaded: LoadedDoc): void {
+		const origin: TransactionOrigin = { kind: 'store' };
+		this.#doc.transact(() => {
+			for (const update of loaded.updates) {
+				try {
+					Y.applyUpdate(this.#doc, update, origin);
+				} catch (error) {
+					// A stored update Yjs cannot apply must not make the notice unloadable forever;
+					// the next compaction drops it from the log.
+					this.#ctx.log.error(`sync: skipped an unreadable stored update of ${this.name}`, error);
+				}
+			}
+		}, origin);
+		this.#appliedSeq = loaded.head;
+		this.#uncompacted = loaded.logLength;
+		this.#state = { kind: 'ready' };
+		for (const conn of [...this.#connections]) this.#open(conn);
+		if (this.#uncompacted > this.#ctx.compactAfterUpdates) void this.#compact();
+		this.#maybeIdle();
+	}
+
+	#loadFailed(error: unknown): void {
+		this.#ctx.log.error(`sync: could not load ${this.name}`, error);
+		for (const conn of [...this.#connections]) this.#closeConnection(conn, CloseCode.INTERNAL_ERROR);
+		this.#unload();
+	}
+
+	#maybeIdle(): void {
+		if (this.#state.kind !== 'ready' || this.#connections.size > 0 || this.#idleTimer !== null) return;
+		this.#idleTimer = setTimeout(() => {
+			this.#idleTimer = null;
+			void this.#unloadIfIdle();
+		}, this.#ctx.idleUnloadMs);
+		this.#idleTimer.unref();
+	}
+
+	#cancelIdle(): void {
+		if (this.#idleTimer !== null) clearTimeout(this.#idleTimer);
+		this.#idleTimer = null;
+	}
+
+	async #unloadIfIdle(): Promise<void> {
+		// Pending updates re-arm the idle timer when they drain (see #drain).
+		if (this.#state.kind !== 'ready' || this.#connections.size > 0 || this.#pipeline.length > 0) return;
+		this.#flushDocChanged();
+		await this.#compact();
+		// Someone may have connected while the snapshot was written: then the doc stays.
+		if (this.#state.kind !== 'ready' || this.#connections.size > 0 || this.#pipeline.length > 0) return;
+		this.#unload();
+	}
+
+	#unload(): void {
+		if (this.#state.kind === 'unloaded') return;
+		this.#state = { kind: 'unloaded' };
+		this.#cancelIdle();
+		if (this.#docChangedTimer !== null) clearTimeout(this.#docChangedTimer);
+		this.#docChangedTimer = null;
+		this.#awareness.clear();
+		this.#doc.destroy();
+		this.#ctx.unloaded(this);
+	}
+
+	/** Folds the log into a snapshot of the doc. Never rejects (a failure is logged and retried later). */
+	#compact(): Promise<void> {
+		if (this.#compacting !== null) return this.#compacting;
+		const folded = this.#uncompacted;
+		if (folded === 0 || this.#state.kind !== 'ready') return Promise.resolve();
+		const snapshot = Y.encodeStateAsUpdate(this.#doc);
+		this.#compacting = this.#ctx.store
+			.compact(this.name, snapshot, this.#appliedSeq)
+			.then(
+				() => {
+					this.#uncompacted -= folded;
+				},
+				(error: unknown) => this.#ctx.log.error(`sync: compaction of ${this.name} failed`, error)
+			)
+			.finally(() => {
+				this.#compacting = null;
+			});
+		return this.#compacting;
+	}
+
+	// ---- connections ----
+
+	#open(conn: Connection): void {
+		if (conn.state.kind !== 'waiting') return;
+		const inbox = conn.state.inbox;
+		conn.state = { kind: 'open' };
+		// Like the reference server: our step 1 first, then everyone's presence.
+		this.#send(conn, encodeSyncStep1(this.#doc));
+		const everyone = this.#awareness.encodeAll();
+		if (everyone !== null) this.#send(conn, everyone);
+		for (const frame of inbox) {
+			if (conn.state.kind !== 'open') break;
+			this.#handleFrame(conn, frame);
+		}
+	}
+
+	#send(conn: Connection, frame: Uint8Array): void {
+		if (conn.state.kind !== 'open') return;
+		if (conn.socket.bufferedAmount > this.#ctx.maxBufferedBytes) {
+			this.#reject(conn, CloseCode.SLOW_CONSUMER);
+			return;
+		}
+		conn.socket.send(frame);
+	}
+
+	#broadcast(frame: Uint8Array, except: Connection | null): void {
+		for (const conn of this.#connections) {
+			if (conn !== except) this.#send(conn, frame);
+		}
+	}
+
+	#closeConnection(conn: Connection, code: CloseCode): void {
+		conn.socket.close(code, CloseReason[code]);
+		this.remove(conn);
+	}
+
+	#reject(conn: Connection, code: CloseCode, detail?: unknown): void {
+		this.#ctx.log.warn(
+			`sync: closing connection ${conn.id} (${conn.info.principal.userId}) to ${this.name}: ${CloseReason[code]}`,
+			detail
+		);
+		this.#closeConnection(conn, code);
+	}
+
+	// ---- protocol ----
+
+	#handleFrame(conn: Connection, data: Uint8Array): void {
+		if (data.byteLength > this.#ctx.maxMessageBytes) {
+			this.#reject(conn, CloseCode.MESSAGE_TOO_LARGE);
+			return;
+		}
+		try {
+			const decoder = decoding.createDecoder(data);
+			const type = decoding.readVarUint(decoder);
+			switch (type) {
+				case MessageType.sync:
+					this.#handleSync(conn, data, decoder);
+					return;
+				case MessageType.awareness: {
+					this.#awareness.apply(decoding.readVarUint8Array(decoder), conn);
+					// Relay the client's own bytes: no re-encoding, one buffer for every receiver.
+					const frame = data.subarray(0, decoder.pos);
+					if (this.#pipeline.length === 0) this.#broadcast(frame, conn);
+					else this.#pipeline.push({ kind: 'relay', from: conn, frame });
+					return;
+				}
+				case MessageType.auth:
+					// y-protocols auth only flows server → client; a client's is ignored, as the
+					// reference server does.
+					return;
+				case MessageType.queryAwareness: {
+					const everyone = this.#awareness.encodeAll();
+					if (everyone !== null) this.#send(conn, everyone);
+					return;
+				}
+				default:
+					throw new ProtocolViolation(`unknown message type ${type}`);
+			}
+		} catch (error) {
+			this.#reject(conn, CloseCode.MALFORMED_MESSAGE, error);
+		}
+	}
+
+	#handleSync(conn: Connection, data: Uint8Array, decoder: decoding.Decoder): void {
+		const syncType = decoding.readVarUint(decoder);
+		switch (syncType) {
+			case SyncMessageType.step1: {
+				const stateVector = decoding.readVarUint8Array(decoder);
+				this.#send(conn, encodeSyncStep2(this.#doc, stateVector));
+				return;
+			}
+			case SyncMessageType.step2:
+			case SyncMessageType.update: {
+				const update = decoding.readVarUint8Array(decoder);
+				this.#receiveUpdate(conn, update, syncType === SyncMessageType.update ? data.subarray(0, decoder.pos) : null);
+				return;
+			}
+			default:
+				throw new ProtocolViolation(`unknown sync message type ${syncType}`);
+		}
+	}
+
+	/**
+	 * `forward` is the client's frame when it already is a plain update message (relayed as is);
+	 * null for a step 2, which is re-framed as an update (a forwarded step 2 would make receivers
+	 * believe they had finished their initial sync).
+	 */
+	#receiveUpdate(conn: Connection, update: Uint8Array, forward: Uint8Array | null): void {
+		if (isEmptyUpdate(update)) {
+			this.#requestAck(conn);
+			return;
+		}
+		const frozen = this.#ctx.isFrozen(this.name);
+		if (conn.info.access === 'read' || frozen) {
+			// A reader's step 2 carries its whole delete set even when it has nothing new; only
+			// content the server lacks is a violation. This also validates the update.
+			if (Y.snapshotContainsUpdate(Y.snapshot(this.#doc), update)) {
+				this.#requestAck(conn);
+				return;
+			}
+			const code = conn.info.access === 'read' ? CloseCode.READ_ONLY_VIOLATION : CloseCode.NOTICE_FROZEN;
+			this.#reject(conn, code);
+			return;
+		}
+		// Validate before storing: a stored update that cannot be decoded would poison the log.
+		Y.decodeUpdate(update);
+		if (forward === null && Y.snapshotContainsUpdate(Y.snapshot(this.#doc), update)) {
+			// A reconnecting client's step 2 with nothing new: do not grow the log.
+			this.#requestAck(conn);
+			return;
+		}
+		const entry: PipelineEntry = {
+			kind: 'update',
+			from: conn,
+			update,
+			forward: forward ?? encodeUpdateMessage(update),
+			outcome: PENDING
+		};
+		this.#pipeline.push(entry);
+		void this.#ctx.store.append(this.name, update).then(
+			(seq) => {
+				entry.outcome = { kind: 'stored', seq };
+				this.#scheduleDrain();
+			},
+			(error: unknown) => {
+				entry.outcome = { kind: 'failed', error };
+				this.#scheduleDrain();
+			}
+		);
+	}
+
+	#requestAck(conn: Connection): void {
+		if (!conn.info.wantsAck) return;
+		if (this.#pipeline.length === 0) this.#send(conn, encodeSavedMessage(Y.encodeStateVector(this.#doc)));
+		else this.#pipeline.push({ kind: 'ack', conn });
+	}
+
+	// ---- pipeline ----
+
+	#scheduleDrain(): void {
+		if (this.#drainScheduled) return;
+		this.#drainScheduled = true;
+		// A microtask runs after the other resolutions of the same group commit, so one commit
+		// drains in one pass (one Yjs transaction).
+		queueMicrotask(() => {
+			this.#drainScheduled = false;
+			try {
+				this.#drain();
+			} catch (error) {
+				this.#ctx.log.error(`sync: draining ${this.name} failed`, error);
+			}
+		});
+	}
+
+	#drain(): void {
+		if (this.#state.kind !== 'ready') return;
+		let ready = 0;
+		while (ready < this.#pipeline.length) {
+			const entry = this.#pipeline[ready]!;
+			if (entry.kind === 'update' && entry.outcome.kind === 'pending') break;
+			ready++;
+		}
+		if (ready === 0) return;
+		const batch = this.#pipeline.splice(0, ready);
+		const outgoing: { frame: Uint8Array; from: Connection }[] = [];
+		const acks = new Set<Connection>();
+		let changed = false;
+		this.#doc.transact(() => {
+			for (const entry of batch) {
+				switch (entry.kind) {
+					case 'ack':
+						acks.add(entry.conn);
+						break;
+					case 'relay':
+						// A closed connection's presence was already withdrawn; do not resurrect it.
+						if (!entry.from.closed) outgoing.push({ frame: entry.frame, from: entry.from });
+						break;
+					case 'update':
+						if (this.#applyStored(entry)) {
+							changed = true;
+							outgoing.push({ frame: entry.forward, from: entry.from });
+							if (entry.from.info.wantsAck) acks.add(entry.from);
+						}
+						break;
+					default:
+						assertNever(entry);
+				}
+			}
+		});
+		// Broadcast after the transaction, in arrival order (updates and the carets behind them).
+		for (const { frame, from } of outgoing) this.#broadcast(frame, from);
+		if (acks.size > 0) {
+			const saved = encodeSavedMessage(Y.encodeStateVector(this.#doc));
+			for (const conn of acks) this.#send(conn, saved);
+		}
+		if (changed) this.#docChanged();
+		if (this.#uncompacted > this.#ctx.compactAfterUpdates) void this.#compact();
+		if (this.#pipeline.length === 0) {
+			const waiters = this.#drainedWaiters;
+			this.#drainedWaiters = [];
+			for (const resolve of waiters) resolve();
+			this.#maybeIdle();
+		}
+	}
+
+	/** Applies one settled pipeline update; true when it is in the doc and may be broadcast. */
+	#applyStored(entry: Extract<PipelineEntry, { kind: 'update' }>): boolean {
+		const outcome = entry.outcome;
+		switch (outcome.kind) {
+			case 'pending':
+				return false; // not reached: #drain only takes settled entries
+			case 'failed':
+				this.#ctx.log.error(`sync: could not store an update of ${this.name}`, outcome.error);
+				if (!entry.from.closed) this.#closeConnection(entry.from, CloseCode.INTERNAL_ERROR);
+				return false;
+			case 'stored':
+				this.#appliedSeq = outcome.seq;
+				this.#uncompacted++;
+				try {
+					Y.applyUpdate(this.#doc, entry.update, { kind: 'remote', connectionId: entry.from.id } satisfies TransactionOrigin);
+				} catch (error) {
+					// Decoded fine but Yjs refused it; it is in the log, and load skips it.
+					if (!entry.from.closed) this.#reject(entry.from, CloseCode.MALFORMED_MESSAGE, error);
+					return false;
+				}
+				return true;
+			default:
+				return assertNever(outcome);
+		}
+	}
+
+	// ---- projections ----
+
+	#docChanged(): void {
+		const callback = this.#ctx.onDocChanged;
+		if (callback === undefined || this.#docChangedTimer !== null) return;
+		this.#docChangedTimer = setTimeout(() => {
+			this.#docChangedTimer = null;
+			this.#notifyDocChanged();
+		}, this.#ctx.docChangedThrottleMs);
+		this.#docChangedTimer.unref();
+	}
+
+	#flushDocChanged(): void {
+		if (this.#docChangedTimer === null) return;
+		clearTimeout(this.#docChangedTimer);
+		this.#docChangedTimer = null;
+		this.#notifyDocChanged();
+	}
+
+	#notifyDocChanged(): void {
+		try {
+			this.#ctx.onDocChanged?.(this.name, this.#doc);
+		} catch (error) {
+			this.#ctx.log.error(`sync: onDocChanged for ${this.name} threw`, error);
+		}
+	}
+}
+
+function assertNever(value: never): never {
+	throw new Error(`unexpected value ${JSON.stringify(value)}`);
+}
