@@ -282,8 +282,10 @@ const UNKNOWN_HEADS = [
 	'chi nhánh', 'đảng ủy', 'huyện ủy', 'thành ủy', 'thị ủy', 'thanh tra'
 ];
 
+const UNKNOWN_HEAD_INITIALS = new Set(UNKNOWN_HEADS.map((h) => h[0]));
+
 function readUnknown(text: string, key: string, i: number): number {
-	if (!/\p{Lu}/u.test(text[i] ?? '')) return -1;
+	if (!UNKNOWN_HEAD_INITIALS.has(key[i]) || !/\p{Lu}/u.test(text[i] ?? '')) return -1;
 	const h = readWordList(key, i, UNKNOWN_HEADS);
 	if (h < 0) return -1;
 	let p = h;
@@ -332,13 +334,16 @@ interface Candidate {
 	name?: string;
 }
 
+const FIRST_WORD_RE = /[^\s,&-]+/y;
+
 function matchDirectory(
 	text: string,
 	key: string,
 	i: number,
 	dir: CompiledDirectory
 ): Candidate | undefined {
-	const fw = /^[^\s,&-]+/.exec(key.slice(i, i + 24))?.[0];
+	FIRST_WORD_RE.lastIndex = i;
+	const fw = FIRST_WORD_RE.exec(key)?.[0];
 	if (!fw) return undefined;
 	const list = dir.byFirstWord.get(fw);
 	if (!list) return undefined;

@@ -161,6 +161,10 @@ interface Parse {
 }
 
 function isLeadCapable(m: PartyMention, parse: Parse): boolean {
+	// A province's own notice or report does not charge the province itself ("UBND tỉnh Cao Bằng
+	// tổng hợp …" is the author speaking).
+	if (m.kind === 'locality' && parse.provincialIssuer && /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) tỉnh [\p{Lu}]/u.test(m.text))
+		return false;
 	if (LEAD_KINDS.has(m.kind)) return true;
 	// Bare "UBND tỉnh" is the issuing authority in a province's own notice, but a charged party
 	// in a ministry's or the Government Office's notice.
@@ -297,7 +301,8 @@ function findLeadGroups(parse: Parse, from: number, to: number): { groups: LeadG
 		}
 		const leads = list.mentions.filter((m) => isLeadCapable(m, parse));
 		if (leads.length !== list.mentions.length || !leads.length) continue;
-		if (after >= to || NOT_PREDICATE_RE.test(tail)) continue;
+		// A noun phrase followed by another party ("Các thành viên UBND tỉnh …") is still a noun phrase.
+		if (after >= to || NOT_PREDICATE_RE.test(tail) || parse.at.has(after)) continue;
 		if (cs.comma) {
 			if (!COMMA_PREDICATE_RE.test(tail)) continue;
 			// "Sở A, Sở B hướng dẫn": a coordinated list, not a new clause.

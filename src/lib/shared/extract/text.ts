@@ -11,8 +11,8 @@ export type MarkerType = 'roman' | 'decimal' | 'paren' | 'alpha' | 'dash' | 'plu
 export interface SourceBlock {
 	/** Cleaned text: one line, single spaces, markdown `*` and footnote numbers removed, no list marker. */
 	text: string;
-	/** `map[i]` is the offset in the NFC source of `text[i]`. */
-	map: number[];
+	/** Where each character of `text` came from in the NFC source (see {@link runOffset}). */
+	runs: OffsetRuns;
 	/** The list marker as written ("2.1.", "(3)", "-"), or "". */
 	marker: string;
 	/** Marker family. */
@@ -74,6 +74,7 @@ function contentLines(lines: Line[]): Line[] {
 	// A long run of spaces is the rule a PDF draws above its footnotes; the footnote area starts
 	// only if a numbered note follows it.
 	let afterRule = false;
+	let zone = false;
 	for (const line of lines) {
 		const t = line.text.trim();
 		if (!t) {
@@ -83,12 +84,15 @@ function contentLines(lines: Line[]): Line[] {
 		if (/^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang\s+\d+/u.test(t)) continue;
 		// Decorative rules under a title ("_____________") are not content.
 		if (/^[_\-–—.=]{5,}$/u.test(t)) continue;
-		const numbered = FOOTNOTE_MARK_RE.test(t) || (afterRule && /^\d{1,2}\s+\p{Lu}/u.test(t));
+		const numbered = FOOTNOTE_MARK_RE.test(t) || ((afterRule || zone) && /^\d{1,2}\s+\p{Lu}/u.test(t));
 		afterRule = false;
 		if (numbered) {
+			// Footnotes follow one another at the foot of the page until the text resumes.
+			zone = true;
 			inFootnote = !TERMINAL_RE.test(t);
 			continue;
 		}
+		if (!inFootnote) zone = false;
 		if (inFootnote) {
 			// Continuation of a footnote until it ends with sentence punctuation.
 			if (/^\p{Ll}/u.test(t) || readMarker(t).type === 'none') {
@@ -106,54 +110,104 @@ function contentLines(lines: Line[]): Line[] {
 const isSuperscript = (c: number) => c === 0xb9 || c === 0xb2 || c === 0xb3 || (c >= 0x2070 && c <= 0x207e);
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 11 || c === 12 || c === 13 || c === 0xa0;
 
-/** Removes `*`, superscript footnote marks and footnote numbers glued to words ("như1:"). */
-function cleanBlock(chars: string[], map: number[]): { text: string; map: number[] } {
-	const out: string[] = [];
-	const outMap: number[] = [];
-	let lastSpace = true;
-	for (let i = 0; i < chars.length; i++) {
-		const c = chars[i] as string;
-		const code = c.charCodeAt(0);
-		if (code === 42 || isSuperscript(code)) continue;
-		if (isSpace(code)) {
-			if (!lastSpace) {
-				out.push(' ');
-				outMap.push(map[i] as number);
-				lastSpace = true;
-			}
-			continue;
+/**
+ * An offset map stored as runs: `[textStart, sourceStart, length]` triples, in order. Blocks are
+ * mostly copied verbatim, so a handful of runs replaces one number per character.
+ */
+export type OffsetRuns = number[];
+
+class RunBuilder {
+	readonly parts: string[] = [];
+	readonly runs: OffsetRuns = [];
+	length = 0;
+	private lastSpace = true;
+	/** Appends `src.slice(from, to)` (no spaces inside that need collapsing). */
+	copy(src: string, from: number, to: number): void {
+		if (to <= from) return;
+		this.parts.push(src.slice(from, to));
+		const n = this.runs.length;
+		if (n && (this.runs[n - 3] as number) + (this.runs[n - 1] as number) === this.length && (this.runs[n - 2] as number) + (this.runs[n - 1] as number) === from)
+			this.runs[n - 1] = (this.runs[n - 1] as number) + (to - from);
+		else this.runs.push(this.length, from, to - from);
+		this.length += to - from;
+		this.lastSpace = src.charCodeAt(to - 1) === 32;
+	}
+	/** Appends one space mapped to `at`, unless the text already ends with one. */
+	space(src: string, at: number): void {
+		if (this.lastSpace) return;
+		if (src.charCodeAt(at) === 32) this.copy(src, at, at + 1);
+		else {
+			this.parts.push(' ');
+			this.runs.push(this.length, at, 1);
+			this.length += 1;
 		}
-		lastSpace = false;
-		out.push(c);
-		outMap.push(map[i] as number);
+		this.lastSpace = true;
 	}
-	const text = out.join('');
-	if (!/\p{Ll}\d/u.test(text)) {
-		let e = text.length;
-		while (e > 0 && text[e - 1] === ' ') e--;
-		return { text: text.slice(0, e), map: e === outMap.length ? outMap : outMap.slice(0, e) };
+}
+
+/** Looks up the source offset of text index `i` in `runs`. */
+export function runOffset(runs: OffsetRuns, i: number): number {
+	let lo = 0;
+	let hi = runs.length / 3 - 1;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if ((runs[mid * 3] as number) <= i) lo = mid;
+		else hi = mid - 1;
 	}
-	// "tỉnh3." / "như1:" — a footnote number glued to a lower-case word of two or more letters.
-	const glued = /(?<![\p{L}\p{M}\d])(\p{Ll}[\p{Ll}\p{M}]+)(\d{1,2})(?=[\s.,:;)]|$)/gu;
-	let result = '';
-	let resultMap: number[] = [];
-	let last = 0;
-	for (let m = glued.exec(text); m; m = glued.exec(text)) {
-		const cut = m.index + (m[1]?.length ?? 0);
-		result += text.slice(last, cut);
-		resultMap = resultMap.concat(outMap.slice(last, cut));
-		last = cut + (m[2]?.length ?? 0);
+	return (runs[lo * 3 + 1] as number) + (i - (runs[lo * 3] as number));
+}
+
+/**
+ * Builds a block's clean text from its source lines: `*` and superscript footnote marks removed,
+ * whitespace collapsed, lines joined by one space, footnote numbers glued to words ("như1:")
+ * removed.
+ */
+function buildBlock(src: string, lines: Line[]): { text: string; runs: OffsetRuns } {
+	const b = new RunBuilder();
+	lines.forEach((line, k) => {
+		if (k > 0) b.space(src, line.start);
+		let from = line.start;
+		for (let i = line.start; i < line.end; i++) {
+			const c = src.charCodeAt(i);
+			if (c === 42 || isSuperscript(c)) {
+				b.copy(src, from, i);
+				from = i + 1;
+			} else if (isSpace(c) && (c !== 32 || isSpace(src.charCodeAt(i + 1)) || i + 1 === line.end || i === from)) {
+				b.copy(src, from, i);
+				b.space(src, i);
+				from = i + 1;
+			}
+		}
+		b.copy(src, from, line.end);
+	});
+	let text = b.parts.join('');
+	let runs = b.runs;
+	if (/\p{Ll}\d/u.test(text)) {
+		// "tỉnh3." / "như1:" — a footnote number glued to a lower-case word of two or more letters.
+		const glued = /(?<![\p{L}\p{M}\d])(\p{Ll}[\p{Ll}\p{M}]+)(\d{1,2})(?=[\s.,:;)]|$)/gu;
+		const out = new RunBuilder();
+		let last = 0;
+		const copyText = (from: number, to: number) => {
+			for (let i = from; i < to; ) {
+				const at = runOffset(runs, i);
+				let j = i + 1;
+				while (j < to && runOffset(runs, j) === at + (j - i)) j++;
+				out.parts.push(text.slice(i, j));
+				out.runs.push(out.length, at, j - i);
+				out.length += j - i;
+				i = j;
+			}
+		};
+		for (let m = glued.exec(text); m; m = glued.exec(text)) {
+			const cut = m.index + (m[1]?.length ?? 0);
+			copyText(last, cut);
+			last = cut + (m[2]?.length ?? 0);
+		}
+		copyText(last, text.length);
+		text = out.parts.join('');
+		runs = out.runs;
 	}
-	if (last === 0) {
-		result = text;
-		resultMap = outMap;
-	} else {
-		result += text.slice(last);
-		resultMap = resultMap.concat(outMap.slice(last));
-	}
-	let e = result.length;
-	while (e > 0 && result[e - 1] === ' ') e--;
-	return { text: result.slice(0, e), map: e === resultMap.length ? resultMap : resultMap.slice(0, e) };
+	return { text, runs };
 }
 
 function percentile(values: number[], p: number): number {
@@ -195,35 +249,36 @@ export function segmentNotice(nfc: string): SourceBlock[] {
 	}
 	const blocks: SourceBlock[] = [];
 	for (const group of groups) {
-		const chars: string[] = [];
-		const map: number[] = [];
-		group.forEach((line, k) => {
-			if (k > 0) {
-				chars.push(' ');
-				map.push(line.start);
-			}
-			for (let i = line.start; i < line.end; i++) {
-				chars.push(nfc[i] as string);
-				map.push(i);
-			}
-		});
-		const cleaned = cleanBlock(chars, map);
-		const lead = cleaned.text.length - cleaned.text.trimStart().length;
-		const body = cleaned.text.slice(lead);
-		const mk = readMarker(body);
-		const text = body.slice(mk.length);
-		const bmap = cleaned.map.slice(lead + mk.length);
+		const built = buildBlock(nfc, group);
+		const whole = built.text;
+		const lead = whole.length - whole.trimStart().length;
+		const trimmed = whole.trimEnd();
+		const mk = readMarker(whole.slice(lead));
+		const from = lead + mk.length;
+		const text = trimmed.slice(from);
 		if (!text && !mk.marker) continue;
+		// Re-base the runs on the block text (marker and leading spaces cut off).
+		const runs: OffsetRuns = [];
+		for (let r = 0; r < built.runs.length; r += 3) {
+			const ts = built.runs[r] as number;
+			const ss = built.runs[r + 1] as number;
+			const len = built.runs[r + 2] as number;
+			const a = Math.max(ts, from);
+			const e = Math.min(ts + len, trimmed.length);
+			if (e > a) runs.push(a - from, ss + (a - ts), e - a);
+		}
 		const first = group[0] as Line;
 		const lastLine = group[group.length - 1] as Line;
+		const start = trimmed.length > lead ? runOffset(built.runs, lead) : first.start;
+		const end = trimmed.length > lead ? runOffset(built.runs, trimmed.length - 1) + 1 : lastLine.end;
 		blocks.push({
 			text,
-			map: bmap,
+			runs: runs.length ? runs : [0, start, 0],
 			marker: mk.marker,
 			markerType: mk.type,
 			rank: mk.rank,
-			start: cleaned.map[lead] ?? first.start,
-			end: (cleaned.map[cleaned.map.length - 1] ?? lastLine.end - 1) + 1,
+			start,
+			end,
 			openEnded: !TERMINAL_RE.test(text)
 		});
 	}
@@ -232,7 +287,9 @@ export function segmentNotice(nfc: string): SourceBlock[] {
 
 /** Maps a span of a block's cleaned text back to NFC source offsets. */
 export function toSourceSpan(block: SourceBlock, start: number, end: number): { start: number; end: number } {
-	const s = block.map[Math.max(0, Math.min(start, block.map.length - 1))] ?? block.start;
-	const e = (block.map[Math.max(0, Math.min(end - 1, block.map.length - 1))] ?? block.end - 1) + 1;
+	const n = block.text.length;
+	if (!n) return { start: block.start, end: block.start };
+	const s = runOffset(block.runs, Math.max(0, Math.min(start, n - 1)));
+	const e = runOffset(block.runs, Math.max(0, Math.min(end - 1, n - 1))) + 1;
 	return { start: s, end: Math.max(e, s) };
 }

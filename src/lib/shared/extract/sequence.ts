@@ -1,0 +1,103 @@
+/**
+ * Reads a sequence of blocks the way a notice is read: headings and list intros ("… yêu cầu UBND
+ * huyện, thành phố tập trung thực hiện các nhiệm vụ sau:") open a scope whose assignee the items
+ * under them inherit; an outline marker of the same or an outer rank closes it; the "Nơi nhận" list
+ * and the closing boilerplate are never assignments. Used by {@link extractNotice} (plain text)
+ * and by the editor (blocks of the collaborative body), so both read a notice alike.
+ */
+import { extractBlock, headingAssignee, isBoilerplate } from './block';
+import type { MarkerType } from './text';
+import type { AgencyRef, Assignment, BlockContext, BlockRole } from './types';
+
+/** One block as the sequence reader needs it. */
+export interface SequenceBlock {
+	/** Text without its list marker. */
+	text: string;
+	/** Marker family ('none' for a plain paragraph). */
+	markerType: MarkerType;
+	/** Nesting rank of the marker (see readMarker); 99 without one. */
+	rank: number;
+	/** True when the block does not end a sentence (a heading shape). */
+	openEnded: boolean;
+	/** True when the writer marked the block as a heading (an editor heading node). */
+	heading?: boolean;
+}
+
+/** What the reader made of one block. Spans are offsets into the block's text. */
+export interface SequenceResult {
+	role: BlockRole;
+	/** The assignee the enclosing headings give to subject-less sentences. */
+	inheritedLead: AgencyRef[];
+	/** For a heading: the assignee it names (inherited by what follows), else null. */
+	headingLead: AgencyRef[] | null;
+	assignments: Assignment[];
+}
+
+/** Options of {@link extractSequence}. */
+export interface SequenceOptions extends Omit<BlockContext, 'inheritedLead'> {
+	/** Blocks before this index are the notice header. */
+	headerEnd?: number;
+	/** Extraction of one block (a memoised {@link extractBlock} in the editor). */
+	extract?: (text: string, context: BlockContext) => Assignment[];
+}
+
+interface Scope {
+	/** Blocks of rank ≥ this value stay inside; a block of smaller rank closes the scope. */
+	rank: number;
+	/** True while an intro waits for its first list item to learn its rank. */
+	pending: boolean;
+	lead: AgencyRef[] | null;
+	/** Opened by an editor heading node: only the next heading node closes it. */
+	node: boolean;
+}
+
+/** Reads every block in order and returns, for each, its role, context and assignments. */
+export function extractSequence(blocks: readonly SequenceBlock[], options: SequenceOptions = {}): SequenceResult[] {
+	const { headerEnd = 0, extract = extractBlock, ...baseCtx } = options;
+	const scopes: Scope[] = [];
+	let recipients = false;
+	return blocks.map((block, index) => {
+		const t = block.text.trim();
+		let role: BlockRole = 'body';
+		if (index < headerEnd) role = 'header';
+		else if (recipients || /^Nơi nhận\b/u.test(t)) {
+			recipients = true;
+			role = 'recipients';
+		} else if (isBoilerplate(t)) role = 'closing';
+		if (block.heading && role === 'body') {
+			// A heading node closes every scope, like a new section of the outline.
+			scopes.length = 0;
+		} else if (role === 'body' && block.markerType !== 'none') {
+			// Outline: a marked block closes the scopes it is not nested in.
+			for (const s of scopes)
+				if (s.pending) {
+					s.rank = block.rank - 0.5;
+					s.pending = false;
+				}
+			while (scopes.length && !(scopes[scopes.length - 1] as Scope).node && (scopes[scopes.length - 1] as Scope).rank >= block.rank) scopes.pop();
+		}
+		const next = blocks[index + 1];
+		const isHeading =
+			role === 'body' &&
+			(block.heading === true ||
+				/:\s*$/u.test(t) ||
+				(block.openEnded &&
+					t.length < 160 &&
+					(block.markerType !== 'none' || /^[\p{Lu}\d\s,.\-–]+$/u.test(t)) &&
+					(!next || next.rank > block.rank || next.markerType === 'none')));
+		if (isHeading) role = 'heading';
+		const inheritedLead = [...scopes].reverse().find((s) => s.lead?.length)?.lead ?? [];
+		if (role === 'heading') {
+			// Section titles in capitals ("II. NHIỆM VỤ, GIẢI PHÁP …") name topics, not assignees.
+			const caps = /^[\p{Lu}\d\s,.\-–:]+$/u.test(t);
+			const lead = caps ? null : headingAssignee(block.text, { ...baseCtx, inheritedLead });
+			const refs = lead?.map((r) => ({ ...r, inherited: true })) ?? null;
+			if (block.heading) scopes.push({ rank: 0, pending: false, lead: refs, node: true });
+			else if (block.markerType === 'none') scopes.push({ rank: 0, pending: true, lead: refs, node: false });
+			else scopes.push({ rank: block.rank, pending: false, lead: refs, node: false });
+			return { role, inheritedLead, headingLead: lead, assignments: [] };
+		}
+		if (role !== 'body') return { role, inheritedLead, headingLead: null, assignments: [] };
+		return { role, inheritedLead, headingLead: null, assignments: extract(block.text, { ...baseCtx, inheritedLead }) };
+	});
+}
