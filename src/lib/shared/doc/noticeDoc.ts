@@ -106,6 +106,33 @@ export interface TaskCorrection {
 	by?: string;
 }
 
+/** One text block of the body as extraction sees it. */
+export interface BodyBlock {
+	/** Stable block id (task identity). */
+	id: string;
+	type: 'paragraph' | 'heading';
+	/** Plain text (NFC as typed). */
+	text: string;
+	/** List nesting depth (0 outside lists). */
+	depth: number;
+	/** Set on the first paragraph of a list item: the list kind and the item's 0-based position. */
+	list?: { kind: 'ordered' | 'bullet'; index: number };
+}
+
+/** Reads a correction from its JSON, keeping only well-typed fields. */
+function parseCorrection(raw: Record<string, unknown>): TaskCorrection {
+	const names = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined);
+	const c: TaskCorrection = {};
+	if (typeof raw.dismissed === 'boolean') c.dismissed = raw.dismissed;
+	const lead = names(raw.lead);
+	if (lead) c.lead = lead;
+	const support = names(raw.support);
+	if (support) c.support = support;
+	if (raw.deadline === null || (typeof raw.deadline === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.deadline))) c.deadline = raw.deadline as string | null;
+	if (typeof raw.by === 'string') c.by = raw.by;
+	return c;
+}
+
 /** Typed accessors over one notice's Y.Doc. */
 export class NoticeDoc {
 	constructor(readonly doc: Y.Doc) {}
@@ -159,37 +186,62 @@ export class NoticeDoc {
 
 	/** Plain text of the body, one line per block, for search and projections. */
 	bodyText(): string {
-		const lines: string[] = [];
-		const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlFragment): void => {
-			if (node instanceof Y.XmlText) {
-				lines[lines.length - 1] += node.toString().replace(/<[^>]+>/g, '');
-				return;
-			}
-			if (node instanceof Y.XmlElement && isTextBlock(node.nodeName)) lines.push('');
-			node.toArray().forEach((c) => walk(c as Y.XmlElement | Y.XmlText));
-		};
-		walk(this.content);
-		return lines.join('\n');
+		return this.blocks()
+			.map((b) => b.text)
+			.join('\n');
 	}
 
-	/** Text blocks of the body with their ids, in document order (input of extraction). */
-	blocks(): { id: string; type: string; text: string }[] {
-		const out: { id: string; type: string; text: string }[] = [];
-		const textOf = (el: Y.XmlElement): string =>
-			el
-				.toArray()
-				.map((c) => (c instanceof Y.XmlText ? c.toString().replace(/<[^>]+>/g, '') : ''))
-				.join('');
-		const walk = (node: Y.XmlElement | Y.XmlFragment): void => {
+	/** Text blocks of the body with their ids and list context, in document order (input of extraction). */
+	blocks(): BodyBlock[] {
+		const out: BodyBlock[] = [];
+		const walk = (node: Y.XmlElement | Y.XmlFragment, list: BodyBlock['list'], depth: number): void => {
+			let item = 0;
 			for (const child of node.toArray()) {
 				if (!(child instanceof Y.XmlElement)) continue;
-				if (isTextBlock(child.nodeName)) {
-					out.push({ id: String(child.getAttribute('id') ?? ''), type: child.nodeName, text: textOf(child) });
-				} else walk(child);
+				const name = child.nodeName;
+				if (isTextBlock(name)) {
+					const block: BodyBlock = { id: String(child.getAttribute('id') ?? ''), type: name as BodyBlock['type'], text: blockText(child), depth };
+					if (list) block.list = list;
+					out.push(block);
+				} else if (name === 'orderedList' || name === 'bulletList') {
+					walk(child, { kind: name === 'orderedList' ? 'ordered' : 'bullet', index: 0 }, depth + 1);
+				} else if (name === 'listItem') {
+					// Only the first paragraph of a list item carries the item's number.
+					const first = out.length;
+					walk(child, list ? { ...list, index: item++ } : undefined, depth);
+					for (let k = first + 1; k < out.length; k++) delete out[k]!.list;
+				} else walk(child, list, depth);
 			}
 		};
-		walk(this.content);
+		walk(this.content, undefined, 0);
 		return out;
+	}
+
+	/** Human corrections of tasks, keyed by task id ([DS6]). Malformed entries are skipped. */
+	readCorrections(): Map<string, TaskCorrection> {
+		const out = new Map<string, TaskCorrection>();
+		this.tasksMap.forEach((value, key) => {
+			if (value instanceof Y.Map) out.set(key, parseCorrection(value.toJSON()));
+		});
+		return out;
+	}
+
+	/** Merges a correction into a task's entry (creating it); `undefined` fields are left alone. */
+	correctTask(taskId: string, patch: TaskCorrection, origin?: unknown): void {
+		this.doc.transact(() => {
+			let entry = this.tasksMap.get(taskId);
+			if (!(entry instanceof Y.Map)) {
+				entry = new Y.Map<unknown>();
+				this.tasksMap.set(taskId, entry);
+			}
+			const m = entry as Y.Map<unknown>;
+			for (const [k, v] of Object.entries(patch)) if (v !== undefined) m.set(k, v);
+		}, origin);
+	}
+
+	/** Drops a task's corrections: extraction decides again. */
+	resetTask(taskId: string, origin?: unknown): void {
+		this.doc.transact(() => this.tasksMap.delete(taskId), origin);
 	}
 
 	/** Sets the body from plain paragraphs (used by CLI, import and tests), one block per line. */
@@ -208,6 +260,20 @@ export class NoticeDoc {
 			);
 		}, origin);
 	}
+}
+
+/**
+ * The text of one block as extraction reads it: its characters, with an inline node (a hard break)
+ * counted as one "\n", so that offsets match ProseMirror's positions inside the block.
+ */
+export function blockText(el: Y.XmlElement): string {
+	let out = '';
+	for (const child of el.toArray()) {
+		if (child instanceof Y.XmlText) {
+			for (const d of child.toDelta() as { insert?: unknown }[]) if (typeof d.insert === 'string') out += d.insert;
+		} else out += '\n';
+	}
+	return out;
 }
 
 /** Node names of the Tiptap blocks that hold text directly. */

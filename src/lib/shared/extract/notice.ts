@@ -3,7 +3,7 @@
  * out. Splits the text into blocks, reads the header (issuing body, date), tracks headings and
  * list intros as context, and calls {@link extractBlock} on every body block.
  */
-import { extractBlock, headingAssignee, isBoilerplate } from './block';
+import { extractSequence } from './sequence';
 import { parseDay } from './deadline';
 import { resolveAgency } from '../agencies/matcher';
 import { segmentNotice, toSourceSpan, type SourceBlock } from './text';
@@ -130,13 +130,6 @@ function findHeaderEnd(blocks: SourceBlock[]): number {
 	return 0;
 }
 
-interface Scope {
-	/** Blocks of rank ≥ this value stay inside; a block of smaller rank closes the scope. */
-	rank: number;
-	/** True while an intro waits for its first list item to learn its rank. */
-	pending: boolean;
-	lead: AgencyRef[] | null;
-}
 
 /** Maps a block-level deadline span to source offsets. */
 function mapDeadline(block: SourceBlock, d: Deadline | null): Deadline | null {
@@ -171,55 +164,23 @@ export function extractNotice(fullText: string, options: NoticeOptions = {}): No
 		blocks: [],
 		assignments: []
 	};
-	const scopes: Scope[] = [];
-	let recipients = false;
-	blocks.forEach((block, index) => {
-		const t = block.text.trim();
-		let role: BlockRole = 'body';
-		if (index < headerEnd) role = 'header';
-		else if (recipients || /^Nơi nhận\b/u.test(t)) {
-			recipients = true;
-			role = 'recipients';
-		} else if (isBoilerplate(t)) role = 'closing';
-		// Outline: a marked block closes the scopes it is not nested in.
-		if (role === 'body' && block.markerType !== 'none') {
-			for (const s of scopes) if (s.pending) {
-				s.rank = block.rank - 0.5;
-				s.pending = false;
-			}
-			while (scopes.length && (scopes[scopes.length - 1] as Scope).rank >= block.rank) scopes.pop();
-		}
-		const next = blocks[index + 1];
-		const isHeading =
-			role === 'body' &&
-			(/:\s*$/u.test(t) ||
-				(block.openEnded &&
-					t.length < 160 &&
-					(block.markerType !== 'none' || /^[\p{Lu}\d\s,.\-–]+$/u.test(t)) &&
-					(!next || next.rank > block.rank || next.markerType === 'none')));
-		if (isHeading) role = 'heading';
-		const inheritedLead = [...scopes].reverse().find((s) => s.lead?.length)?.lead ?? [];
-		out.blocks.push({ span: { start: block.start, end: block.end }, text: block.text, marker: block.marker, role, inheritedLead });
-		if (role === 'heading') {
-			// Section titles in capitals ("II. NHIỆM VỤ, GIẢI PHÁP …") name topics, not assignees.
-			const caps = /^[\p{Lu}\d\s,.\-–:]+$/u.test(t);
-			const lead = caps ? null : headingAssignee(block.text, { ...baseCtx, inheritedLead });
-			const refs = lead?.map((r) => ({ ...mapRef(block, r), inherited: true })) ?? null;
-			if (block.markerType === 'none') scopes.push({ rank: 0, pending: true, lead: refs });
-			else scopes.push({ rank: block.rank, pending: false, lead: refs });
-			return;
-		}
-		if (role !== 'body') return;
-		const found = extractBlock(block.text, { ...baseCtx, inheritedLead });
-		for (const a of found) {
+	const results = extractSequence(blocks, {
+		...baseCtx,
+		headerEnd,
+		mapHeadingRef: (i, r) => mapRef(blocks[i] as SourceBlock, r)
+	});
+	results.forEach((r, index) => {
+		const block = blocks[index] as SourceBlock;
+		out.blocks.push({ span: { start: block.start, end: block.end }, text: block.text, marker: block.marker, role: r.role, inheritedLead: r.inheritedLead });
+		for (const a of r.assignments) {
 			out.assignments.push({
 				...a,
 				block: index,
 				span: toSourceSpan(block, a.span.start, a.span.end),
 				actionSpan: toSourceSpan(block, a.actionSpan.start, a.actionSpan.end),
-				lead: a.lead.map((r) => mapRef(block, r)),
-				support: a.support.map((r) => mapRef(block, r)),
-				officials: a.officials.map((r) => mapRef(block, r)),
+				lead: a.lead.map((ref) => mapRef(block, ref)),
+				support: a.support.map((ref) => mapRef(block, ref)),
+				officials: a.officials.map((ref) => mapRef(block, ref)),
 				deadline: mapDeadline(block, a.deadline)
 			});
 		}

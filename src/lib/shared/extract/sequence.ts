@@ -39,6 +39,8 @@ export interface SequenceOptions extends Omit<BlockContext, 'inheritedLead'> {
 	headerEnd?: number;
 	/** Extraction of one block (a memoised {@link extractBlock} in the editor). */
 	extract?: (text: string, context: BlockContext) => Assignment[];
+	/** Maps a party a heading names (spans in the heading's text) before items inherit it. */
+	mapHeadingRef?: (blockIndex: number, ref: AgencyRef) => AgencyRef;
 }
 
 interface Scope {
@@ -53,7 +55,7 @@ interface Scope {
 
 /** Reads every block in order and returns, for each, its role, context and assignments. */
 export function extractSequence(blocks: readonly SequenceBlock[], options: SequenceOptions = {}): SequenceResult[] {
-	const { headerEnd = 0, extract = extractBlock, ...baseCtx } = options;
+	const { headerEnd = 0, extract = extractBlock, mapHeadingRef = (_i: number, r: AgencyRef) => r, ...baseCtx } = options;
 	const scopes: Scope[] = [];
 	let recipients = false;
 	return blocks.map((block, index) => {
@@ -91,7 +93,7 @@ export function extractSequence(blocks: readonly SequenceBlock[], options: Seque
 			// Section titles in capitals ("II. NHIỆM VỤ, GIẢI PHÁP …") name topics, not assignees.
 			const caps = /^[\p{Lu}\d\s,.\-–:]+$/u.test(t);
 			const lead = caps ? null : headingAssignee(block.text, { ...baseCtx, inheritedLead });
-			const refs = lead?.map((r) => ({ ...r, inherited: true })) ?? null;
+			const refs = lead?.map((r) => ({ ...mapHeadingRef(index, r), inherited: true })) ?? null;
 			if (block.heading) scopes.push({ rank: 0, pending: false, lead: refs, node: true });
 			else if (block.markerType === 'none') scopes.push({ rank: 0, pending: true, lead: refs, node: false });
 			else scopes.push({ rank: block.rank, pending: false, lead: refs, node: false });

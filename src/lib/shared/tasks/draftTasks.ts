@@ -1,0 +1,174 @@
+/**
+ * Tasks of a notice while it is written: a pure function of the body's blocks (their text and
+ * outline), the header (date, issuing body) and the human corrections in the `tasks` map. Runs in
+ * the browser as people type and on the server for the tracker, so both always agree. [DS6]
+ */
+import type { BodyBlock, NoticeMeta, TaskCorrection } from '../doc/noticeDoc';
+import { extractBlock } from '../extract/block';
+import { extractSequence, type SequenceBlock } from '../extract/sequence';
+import { readMarker } from '../extract/text';
+import type { AgencyRef, Assignment, BlockContext, Deadline, Span } from '../extract/types';
+
+/** What a highlighted span in the editor is. */
+export type MarkKind = 'lead' | 'support' | 'official' | 'deadline';
+
+/** A highlighted span inside a block's text. */
+export interface TaskMark extends Span {
+	kind: MarkKind;
+}
+
+/** A task as every view shows it: extraction plus the corrections people made. */
+export interface DraftTask {
+	/** Task identity: the block id, with `#n` for the n-th (n ≥ 1) assignment of the same block. */
+	id: string;
+	blockId: string;
+	/** Position in document order (0-based). */
+	order: number;
+	/** Lead agencies (chủ trì), after corrections. */
+	lead: AgencyRef[];
+	/** Supporting agencies (phối hợp), after corrections. */
+	support: AgencyRef[];
+	/** Provincial leaders in charge. */
+	officials: AgencyRef[];
+	action: string;
+	/** The deadline after corrections (a corrected day becomes a 'date' deadline). */
+	deadline: Deadline | null;
+	/** The sentence(s) carrying the assignment, in the block's text. */
+	span: Span;
+	/** Spans to highlight in the block (from extraction, whatever the corrections). */
+	marks: TaskMark[];
+	/** True when someone dismissed the line as not an assignment. */
+	dismissed: boolean;
+	/** True when a person corrected any field. */
+	corrected: boolean;
+	/** Who corrected it last. */
+	correctedBy?: string;
+}
+
+/** The task id of the `index`-th assignment of block `blockId`. */
+export function taskIdFor(blockId: string, index: number): string {
+	return index === 0 ? blockId : `${blockId}#${index}`;
+}
+
+/** Turns a body block into what the outline reader needs (markers typed as text count too). */
+function toSequenceBlock(b: BodyBlock): { seq: SequenceBlock; offset: number } {
+	const lead = b.text.length - b.text.trimStart().length;
+	const typed = readMarker(b.text.slice(lead));
+	const text = b.text.slice(lead + typed.length);
+	let markerType = typed.type;
+	let rank = typed.rank;
+	if (b.list && typed.type === 'none') {
+		// An editor list item has its number in the structure, not in the text.
+		markerType = b.list.kind === 'ordered' ? 'decimal' : 'dash';
+		rank = (b.list.kind === 'ordered' ? 2 : 7) + Math.max(0, b.depth - 1);
+	}
+	return {
+		seq: { text, markerType, rank, openEnded: !/[.;!?…)"”]\s*$/u.test(text), heading: b.type === 'heading' },
+		offset: lead + typed.length
+	};
+}
+
+function shift(span: Span, by: number): Span {
+	return { start: span.start + by, end: span.end + by };
+}
+
+function manual(name: string): AgencyRef {
+	return { name, text: name, kind: 'agency', known: true };
+}
+
+/**
+ * Derives tasks from blocks. Keeps a cache of per-block extraction keyed by the block's text and
+ * context, so that while someone types only the changed block is read again.
+ */
+export class TaskDeriver {
+	#cache = new Map<string, Assignment[]>();
+	#seen = new Set<string>();
+
+	/** Extraction of one block, memoised on its text and everything it is read with. */
+	#extract = (text: string, ctx: BlockContext): Assignment[] => {
+		const key = `${ctx.noticeDate ?? ''}\u0001${ctx.issuer ?? ''}\u0001${(ctx.inheritedLead ?? []).map((r) => r.name).join('\u0002')}\u0001${text}`;
+		this.#seen.add(key);
+		let hit = this.#cache.get(key);
+		if (!hit) {
+			hit = extractBlock(text, ctx);
+			this.#cache.set(key, hit);
+		}
+		return hit;
+	};
+
+	/** The notice's tasks in document order. */
+	derive(blocks: readonly BodyBlock[], meta: Pick<NoticeMeta, 'date' | 'meetingDate' | 'issuingBody' | 'issuingParent'>, corrections: ReadonlyMap<string, TaskCorrection>): DraftTask[] {
+		this.#seen.clear();
+		const prepared = blocks.map(toSequenceBlock);
+		const noticeDate = meta.date || meta.meetingDate || undefined;
+		const issuer = [meta.issuingBody, meta.issuingParent].filter(Boolean).join(' ') || undefined;
+		const results = extractSequence(
+			prepared.map((p) => p.seq),
+			{ ...(noticeDate ? { noticeDate } : {}), ...(issuer ? { issuer } : {}), extract: this.#extract }
+		);
+		// Forget what no block reads any more, so the cache does not grow while people type.
+		for (const key of this.#cache.keys()) if (!this.#seen.has(key)) this.#cache.delete(key);
+
+		const tasks: DraftTask[] = [];
+		results.forEach((r, i) => {
+			const block = blocks[i] as BodyBlock;
+			const offset = (prepared[i] as { offset: number }).offset;
+			if (!block.id) return;
+			r.assignments.forEach((a, index) => {
+				const id = taskIdFor(block.id, index);
+				const c = corrections.get(id) ?? {};
+				const marks: TaskMark[] = [];
+				const addMarks = (refs: AgencyRef[], kind: MarkKind) => {
+					for (const ref of refs) if (ref.span && !ref.inherited) marks.push({ ...shift(ref.span, offset), kind });
+				};
+				addMarks(a.lead, 'lead');
+				addMarks(a.support, 'support');
+				addMarks(a.officials, 'official');
+				if (a.deadline) marks.push({ ...shift(a.deadline.span, offset), kind: 'deadline' });
+				let deadline: Deadline | null = a.deadline ? { ...a.deadline, span: shift(a.deadline.span, offset) } : null;
+				if (c.deadline === null) deadline = null;
+				else if (typeof c.deadline === 'string')
+					deadline = { kind: 'date', date: c.deadline, inclusive: true, text: a.deadline?.text ?? '', span: deadline?.span ?? { start: 0, end: 0 } };
+				const corrected = c.lead !== undefined || c.support !== undefined || c.deadline !== undefined;
+				tasks.push({
+					id,
+					blockId: block.id,
+					order: tasks.length,
+					lead: c.lead ? c.lead.map(manual) : a.lead,
+					support: c.support ? c.support.map(manual) : a.support,
+					officials: a.officials,
+					action: a.action,
+					deadline,
+					span: shift(a.span, offset),
+					marks,
+					dismissed: c.dismissed === true,
+					corrected,
+					...(c.by ? { correctedBy: c.by } : {})
+				});
+			});
+		});
+		return tasks;
+	}
+}
+
+/** "30/01/2024", "01/2024 – 03/2024"…: a deadline as people write it, for chips and lists. */
+export function deadlineLabel(d: Deadline | null): string {
+	if (!d) return 'Không thời hạn';
+	const vn = (iso: string) => iso.split('-').reverse().join('/');
+	switch (d.kind) {
+		case 'date':
+			return `${d.inclusive ? 'Hết' : 'Trước'} ${vn(d.date)}`;
+		case 'period':
+			return `${vn(d.from)} – ${vn(d.to)}`;
+		case 'recurring':
+			return d.text;
+		case 'event':
+			return d.text;
+		default:
+			return assertNever(d);
+	}
+}
+
+function assertNever(x: never): never {
+	throw new Error(`unexpected deadline: ${JSON.stringify(x)}`);
+}
