@@ -6,6 +6,8 @@ import UniqueID from '@tiptap/extension-unique-id';
 import type { NoticeDoc } from '#shared/doc/noticeDoc';
 import { newBlockId } from '#shared/doc/blockId';
 import { DedupeBlockIds } from './DedupeBlockIds';
+import { TaskHighlights } from './TaskHighlights';
+import { PastePlainText } from './pasteText';
 
 /** The awareness-carrying provider the caret extension needs (y-websocket's WebsocketProvider). */
 export interface CaretProvider {
@@ -38,7 +40,9 @@ export function bodyExtensions(): AnyExtension[] {
 			// here would make two clients fight over the same block. [DS5]
 			filterTransaction: (tr) => !isChangeOrigin(tr)
 		}),
-		DedupeBlockIds.configure({ types: BLOCK_TYPES, attributeName: 'id' })
+		DedupeBlockIds.configure({ types: BLOCK_TYPES, attributeName: 'id' }),
+		TaskHighlights,
+		PastePlainText
 	];
 }
 

@@ -6,6 +6,8 @@ import * as decoding from 'lib0/decoding';
 import { NoticeDoc, type NoticeMeta } from '#shared/doc/noticeDoc';
 import { ACK_QUERY_PARAM, CloseCode, MessageType, decodeStateVector, isPermanentClose, readSavedMessage } from '#shared/protocol';
 import { PendingChanges, type PendingChange } from './PendingChanges';
+import { TaskDeriver, type DraftTask } from '#shared/tasks/draftTasks';
+import type { TaskCorrection } from '#shared/doc/noticeDoc';
 import { colorFor } from './colors';
 
 /** What the sync badge shows. */
@@ -49,6 +51,9 @@ export class NoticeSession {
 	#peers = $state<Peer[]>([]);
 	#meta = $state<NoticeMeta>(this.notice.readMeta());
 	#fatal = $state<string | null>(null);
+	#tasks = $state.raw<DraftTask[]>([]);
+	readonly #deriver = new TaskDeriver();
+	#taskTimer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(readonly noticeId: string, user: SessionUser, readonly readOnly: boolean) {
 		this.user = { ...user, color: colorFor(user.id) };
@@ -80,6 +85,12 @@ export class NoticeSession {
 		};
 		this.provider.awareness.setLocalStateField('user', { name: this.user.name, color: this.user.color, id: user.id });
 
+		// Tasks follow the text within ~120 ms of a pause in typing, whoever typed it.
+		this.#listen(this.doc, 'update', () => {
+			clearTimeout(this.#taskTimer);
+			this.#taskTimer = setTimeout(() => this.refreshTasks(), 120);
+		});
+		this.#cleanup.push(() => clearTimeout(this.#taskTimer));
 		this.#listen(this.doc, 'update', (_update: Uint8Array, origin: unknown) => {
 			// Local = typed here (editor, header form); not what came from the server or IndexedDB.
 			if (origin === this.provider || origin === this.#idb || this.readOnly) return;
@@ -142,6 +153,28 @@ export class NoticeSession {
 	get meta(): NoticeMeta {
 		return this.#meta;
 	}
+	/** The notice's tasks in document order (assignment lines read from the body). */
+	get tasks(): DraftTask[] {
+		return this.#tasks;
+	}
+
+	/** Re-reads the tasks now (only changed blocks are extracted again). */
+	refreshTasks(): void {
+		this.#tasks = this.#deriver.derive(this.notice.blocks(), this.notice.readMeta(), this.notice.readCorrections());
+	}
+
+	/** Stores a person's correction of a task; it syncs to everyone and holds until reset. */
+	correctTask(taskId: string, patch: TaskCorrection): void {
+		if (this.readOnly) return;
+		this.notice.correctTask(taskId, { ...patch, by: this.user.name }, LOCAL_META);
+	}
+
+	/** Drops the corrections of a task: the text decides again. */
+	resetTask(taskId: string): void {
+		if (this.readOnly) return;
+		this.notice.resetTask(taskId, LOCAL_META);
+	}
+
 	/** A reason the server gave for refusing this connection for good, in Vietnamese. */
 	get fatal(): string | null {
 		return this.#fatal;

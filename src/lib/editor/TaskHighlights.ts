@@ -1,0 +1,85 @@
+import { Extension } from '@tiptap/core';
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import type { Node as PmNode } from '@tiptap/pm/model';
+import { deadlineLabel, type DraftTask } from '#shared/tasks/draftTasks';
+
+/** Plugin key; dispatch `tr.setMeta(taskHighlightsKey, tasks)` to show a new set of tasks. */
+export const taskHighlightsKey = new PluginKey<DecorationSet>('taskHighlights');
+
+/** Event the chip dispatches (bubbling) when clicked: `detail` is the task id. */
+export const TASK_CHIP_EVENT = 'ket-luan:task-chip';
+
+const MARK_CLASS = { lead: 'tk-lead', support: 'tk-support', official: 'tk-official', deadline: 'tk-deadline' } as const;
+const MARK_TITLE = { lead: 'Chủ trì', support: 'Phối hợp', official: 'Lãnh đạo chỉ đạo', deadline: 'Thời hạn' } as const;
+
+/** Short text of a chip: lead and deadline, the way a tracker line reads. */
+export function chipLabel(t: DraftTask): string {
+	if (t.dismissed) return 'Không phải nhiệm vụ';
+	const lead = t.lead.map((l) => l.name).join(', ') || 'Chưa rõ chủ trì';
+	return `${lead} · ${deadlineLabel(t.deadline)}`;
+}
+
+function chip(t: DraftTask): HTMLElement {
+	const el = document.createElement('button');
+	el.type = 'button';
+	el.className = `task-chip${t.dismissed ? ' dismissed' : ''}`;
+	el.dataset.taskId = t.id;
+	el.contentEditable = 'false';
+	el.textContent = chipLabel(t);
+	el.title = 'Mở nhiệm vụ';
+	el.addEventListener('mousedown', (e) => e.preventDefault());
+	el.addEventListener('click', () => el.dispatchEvent(new CustomEvent(TASK_CHIP_EVENT, { detail: t.id, bubbles: true })));
+	return el;
+}
+
+/** Builds decorations for `tasks` on the current doc: highlighted parties and deadline, and a chip per task. */
+export function buildDecorations(doc: PmNode, tasks: readonly DraftTask[]): DecorationSet {
+	const byBlock = new Map<string, DraftTask[]>();
+	for (const t of tasks) byBlock.set(t.blockId, [...(byBlock.get(t.blockId) ?? []), t]);
+	const decos: Decoration[] = [];
+	doc.descendants((node, pos) => {
+		if (!node.isTextblock) return true;
+		const list = byBlock.get(String(node.attrs.id ?? ''));
+		if (!list) return false;
+		const size = node.content.size;
+		for (const t of list) {
+			if (!t.dismissed)
+				for (const m of t.marks) {
+					const from = pos + 1 + Math.min(m.start, size);
+					const to = pos + 1 + Math.min(m.end, size);
+					if (to > from) decos.push(Decoration.inline(from, to, { class: MARK_CLASS[m.kind], title: MARK_TITLE[m.kind] }));
+				}
+			decos.push(Decoration.widget(pos + 1 + size, () => chip(t), { side: 1, key: `chip-${t.id}-${chipLabel(t)}`, stopEvent: () => true, ignoreSelection: true }));
+		}
+		return false;
+	});
+	return DecorationSet.create(doc, decos);
+}
+
+/**
+ * Shows the notice's tasks in the body: lead, support, officials and deadline highlighted in the
+ * line, and a task chip at the end of each assignment block. Tasks are computed outside (the
+ * session) and pushed in; between two pushes the decorations follow the edits by mapping.
+ */
+export const TaskHighlights = Extension.create({
+	name: 'taskHighlights',
+	addProseMirrorPlugins() {
+		return [
+			new Plugin<DecorationSet>({
+				key: taskHighlightsKey,
+				state: {
+					init: () => DecorationSet.empty,
+					apply(tr, old, _oldState, newState: EditorState) {
+						const tasks = tr.getMeta(taskHighlightsKey) as DraftTask[] | undefined;
+						if (tasks) return buildDecorations(newState.doc, tasks);
+						return tr.docChanged ? old.map(tr.mapping, tr.doc) : old;
+					}
+				},
+				props: {
+					decorations: (state) => taskHighlightsKey.getState(state)
+				}
+			})
+		];
+	}
+});
