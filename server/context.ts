@@ -2,6 +2,7 @@ import type { AuthService } from './auth/AuthService';
 import type { NoticeRegistry } from './notices/NoticeRegistry';
 import type { ServerConfig } from './config';
 import type { SyncServer } from './sync/types';
+import type { TaskStore } from './tasks/TaskStore';
 
 /**
  * The process-wide services the host (server/main.ts, or the Vite dev plugin) builds once and hands
@@ -11,6 +12,7 @@ export interface AppContext {
 	config: ServerConfig;
 	auth: AuthService;
 	notices: NoticeRegistry;
+	tasks: TaskStore;
 	sync: SyncServer;
 }
 

@@ -4,6 +4,7 @@ import type { ServerConfig } from './config';
 import type { AppContext } from './context';
 import { openDatabase, type Db } from './db';
 import { NoticeRegistry } from './notices/NoticeRegistry';
+import { TaskStore } from './tasks/TaskStore';
 import { openSqliteDocStore } from './store/SqliteDocStore';
 import { createSyncServer } from './sync/index';
 import type { Authorize } from './sync/types';
@@ -21,6 +22,7 @@ export function createServices(config: ServerConfig): Services {
 	const auth = new AuthService(db);
 	const store = openSqliteDocStore(db);
 	const notices = new NoticeRegistry(db, store);
+	const tasks = new TaskStore(db);
 
 	const authorize: Authorize = async (req: IncomingMessage, noticeId: string) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
@@ -41,7 +43,10 @@ export function createServices(config: ServerConfig): Services {
 		store,
 		authorize,
 		path: '/sync',
-		onDocChanged: (noticeId, doc) => notices.project(noticeId, doc)
+		onDocChanged: (noticeId, doc) => {
+			notices.project(noticeId, doc);
+			tasks.project(noticeId, doc);
+		}
 	});
 
 	return {
@@ -49,6 +54,7 @@ export function createServices(config: ServerConfig): Services {
 		db,
 		auth,
 		notices,
+		tasks,
 		sync,
 		async close() {
 			await sync.close();

@@ -61,9 +61,7 @@ export function openSqliteDocStore(db: Db): DocStore {
 		return seqs;
 	});
 	const queue = new GroupCommitQueue<{ docName: string; update: Uint8Array }, LogSeq>((items) => {
-		const t0 = process.cpuUsage(); const w0 = performance.now();
 		const seqs = commitAppends.immediate(items);
-		const c = process.cpuUsage(t0); (globalThis as any).__sq ??= { cpu: 0, wall: 0, n: 0, items: 0 }; const g = (globalThis as any).__sq; g.cpu += c.user + c.system; g.wall += performance.now() - w0; g.n++; g.items += items.length;
 		stats.appends += items.length;
 		stats.commits++;
 		return seqs;
@@ -106,9 +104,7 @@ export function openSqliteDocStore(db: Db): DocStore {
 
 		async compact(docName: string, snapshot: Uint8Array, upTo: LogSeq): Promise<void> {
 			assertOpen();
-			const t0 = process.cpuUsage(); (globalThis as any).__cp ??= { cpu: 0, n: 0 }; try {
 			if (replaceByCompaction.immediate(docName, snapshot, upTo)) stats.compactions++;
-			} finally { const c = process.cpuUsage(t0); (globalThis as any).__cp.cpu += c.user + c.system; (globalThis as any).__cp.n++; }
 		},
 
 		stats(): DocStoreStats {

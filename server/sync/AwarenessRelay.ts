@@ -30,34 +30,44 @@ export class AwarenessRelay<O extends AwarenessOwner> {
 
 	/**
 	 * Validates and records one awareness update (the body after the message type) sent by `owner`.
+	 * Returns whether any entry was news (a newer clock, or a removal); only then is it worth
+	 * relaying. That matters: y-websocket clients re-send every awareness change they *receive*,
+	 * so without this check each caret move would bounce back from every peer and be relayed again.
 	 * Throws on malformed input, before recording anything.
 	 */
-	apply(update: Uint8Array, owner: O): void {
+	apply(update: Uint8Array, owner: O): boolean {
 		const decoder = decoding.createDecoder(update);
 		const count = decoding.readVarUint(decoder);
-		const entries: { clientId: number; clock: number; json: string; removed: boolean }[] = [];
+		const entries: { clientId: number; clock: number; raw: Uint8Array }[] = [];
 		for (let i = 0; i < count; i++) {
 			const clientId = decoding.readVarUint(decoder);
 			const clock = decoding.readVarUint(decoder);
-			const json = decoding.readVarString(decoder);
+			entries.push({ clientId, clock, raw: decoding.readVarUint8Array(decoder) });
+		}
+		// Decode and validate only entries that could be news (most frames are echoes with a clock
+		// we already have). A malformed one throws here, before anything is recorded.
+		const accepted: { clientId: number; clock: number; json: string; removed: boolean; current: AwarenessEntry<O> | undefined }[] = [];
+		for (const { clientId, clock, raw } of entries) {
+			const current = this.#states.get(clientId);
+			if (current !== undefined && current.clock > clock) continue;
+			const json = utf8.decode(raw);
 			// Parse to validate: other clients JSON.parse what we relay, and must not choke on it.
 			const removed = JSON.parse(json) === null;
-			entries.push({ clientId, clock, json, removed });
+			if (current === undefined ? removed : current.clock === clock && !removed) continue;
+			accepted.push({ clientId, clock, json, removed, current });
 		}
-		for (const { clientId, clock, json, removed } of entries) {
-			const current = this.#states.get(clientId);
+		for (const { clientId, clock, json, removed, current } of accepted) {
 			if (current === undefined) {
-				if (!removed) this.#set(clientId, { clock, json, owner });
+				this.#set(clientId, { clock, json, owner });
 				continue;
 			}
-			const newer = current.clock < clock || (current.clock === clock && removed);
-			if (!newer) continue;
 			if (removed) this.#delete(clientId, current);
 			else {
 				if (current.owner !== owner) current.owner.awarenessIds.delete(clientId);
 				this.#set(clientId, { clock, json, owner });
 			}
 		}
+		return accepted.length > 0;
 	}
 
 	/** A complete awareness frame with every known state, or null when nobody is present. */
@@ -115,6 +125,8 @@ export class AwarenessRelay<O extends AwarenessOwner> {
 		entry.owner.awarenessIds.delete(clientId);
 	}
 }
+
+const utf8 = new TextDecoder();
 
 function frame(body: Uint8Array): Uint8Array {
 	const encoder = encoding.createEncoder();

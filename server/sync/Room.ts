@@ -301,7 +301,7 @@ export class Room {
 					this.#handleSync(conn, data, decoder);
 					return;
 				case MessageType.awareness: {
-					this.#awareness.apply(decoding.readVarUint8Array(decoder), conn);
+					if (!this.#awareness.apply(decoding.readVarUint8Array(decoder), conn)) return;
 					// Relay the client's own bytes: no re-encoding, one buffer for every receiver.
 					const frame = data.subarray(0, decoder.pos);
 					if (this.#pipeline.length === 0) this.#broadcast(frame, conn);

@@ -65,7 +65,7 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
 				if (!corked && raw !== undefined) {
 					corked = true;
 					raw.cork();
-					process.nextTick(uncork);
+					setImmediate(uncork);
 				}
 				ws.send(message, { binary: true });
 			},

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { addUser, makeDataDir, removeDataDir, startServer, waitFor, type AppServer } from '../support/appServer';
+import { addUser, makeDataDir, removeDataDir, startServer, type ServerProcess } from '../integration/harness';
 import { hasChromium, launchChromium, signIn } from '../support/browser';
 
 if (!hasChromium) console.warn('Bỏ qua e2e: chưa có Chromium (apt-get install -y chromium).');
@@ -17,7 +17,7 @@ const editorText = (page: Page) =>
 	});
 
 describe.skipIf(!hasChromium)('co-writing a notice in Chromium', () => {
-	let server: AppServer;
+	let server: ServerProcess;
 	let dataDir: string;
 	let browser: Browser;
 	const contexts: BrowserContext[] = [];

@@ -54,6 +54,8 @@ export function removeDataDir(dir: string): void {
 export interface ServerProcess {
 	readonly pid: number;
 	readonly port: number;
+	/** `http://127.0.0.1:<port>` — the pages and the HTTP API. */
+	readonly url: string;
 	/** `ws://127.0.0.1:<port>/sync` — the base URL y-websocket appends `/<noticeId>` to. */
 	readonly syncUrl: string;
 	/** Everything the process printed so far (stdout and stderr). */
@@ -104,6 +106,7 @@ export async function startServer(dataDir: string, port = 0): Promise<ServerProc
 	return {
 		pid,
 		port: actualPort,
+		url: `http://127.0.0.1:${actualPort}`,
 		syncUrl: `ws://127.0.0.1:${actualPort}/sync`,
 		output: () => output,
 		exited,
@@ -137,6 +140,14 @@ export async function createUser(
 	const token = await cli(dataDir, 'token', 'create', '--username', username);
 	return { username, token };
 }
+
+/** Creates a user with a display name and password, for signing in through the pages. */
+export async function addUser(dataDir: string, username: string, displayName: string, role: TestRole, password = 'mat-khau-123'): Promise<void> {
+	await cli(dataDir, 'user', 'add', '--username', username, '--name', displayName, '--password', password, '--role', role);
+}
+
+/** Roles of test users. */
+export type TestRole = 'admin' | 'office' | 'leader' | 'agency';
 
 /** Creates a notice owned by `username` and returns its id. */
 export async function createNotice(dataDir: string, username: string, title = 'Thông báo kết luận thử nghiệm'): Promise<string> {
