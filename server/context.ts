@@ -3,6 +3,7 @@ import type { NoticeRegistry } from './notices/NoticeRegistry';
 import type { ServerConfig } from './config';
 import type { SyncServer } from './sync/types';
 import type { TaskStore } from './tasks/TaskStore';
+import type { DirectoryStore } from './agencies/DirectoryStore';
 
 /**
  * The process-wide services the host (server/main.ts, or the Vite dev plugin) builds once and hands
@@ -13,6 +14,7 @@ export interface AppContext {
 	auth: AuthService;
 	notices: NoticeRegistry;
 	tasks: TaskStore;
+	directory: DirectoryStore;
 	sync: SyncServer;
 }
 

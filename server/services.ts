@@ -5,6 +5,7 @@ import type { AppContext } from './context';
 import { openDatabase, type Db } from './db';
 import { NoticeRegistry } from './notices/NoticeRegistry';
 import { TaskStore } from './tasks/TaskStore';
+import { DirectoryStore } from './agencies/DirectoryStore';
 import { openSqliteDocStore } from './store/SqliteDocStore';
 import { createSyncServer } from './sync/index';
 import type { Authorize } from './sync/types';
@@ -22,7 +23,8 @@ export function createServices(config: ServerConfig): Services {
 	const auth = new AuthService(db);
 	const store = openSqliteDocStore(db);
 	const notices = new NoticeRegistry(db, store);
-	const tasks = new TaskStore(db);
+	const directory = new DirectoryStore(db);
+	const tasks = new TaskStore(db, () => directory.get());
 
 	const authorize: Authorize = async (req: IncomingMessage, noticeId: string) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
@@ -55,6 +57,7 @@ export function createServices(config: ServerConfig): Services {
 		auth,
 		notices,
 		tasks,
+		directory,
 		sync,
 		async close() {
 			await sync.close();

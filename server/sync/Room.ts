@@ -92,7 +92,13 @@ export class Room {
 	/** Starts loading the doc from the store; connections added meanwhile wait. */
 	start(): void {
 		this.#loaded = this.#ctx.store.load(this.name).then(
-			(loaded) => this.#becomeReady(loaded),
+			(loaded) => {
+				try {
+					this.#becomeReady(loaded);
+				} catch (error) {
+					this.#loadFailed(error);
+				}
+			},
 			(error: unknown) => this.#loadFailed(error)
 		);
 	}
@@ -183,6 +189,9 @@ export class Room {
 
 	#loadFailed(error: unknown): void {
 		this.#ctx.log.error(`sync: could not load ${this.name}`, error);
+		// Not ready (even if #becomeReady got halfway): closing connections must not arm the idle
+		// timer. After #unload the hub forgets the room, so the next connection loads afresh.
+		this.#state = { kind: 'loading' };
 		for (const conn of [...this.#connections]) this.#closeConnection(conn, CloseCode.INTERNAL_ERROR);
 		this.#unload();
 	}
@@ -191,7 +200,7 @@ export class Room {
 		if (this.#state.kind !== 'ready' || this.#connections.size > 0 || this.#idleTimer !== null) return;
 		this.#idleTimer = setTimeout(() => {
 			this.#idleTimer = null;
-			void this.#unloadIfIdle();
+			this.#unloadIfIdle().catch((error: unknown) => this.#ctx.log.error(`sync: unloading ${this.name} failed`, error));
 		}, this.#ctx.idleUnloadMs);
 		this.#idleTimer.unref();
 	}

@@ -5,6 +5,7 @@ import { foldVietnamese } from '#shared/text/fold';
 import type { Deadline } from '#shared/extract/types';
 import type { Db } from '../db';
 import type { User } from '../auth/types';
+import type { AgencyDirectory } from '#shared/agencies/types';
 
 /** A task row as the tracker and the API return it. */
 export interface TaskRow {
@@ -77,7 +78,10 @@ function span(d: Deadline | null): [string | null, string | null] {
 export class TaskStore {
 	readonly #derivers = new Map<string, TaskDeriver>();
 
-	constructor(private readonly db: Db) {
+	constructor(
+		private readonly db: Db,
+		private readonly directory: () => AgencyDirectory
+	) {
 		db.exec(`
 			CREATE TABLE IF NOT EXISTS tasks (
 				notice_id TEXT NOT NULL,
@@ -106,11 +110,12 @@ export class TaskStore {
 		const notice = new NoticeDoc(doc);
 		let deriver = this.#derivers.get(noticeId);
 		if (!deriver) {
-			deriver = new TaskDeriver();
+			deriver = new TaskDeriver(this.directory());
 			this.#derivers.set(noticeId, deriver);
 			// Keep the caches of the notices being written, not of every notice ever opened.
 			if (this.#derivers.size > 200) this.#derivers.delete(this.#derivers.keys().next().value as string);
 		}
+		deriver.setDirectory(this.directory());
 		const tasks = deriver.derive(notice.blocks(), notice.readMeta(), notice.readCorrections()).filter((t) => !t.dismissed);
 		const now = Date.now();
 		const upsert = this.db.prepare(`

@@ -8,6 +8,7 @@ import { ACK_QUERY_PARAM, CloseCode, MessageType, decodeStateVector, isPermanent
 import { PendingChanges, type PendingChange } from './PendingChanges';
 import { TaskDeriver, type DraftTask } from '#shared/tasks/draftTasks';
 import type { TaskCorrection } from '#shared/doc/noticeDoc';
+import type { AgencyDirectory } from '#shared/agencies/types';
 import { colorFor } from './colors';
 
 /** What the sync badge shows. */
@@ -52,10 +53,17 @@ export class NoticeSession {
 	#meta = $state<NoticeMeta>(this.notice.readMeta());
 	#fatal = $state<string | null>(null);
 	#tasks = $state.raw<DraftTask[]>([]);
-	readonly #deriver = new TaskDeriver();
+	readonly #deriver: TaskDeriver;
 	#taskTimer: ReturnType<typeof setTimeout> | undefined;
 
-	constructor(readonly noticeId: string, user: SessionUser, readonly readOnly: boolean) {
+	constructor(
+		readonly noticeId: string,
+		user: SessionUser,
+		readonly readOnly: boolean,
+		/** The agency directory in force, sent with the page (cached with it for offline use). */
+		readonly directory: AgencyDirectory
+	) {
+		this.#deriver = new TaskDeriver(directory);
 		this.user = { ...user, color: colorFor(user.id) };
 		this.#pendingKey = `ket-luan:pending:${noticeId}`;
 		this.#pending = new PendingChanges((items) => {

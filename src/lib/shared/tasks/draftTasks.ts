@@ -8,6 +8,8 @@ import { extractBlock } from '../extract/block';
 import { extractSequence, type SequenceBlock } from '../extract/sequence';
 import { readMarker } from '../extract/text';
 import type { AgencyRef, Assignment, BlockContext, Deadline, Span } from '../extract/types';
+import type { AgencyDirectory } from '../agencies/types';
+import { DEFAULT_DIRECTORY } from '../agencies/directory';
 
 /** What a highlighted span in the editor is. */
 export type MarkKind = 'lead' | 'support' | 'official' | 'deadline';
@@ -82,6 +84,16 @@ function manual(name: string): AgencyRef {
  */
 export class TaskDeriver {
 	#cache = new Map<string, Assignment[]>();
+
+	/** @param directory the agency directory in force (an administrator may have edited it) */
+	constructor(private directory: AgencyDirectory = DEFAULT_DIRECTORY) {}
+
+	/** Switches to another directory (edited by an administrator); the cache starts over. */
+	setDirectory(directory: AgencyDirectory): void {
+		if (directory === this.directory) return;
+		this.directory = directory;
+		this.#cache.clear();
+	}
 	#seen = new Set<string>();
 
 	/** Extraction of one block, memoised on its text and everything it is read with. */
@@ -104,7 +116,7 @@ export class TaskDeriver {
 		const issuer = [meta.issuingBody, meta.issuingParent].filter(Boolean).join(' ') || undefined;
 		const results = extractSequence(
 			prepared.map((p) => p.seq),
-			{ ...(noticeDate ? { noticeDate } : {}), ...(issuer ? { issuer } : {}), extract: this.#extract }
+			{ ...(noticeDate ? { noticeDate } : {}), ...(issuer ? { issuer } : {}), directory: this.directory, extract: this.#extract }
 		);
 		// Forget what no block reads any more, so the cache does not grow while people type.
 		for (const key of this.#cache.keys()) if (!this.#seen.has(key)) this.#cache.delete(key);
