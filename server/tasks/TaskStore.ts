@@ -5,6 +5,7 @@ import { foldVietnamese } from '#shared/text/fold';
 import type { Deadline } from '#shared/extract/types';
 import type { Db } from '../db';
 import type { User } from '../auth/types';
+import { migrateTracker } from '../tracker/schema';
 import type { AgencyDirectory } from '#shared/agencies/types';
 
 /** A task row as the tracker and the API return it. */
@@ -103,6 +104,7 @@ export class TaskStore {
 			);
 			CREATE INDEX IF NOT EXISTS tasks_deadline ON tasks(deadline_to);
 		`);
+		migrateTracker(db);
 	}
 
 	/** Re-projects one notice's tasks from its doc (called after every change, throttled). */
@@ -119,18 +121,26 @@ export class TaskStore {
 		const tasks = deriver.derive(notice.blocks(), notice.readMeta(), notice.readCorrections()).filter((t) => !t.dismissed);
 		const now = Date.now();
 		const upsert = this.db.prepare(`
-			INSERT INTO tasks (notice_id, task_id, block_id, ord, state, lead_json, support_json, officials_json, agencies_folded, action, deadline_json, deadline_from, deadline_to, corrected, updated_at)
-			VALUES (@notice_id, @task_id, @block_id, @ord, 'draft', @lead_json, @support_json, @officials_json, @agencies_folded, @action, @deadline_json, @deadline_from, @deadline_to, @corrected, @updated_at)
+			INSERT INTO tasks (notice_id, task_id, block_id, ord, state, lead_json, support_json, officials_json, agencies_folded, action, deadline_json, deadline_from, deadline_to, due_original, due_working, corrected, updated_at)
+			VALUES (@notice_id, @task_id, @block_id, @ord, 'draft', @lead_json, @support_json, @officials_json, @agencies_folded, @action, @deadline_json, @deadline_from, @deadline_to, @deadline_to, @deadline_to, @corrected, @updated_at)
 			ON CONFLICT(notice_id, task_id) DO UPDATE SET
 				block_id = excluded.block_id, ord = excluded.ord, lead_json = excluded.lead_json, support_json = excluded.support_json,
 				officials_json = excluded.officials_json, agencies_folded = excluded.agencies_folded, action = excluded.action,
 				deadline_json = excluded.deadline_json, deadline_from = excluded.deadline_from, deadline_to = excluded.deadline_to,
+				due_original = excluded.due_original, due_working = excluded.due_working,
 				corrected = excluded.corrected, updated_at = excluded.updated_at
 			WHERE tasks.state = 'draft'`);
+		const clearAgencies = this.db.prepare(`DELETE FROM task_agencies WHERE notice_id = ? AND task_id = ?`);
+		const addAgency = this.db.prepare(
+			`INSERT OR IGNORE INTO task_agencies (notice_id, task_id, role, agency, agency_folded) VALUES (?, ?, ?, ?, ?)`
+		);
+		const isOfficial = this.db.prepare(`SELECT 1 FROM tasks WHERE notice_id = ? AND task_id = ? AND state = 'official'`);
 		this.db.transaction(() => {
 			const keep = new Set<string>();
 			for (const t of tasks) {
 				keep.add(t.id);
+				// An official task is the tracker's record now: the text no longer changes it.
+				if (isOfficial.get(noticeId, t.id)) continue;
 				const [from, to] = span(t.deadline);
 				const lead = t.lead.map((a) => a.name);
 				const support = t.support.map((a) => a.name);
@@ -150,11 +160,18 @@ export class TaskStore {
 					corrected: t.corrected ? 1 : 0,
 					updated_at: now
 				});
+				clearAgencies.run(noticeId, t.id);
+				for (const a of t.lead) addAgency.run(noticeId, t.id, 'lead', a.name, foldVietnamese(a.name));
+				for (const a of t.support) addAgency.run(noticeId, t.id, 'support', a.name, foldVietnamese(a.name));
 			}
 			// A deleted draft line takes its draft task with it; an official task keeps its record.
 			const existing = this.db.prepare(`SELECT task_id FROM tasks WHERE notice_id = ? AND state = 'draft'`).all(noticeId) as { task_id: string }[];
 			const del = this.db.prepare('DELETE FROM tasks WHERE notice_id = ? AND task_id = ?');
-			for (const r of existing) if (!keep.has(r.task_id)) del.run(noticeId, r.task_id);
+			for (const r of existing)
+				if (!keep.has(r.task_id)) {
+					del.run(noticeId, r.task_id);
+					clearAgencies.run(noticeId, r.task_id);
+				}
 		})();
 		return tasks;
 	}

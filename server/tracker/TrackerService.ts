@@ -1,0 +1,566 @@
+import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
+import { NoticeDoc } from '#shared/doc/noticeDoc';
+import type { Deadline } from '#shared/extract/types';
+import { foldVietnamese } from '#shared/text/fold';
+import { computeStatus, statusKey, vnDay, vnToday, type IsoDay, type StatusKey, type TaskStatus } from '#shared/tracker/status';
+import { isSourceType, type SourceType } from '#shared/tracker/sourceTypes';
+import { isIsoDate } from '#shared/doc/metaRules';
+import type { Db } from '../db';
+import type { User } from '../auth/types';
+import { migrateTracker } from './schema';
+import { STATUS_SQL, statusParams } from './statusSql';
+
+/** An error of the tracker with a stable reason and a Vietnamese message. */
+export class TrackerError extends Error {
+	constructor(
+		readonly reason: 'not-found' | 'forbidden' | 'invalid-input' | 'conflict',
+		message: string
+	) {
+		super(message);
+		this.name = 'TrackerError';
+	}
+}
+
+/** True for a TrackerError (by name: the SvelteKit bundle has its own copy of this class). */
+export function isTrackerError(e: unknown): e is TrackerError {
+	return e instanceof Error && e.name === 'TrackerError' && typeof (e as { reason?: unknown }).reason === 'string';
+}
+
+/** Identifies one task. */
+export interface TaskRef {
+	noticeId: string;
+	taskId: string;
+}
+
+/** What the host lets the tracker do to a notice's document when issuing it. */
+export interface IssueDocs {
+	/** Refuses every further client change to the notice (before the server writes its number). */
+	freeze(noticeId: string): void;
+	/** Applies a server change to the notice's doc (persisted, broadcast) and returns the doc after it. */
+	updateDoc(noticeId: string, change: (doc: Y.Doc) => void): Promise<Y.Doc>;
+	/** Re-projects the notice's draft tasks from `doc` (the same extraction as the editor). */
+	project(noticeId: string, doc: Y.Doc): void;
+}
+
+/** Filters of the tracker list. */
+export interface TrackerFilter {
+	/** Agency named as lead or support (or only one role), matched without diacritics. */
+	agency?: string;
+	agencyRole?: 'lead' | 'support' | 'any';
+	status?: readonly StatusKey[];
+	/** Working due day range (inclusive). */
+	dueFrom?: IsoDay;
+	dueTo?: IsoDay;
+	source?: SourceType;
+	noticeId?: string;
+	/** Provincial leader in charge, matched without diacritics. */
+	leader?: string;
+	/** Words of the action, agencies or notice title, without diacritics. */
+	q?: string;
+	state?: 'draft' | 'official';
+	sort?: 'due' | 'notice' | 'status' | 'agency';
+	desc?: boolean;
+	limit?: number;
+	offset?: number;
+}
+
+/** A task row of the tracker. */
+export interface TrackerRow {
+	noticeId: string;
+	noticeTitle: string;
+	noticeNumber: string;
+	taskId: string;
+	state: 'draft' | 'official';
+	lead: string[];
+	support: string[];
+	officials: string[];
+	action: string;
+	deadline: Deadline | null;
+	dueOriginal: IsoDay | null;
+	dueWorking: IsoDay | null;
+	sourceType: SourceType | null;
+	status: TaskStatus;
+	statusKey: StatusKey;
+	progressPercent: number;
+	lastProgressAt: number | null;
+}
+
+/** Result of a list query. */
+export interface TrackerPage {
+	rows: TrackerRow[];
+	total: number;
+	/** Counts per lead agency over the whole filtered set, most tasks first. */
+	byAgency: { agency: string; total: number; overdue: number; done: number }[];
+}
+
+/** One entry of a task's history. */
+export interface TaskEvent {
+	at: number;
+	actorName: string;
+	kind: string;
+	text: string;
+	data: unknown;
+}
+
+/** Vietnamese names of history entries. */
+export const EVENT_LABELS: Record<string, string> = {
+	issued: 'Ban hành',
+	progress: 'Báo cáo tiến độ',
+	'reported-done': 'Báo cáo hoàn thành',
+	'done-confirmed': 'Xác nhận hoàn thành',
+	'done-rejected': 'Không xác nhận hoàn thành',
+	'extension-requested': 'Đề nghị gia hạn',
+	'extension-approved': 'Đồng ý gia hạn',
+	'extension-refused': 'Không đồng ý gia hạn',
+	cancelled: 'Thôi thực hiện',
+	reminded: 'Đôn đốc'
+};
+
+interface Row {
+	notice_id: string;
+	title: string;
+	number: string;
+	symbol: string;
+	task_id: string;
+	state: string;
+	lead_json: string;
+	support_json: string;
+	officials_json: string;
+	action: string;
+	deadline_json: string | null;
+	due_original: string | null;
+	due_working: string | null;
+	reported_done_on: string | null;
+	completed_on: string | null;
+	cancelled_on: string | null;
+	cancel_reason: string | null;
+	source_type: string | null;
+	progress_percent: number;
+	last_progress_at: number | null;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
+const clean = (s: string, max: number) => s.normalize('NFC').trim().slice(0, max);
+
+/**
+ * Official tasks after a notice is issued: status from dates and events, progress reports,
+ * done reports and their confirmation, extensions, cancellations and reminders, with a history
+ * of who did what. Permissions: an agency user sees and acts only on tasks naming its agency;
+ * the office (and admin) confirms, decides and cancels; leaders read everything and issue.
+ */
+export class TrackerService {
+	constructor(
+		private readonly db: Db,
+		private readonly now: () => number = Date.now
+	) {
+		migrateTracker(db);
+	}
+
+	#today(): IsoDay {
+		return vnDay(this.now());
+	}
+
+	// ---------------------------------------------------------------- issuing
+
+	/**
+	 * Issues (ban hành) a draft notice: freezes it, gives it the next number of its issuing body
+	 * and year, writes number, date and state into the doc, keeps a snapshot, and makes its tasks
+	 * official with their deadlines and the notice's source type.
+	 */
+	async issue(user: User, noticeId: string, input: { sourceType: string; date?: string }, docs: IssueDocs): Promise<{ number: string }> {
+		if (!['admin', 'office', 'leader'].includes(user.role)) throw new TrackerError('forbidden', 'Chỉ lãnh đạo hoặc chuyên viên Văn phòng được ban hành thông báo.');
+		if (!isSourceType(input.sourceType)) throw new TrackerError('invalid-input', 'Hãy chọn nguồn của kết luận (Tỉnh ủy, HĐND, UBND, Chủ tịch UBND tỉnh, Chính phủ).');
+		const date = input.date || this.#today();
+		if (!isIsoDate(date)) throw new TrackerError('invalid-input', 'Ngày ban hành không hợp lệ.');
+		const notice = this.db.prepare('SELECT state, symbol FROM notices WHERE id = ?').get(noticeId) as { state: string; symbol: string } | undefined;
+		if (!notice) throw new TrackerError('not-found', 'Không tìm thấy thông báo.');
+		if (notice.state === 'issued') throw new TrackerError('conflict', 'Thông báo đã được ban hành.');
+
+		docs.freeze(noticeId);
+		let number = '';
+		const doc = await docs.updateDoc(noticeId, (d) => {
+			const n = new NoticeDoc(d);
+			const meta = n.readMeta();
+			// Decree 30/2020: numbers run per issuing body (its symbol) and calendar year.
+			const row = this.db
+				.prepare(`SELECT MAX(CAST(number AS INTEGER)) AS n FROM notices WHERE state = 'issued' AND symbol = ? AND substr(date, 1, 4) = ?`)
+				.get(meta.symbol, date.slice(0, 4)) as { n: number | null };
+			number = String((row.n ?? 0) + 1);
+			n.writeMeta({ number, date, state: 'issued' }, 'tracker');
+		});
+		docs.project(noticeId, doc);
+		const notice2 = new NoticeDoc(doc);
+		const meta = notice2.readMeta();
+		const at = this.now();
+		this.db.transaction(() => {
+			this.db
+				.prepare(`UPDATE notices SET state = 'issued', number = ?, date = ?, symbol = ?, title = ?, source_type = ?, issued_at = ?, issued_by = ? WHERE id = ?`)
+				.run(number, date, meta.symbol, meta.title, input.sourceType, at, user.id, noticeId);
+			this.db
+				.prepare(`UPDATE tasks SET state = 'official', source_type = ?, issued_at = ?, due_original = deadline_to, due_working = deadline_to WHERE notice_id = ?`)
+				.run(input.sourceType, at, noticeId);
+			this.db
+				.prepare(`INSERT OR REPLACE INTO notice_snapshots (notice_id, at, doc_update, body_text, meta_json) VALUES (?, ?, ?, ?, ?)`)
+				.run(noticeId, at, Buffer.from(Y.encodeStateAsUpdate(doc)), notice2.bodyText(), JSON.stringify(meta));
+			const ids = this.db.prepare(`SELECT task_id FROM tasks WHERE notice_id = ?`).all(noticeId) as { task_id: string }[];
+			for (const { task_id } of ids) this.#event(noticeId, task_id, user, 'issued', `Số ${number}/${meta.symbol}`);
+		})();
+		return { number };
+	}
+
+	/** Ids of issued notices (frozen again when the server restarts). */
+	issuedNoticeIds(): string[] {
+		return (this.db.prepare(`SELECT id FROM notices WHERE state = 'issued'`).all() as { id: string }[]).map((r) => r.id);
+	}
+
+	// ---------------------------------------------------------------- reading
+
+	/** Tasks `user` may see, filtered and sorted, with per-agency counts. */
+	list(user: User, filter: TrackerFilter = {}): TrackerPage {
+		const today = this.#today();
+		const where: string[] = [];
+		const params: Record<string, unknown> = { ...statusParams(today) };
+		const agencyClause = (param: string, role: 'lead' | 'support' | 'any') =>
+			`EXISTS (SELECT 1 FROM task_agencies a WHERE a.notice_id = t.notice_id AND a.task_id = t.task_id AND a.agency_folded LIKE @${param} ESCAPE '\\'${role === 'any' ? '' : ` AND a.role = '${role}'`})`;
+		if (user.role === 'agency') {
+			if (!user.agency) return { rows: [], total: 0, byAgency: [] };
+			where.push(`t.state = 'official'`, agencyClause('own', 'any'));
+			params.own = escapeLike(foldVietnamese(user.agency));
+		}
+		if (filter.agency) {
+			where.push(agencyClause('agency', filter.agencyRole ?? 'any'));
+			params.agency = `%${escapeLike(foldVietnamese(filter.agency))}%`;
+		}
+		if (filter.status?.length) {
+			where.push(`(${STATUS_SQL}) IN (${filter.status.map((_, i) => `@st${i}`).join(', ')})`);
+			filter.status.forEach((s, i) => (params[`st${i}`] = s));
+		}
+		if (filter.dueFrom) {
+			where.push('t.due_working >= @dueFrom');
+			params.dueFrom = filter.dueFrom;
+		}
+		if (filter.dueTo) {
+			where.push('t.due_working <= @dueTo');
+			params.dueTo = filter.dueTo;
+		}
+		if (filter.source) {
+			where.push('t.source_type = @source');
+			params.source = filter.source;
+		}
+		if (filter.noticeId) {
+			where.push('t.notice_id = @notice');
+			params.notice = filter.noticeId;
+		}
+		if (filter.state) {
+			where.push('t.state = @state');
+			params.state = filter.state;
+		}
+		if (filter.leader) {
+			where.push(`t.officials_json LIKE @leader`);
+			params.leader = `%${escapeLike(filter.leader.normalize('NFC'))}%`;
+		}
+		if (filter.q) {
+			where.push(`(t.agencies_folded LIKE @q ESCAPE '\\' OR n.search_text LIKE @q ESCAPE '\\' OR t.action LIKE @qraw)`);
+			params.q = `%${escapeLike(foldVietnamese(filter.q))}%`;
+			params.qraw = `%${escapeLike(filter.q.normalize('NFC'))}%`;
+		}
+		const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+		const order = {
+			due: 't.due_working IS NULL, t.due_working',
+			notice: 'n.created_at',
+			status: `(${STATUS_SQL})`,
+			agency: 't.lead_json'
+		}[filter.sort ?? 'due'];
+		params.limit = Math.min(Math.max(filter.limit ?? 200, 1), 2000);
+		params.offset = Math.max(filter.offset ?? 0, 0);
+		const from = `FROM tasks t JOIN notices n ON n.id = t.notice_id ${whereSql}`;
+		const rows = this.db
+			.prepare(
+				`SELECT t.notice_id, n.title, n.number, n.symbol, t.task_id, t.state, t.lead_json, t.support_json, t.officials_json, t.action,
+				        t.deadline_json, t.due_original, t.due_working, t.reported_done_on, t.completed_on, t.cancelled_on, t.cancel_reason,
+				        t.source_type, t.progress_percent, t.last_progress_at
+				 ${from} ORDER BY ${order} ${filter.desc ? 'DESC' : 'ASC'}, t.notice_id, t.ord LIMIT @limit OFFSET @offset`
+			)
+			.all(params) as Row[];
+		const total = (this.db.prepare(`SELECT COUNT(*) AS c ${from}`).get(params) as { c: number }).c;
+		const byAgency = this.db
+			.prepare(
+				`SELECT a.agency AS agency, COUNT(*) AS total,
+				        SUM(CASE WHEN (${STATUS_SQL}) = 'overdue' THEN 1 ELSE 0 END) AS overdue,
+				        SUM(CASE WHEN (${STATUS_SQL}) IN ('done-on-time', 'done-late') THEN 1 ELSE 0 END) AS done
+				 ${from.replace('FROM tasks t', 'FROM tasks t JOIN task_agencies a ON a.notice_id = t.notice_id AND a.task_id = t.task_id AND a.role = \'lead\'')}
+				 GROUP BY a.agency ORDER BY total DESC, a.agency LIMIT 200`
+			)
+			.all(params) as { agency: string; total: number; overdue: number; done: number }[];
+		return { rows: rows.map((r) => this.#toRow(r, today)), total, byAgency };
+	}
+
+	#toRow(r: Row, today: IsoDay): TrackerRow {
+		const status = computeStatus(
+			{
+				originalDue: r.due_original,
+				workingDue: r.due_working,
+				reportedDoneOn: r.reported_done_on,
+				completedOn: r.completed_on,
+				cancelledOn: r.cancelled_on,
+				cancelReason: r.cancel_reason
+			},
+			today
+		);
+		return {
+			noticeId: r.notice_id,
+			noticeTitle: r.title,
+			noticeNumber: r.number ? `${r.number}/${r.symbol}` : '',
+			taskId: r.task_id,
+			state: r.state === 'official' ? 'official' : 'draft',
+			lead: JSON.parse(r.lead_json) as string[],
+			support: JSON.parse(r.support_json) as string[],
+			officials: JSON.parse(r.officials_json) as string[],
+			action: r.action,
+			deadline: r.deadline_json ? (JSON.parse(r.deadline_json) as Deadline) : null,
+			dueOriginal: r.due_original,
+			dueWorking: r.due_working,
+			sourceType: isSourceType(r.source_type) ? r.source_type : null,
+			status,
+			statusKey: statusKey(status),
+			progressPercent: r.progress_percent,
+			lastProgressAt: r.last_progress_at
+		};
+	}
+
+	/** One task with its history, progress reports and extension requests; checks visibility. */
+	detail(user: User, ref: TaskRef) {
+		const row = this.#visibleRow(user, ref);
+		const events = (
+			this.db.prepare(`SELECT at, actor_name, kind, text, data_json FROM task_events WHERE notice_id = ? AND task_id = ? ORDER BY at, id`).all(ref.noticeId, ref.taskId) as {
+				at: number;
+				actor_name: string;
+				kind: string;
+				text: string;
+				data_json: string | null;
+			}[]
+		).map((e): TaskEvent => ({ at: e.at, actorName: e.actor_name, kind: e.kind, text: e.text, data: e.data_json ? JSON.parse(e.data_json) : null }));
+		const progress = this.db
+			.prepare(`SELECT id, at, author_name AS authorName, agency, text, percent, attachments_json AS attachments FROM progress_reports WHERE notice_id = ? AND task_id = ? ORDER BY at DESC`)
+			.all(ref.noticeId, ref.taskId) as { id: string; at: number; authorName: string; agency: string | null; text: string; percent: number; attachments: string }[];
+		const extensions = this.db
+			.prepare(`SELECT id, requested_due AS requestedDue, reason, state, requested_at AS requestedAt, decision_note AS decisionNote FROM extensions WHERE notice_id = ? AND task_id = ? ORDER BY requested_at DESC`)
+			.all(ref.noticeId, ref.taskId) as { id: string; requestedDue: string; reason: string; state: string; requestedAt: number; decisionNote: string | null }[];
+		return {
+			task: row,
+			events,
+			progress: progress.map((p) => ({ ...p, attachments: JSON.parse(p.attachments) as { name: string; path: string; size: number }[] })),
+			extensions
+		};
+	}
+
+	#rawRow(ref: TaskRef): Row | undefined {
+		return this.db
+			.prepare(
+				`SELECT t.notice_id, n.title, n.number, n.symbol, t.task_id, t.state, t.lead_json, t.support_json, t.officials_json, t.action,
+				        t.deadline_json, t.due_original, t.due_working, t.reported_done_on, t.completed_on, t.cancelled_on, t.cancel_reason,
+				        t.source_type, t.progress_percent, t.last_progress_at
+				 FROM tasks t JOIN notices n ON n.id = t.notice_id WHERE t.notice_id = ? AND t.task_id = ?`
+			)
+			.get(ref.noticeId, ref.taskId) as Row | undefined;
+	}
+
+	/** The task's row when `user` may see it; an agency never learns that another agency's task exists. */
+	#visibleRow(user: User, ref: TaskRef): TrackerRow {
+		const r = this.#rawRow(ref);
+		if (!r || (user.role === 'agency' && (r.state !== 'official' || !this.#names(user, ref, 'any'))))
+			throw new TrackerError('not-found', 'Không tìm thấy nhiệm vụ.');
+		return this.#toRow(r, this.#today());
+	}
+
+	/** True when the user's agency is named by the task in `role`. */
+	#names(user: User, ref: TaskRef, role: 'lead' | 'any'): boolean {
+		if (!user.agency) return false;
+		return (
+			this.db
+				.prepare(`SELECT 1 FROM task_agencies WHERE notice_id = ? AND task_id = ? AND agency_folded = ?${role === 'lead' ? ` AND role = 'lead'` : ''}`)
+				.get(ref.noticeId, ref.taskId, foldVietnamese(user.agency)) !== undefined
+		);
+	}
+
+	// ---------------------------------------------------------------- agencies at work
+
+	#officialOpen(user: User, ref: TaskRef, needLead: boolean): TrackerRow {
+		const row = this.#visibleRow(user, ref);
+		if (row.state !== 'official') throw new TrackerError('conflict', 'Nhiệm vụ chưa được ban hành.');
+		if (row.status.kind === 'cancelled') throw new TrackerError('conflict', 'Nhiệm vụ đã thôi thực hiện.');
+		if (row.status.kind === 'done') throw new TrackerError('conflict', 'Nhiệm vụ đã hoàn thành.');
+		if (user.role === 'agency' && needLead && !this.#names(user, ref, 'lead'))
+			throw new TrackerError('forbidden', 'Chỉ cơ quan chủ trì được báo cáo hoàn thành hoặc đề nghị gia hạn.');
+		if (user.role === 'leader') throw new TrackerError('forbidden', 'Lãnh đạo chỉ xem nhiệm vụ.');
+		return row;
+	}
+
+	/**
+	 * Records a progress report. `id` is made by the client, so a report sent again from an
+	 * offline outbox is stored once.
+	 */
+	reportProgress(user: User, ref: TaskRef, input: { id: string; text: string; percent: number; attachments?: { name: string; path: string; size: number }[] }): { created: boolean } {
+		if (!/^[A-Za-z0-9_-]{8,64}$/.test(input.id)) throw new TrackerError('invalid-input', 'Mã báo cáo không hợp lệ.');
+		if (this.db.prepare('SELECT 1 FROM progress_reports WHERE id = ?').get(input.id)) return { created: false };
+		this.#officialOpen(user, ref, false);
+		const text = clean(input.text, 4000);
+		if (!text) throw new TrackerError('invalid-input', 'Hãy nhập nội dung báo cáo tiến độ.');
+		if (!Number.isInteger(input.percent) || input.percent < 0 || input.percent > 100) throw new TrackerError('invalid-input', 'Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100.');
+		const at = this.now();
+		this.db.transaction(() => {
+			this.db
+				.prepare(`INSERT INTO progress_reports (id, notice_id, task_id, at, author_id, author_name, agency, text, percent, attachments_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+				.run(input.id, ref.noticeId, ref.taskId, at, user.id, user.displayName, user.agency, text, input.percent, JSON.stringify(input.attachments ?? []));
+			this.db.prepare(`UPDATE tasks SET progress_percent = ?, last_progress_at = ? WHERE notice_id = ? AND task_id = ?`).run(input.percent, at, ref.noticeId, ref.taskId);
+			this.#event(ref.noticeId, ref.taskId, user, 'progress', `${input.percent}% — ${text}`, { id: input.id });
+		})();
+		return { created: true };
+	}
+
+	/** The lead agency reports the task done: it awaits the office's confirmation. */
+	reportDone(user: User, ref: TaskRef, note: string): void {
+		const row = this.#officialOpen(user, ref, true);
+		if (row.status.kind === 'awaiting-confirmation') throw new TrackerError('conflict', 'Nhiệm vụ đang chờ Văn phòng xác nhận.');
+		const today = this.#today();
+		this.db.transaction(() => {
+			this.db.prepare(`UPDATE tasks SET reported_done_on = ?, progress_percent = 100 WHERE notice_id = ? AND task_id = ?`).run(today, ref.noticeId, ref.taskId);
+			this.#event(ref.noticeId, ref.taskId, user, 'reported-done', clean(note, 2000));
+		})();
+	}
+
+	/** The office confirms a done report (the task is done on the day it was reported) or rejects it. */
+	decideDone(user: User, ref: TaskRef, confirm: boolean, note: string): void {
+		this.#requireOffice(user);
+		const row = this.#visibleRow(user, ref);
+		if (row.status.kind !== 'awaiting-confirmation') throw new TrackerError('conflict', 'Nhiệm vụ không ở trạng thái chờ xác nhận.');
+		this.db.transaction(() => {
+			if (confirm) this.db.prepare(`UPDATE tasks SET completed_on = reported_done_on WHERE notice_id = ? AND task_id = ?`).run(ref.noticeId, ref.taskId);
+			else this.db.prepare(`UPDATE tasks SET reported_done_on = NULL WHERE notice_id = ? AND task_id = ?`).run(ref.noticeId, ref.taskId);
+			this.#event(ref.noticeId, ref.taskId, user, confirm ? 'done-confirmed' : 'done-rejected', clean(note, 2000));
+		})();
+	}
+
+	/** The lead agency asks to move the deadline, with a reason. */
+	requestExtension(user: User, ref: TaskRef, input: { requestedDue: string; reason: string }): string {
+		const row = this.#officialOpen(user, ref, true);
+		if (!isIsoDate(input.requestedDue)) throw new TrackerError('invalid-input', 'Ngày đề nghị gia hạn không hợp lệ.');
+		if (row.dueWorking && input.requestedDue <= row.dueWorking) throw new TrackerError('invalid-input', 'Ngày gia hạn phải sau thời hạn hiện tại.');
+		const reason = clean(input.reason, 2000);
+		if (!reason) throw new TrackerError('invalid-input', 'Hãy nêu lý do đề nghị gia hạn.');
+		if (this.db.prepare(`SELECT 1 FROM extensions WHERE notice_id = ? AND task_id = ? AND state = 'pending'`).get(ref.noticeId, ref.taskId))
+			throw new TrackerError('conflict', 'Đã có một đề nghị gia hạn đang chờ xử lý.');
+		const id = randomUUID();
+		this.db.transaction(() => {
+			this.db
+				.prepare(`INSERT INTO extensions (id, notice_id, task_id, requested_due, reason, state, requested_by, requested_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`)
+				.run(id, ref.noticeId, ref.taskId, input.requestedDue, reason, user.id, this.now());
+			this.#event(ref.noticeId, ref.taskId, user, 'extension-requested', `Đến ${input.requestedDue.split('-').reverse().join('/')}: ${reason}`);
+		})();
+		return id;
+	}
+
+	/** The office approves (moving the working deadline) or refuses an extension request. */
+	decideExtension(user: User, extensionId: string, approve: boolean, note: string): void {
+		this.#requireOffice(user);
+		const ext = this.db.prepare(`SELECT notice_id, task_id, requested_due, state FROM extensions WHERE id = ?`).get(extensionId) as
+			| { notice_id: string; task_id: string; requested_due: string; state: string }
+			| undefined;
+		if (!ext) throw new TrackerError('not-found', 'Không tìm thấy đề nghị gia hạn.');
+		if (ext.state !== 'pending') throw new TrackerError('conflict', 'Đề nghị gia hạn đã được xử lý.');
+		this.db.transaction(() => {
+			this.db
+				.prepare(`UPDATE extensions SET state = ?, decided_by = ?, decided_at = ?, decision_note = ? WHERE id = ?`)
+				.run(approve ? 'approved' : 'refused', user.id, this.now(), clean(note, 2000), extensionId);
+			if (approve) this.db.prepare(`UPDATE tasks SET due_working = ? WHERE notice_id = ? AND task_id = ?`).run(ext.requested_due, ext.notice_id, ext.task_id);
+			this.#event(ext.notice_id, ext.task_id, user, approve ? 'extension-approved' : 'extension-refused', clean(note, 2000), { requestedDue: ext.requested_due });
+		})();
+	}
+
+	/** The office cancels a task (thôi thực hiện), with a reason. */
+	cancel(user: User, ref: TaskRef, reason: string): void {
+		this.#requireOffice(user);
+		const row = this.#visibleRow(user, ref);
+		if (row.state !== 'official') throw new TrackerError('conflict', 'Chỉ hủy được nhiệm vụ đã ban hành.');
+		if (row.status.kind === 'cancelled') throw new TrackerError('conflict', 'Nhiệm vụ đã thôi thực hiện.');
+		const why = clean(reason, 2000);
+		if (!why) throw new TrackerError('invalid-input', 'Hãy nêu lý do thôi thực hiện.');
+		this.db.transaction(() => {
+			this.db.prepare(`UPDATE tasks SET cancelled_on = ?, cancel_reason = ? WHERE notice_id = ? AND task_id = ?`).run(this.#today(), why, ref.noticeId, ref.taskId);
+			this.#event(ref.noticeId, ref.taskId, user, 'cancelled', why);
+		})();
+	}
+
+	/** The office urges (đôn đốc) an agency, about one task or in general. */
+	remind(user: User, input: { agency: string; text: string; ref?: TaskRef }): string {
+		this.#requireOffice(user);
+		const agency = clean(input.agency, 200);
+		const text = clean(input.text, 2000);
+		if (!agency) throw new TrackerError('invalid-input', 'Hãy chọn cơ quan cần đôn đốc.');
+		if (!text) throw new TrackerError('invalid-input', 'Hãy nhập nội dung đôn đốc.');
+		if (input.ref) this.#visibleRow(user, input.ref);
+		const id = randomUUID();
+		this.db.transaction(() => {
+			this.db
+				.prepare(`INSERT INTO reminders (id, agency, notice_id, task_id, text, at, by_id, by_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+				.run(id, agency, input.ref?.noticeId ?? null, input.ref?.taskId ?? null, text, this.now(), user.id, user.displayName);
+			if (input.ref) this.#event(input.ref.noticeId, input.ref.taskId, user, 'reminded', `${agency}: ${text}`);
+		})();
+		return id;
+	}
+
+	/** Reminders addressed to the user's agency, newest first. */
+	notifications(user: User): { id: string; text: string; at: number; byName: string; noticeId: string | null; taskId: string | null; read: boolean }[] {
+		if (!user.agency) return [];
+		return (
+			this.db
+				.prepare(`SELECT id, text, at, by_name, notice_id, task_id, read_at FROM reminders WHERE agency = ? ORDER BY at DESC LIMIT 200`)
+				.all(user.agency) as { id: string; text: string; at: number; by_name: string; notice_id: string | null; task_id: string | null; read_at: number | null }[]
+		).map((r) => ({ id: r.id, text: r.text, at: r.at, byName: r.by_name, noticeId: r.notice_id, taskId: r.task_id, read: r.read_at !== null }));
+	}
+
+	/** Marks the user's agency's reminders read. */
+	markNotificationsRead(user: User): void {
+		if (user.agency) this.db.prepare(`UPDATE reminders SET read_at = ? WHERE agency = ? AND read_at IS NULL`).run(this.now(), user.agency);
+	}
+
+	/**
+	 * The weekly rule (seed 000): every unfinished official task is updated by 16:00 on Friday.
+	 * Lists lead agencies with unfinished tasks not updated since Monday of this week, and the
+	 * unfinished tasks of source Tỉnh ủy that have no progress summary at all.
+	 */
+	weeklyUpdates(): { weekStart: IsoDay; cutoffPassed: boolean; agencies: { agency: string; missing: number }[]; tuWithoutSummary: number } {
+		const nowMs = this.now();
+		const today = vnDay(nowMs);
+		const dow = (new Date(today + 'T00:00:00Z').getUTCDay() + 6) % 7; // Monday = 0
+		const weekStart = new Date(Date.parse(today + 'T00:00:00Z') - dow * 86_400_000).toISOString().slice(0, 10);
+		const weekStartMs = Date.parse(weekStart + 'T00:00:00Z') - 7 * 3600_000; // Monday 00:00 in Hà Nội
+		const cutoffMs = weekStartMs + 4 * 86_400_000 + 16 * 3600_000; // Friday 16:00 in Hà Nội
+		const params = { ...statusParams(today), weekStartMs };
+		const unfinished = `t.state = 'official' AND (${STATUS_SQL}) IN ('within', 'due-soon', 'overdue', 'no-deadline')`;
+		const agencies = this.db
+			.prepare(
+				`SELECT a.agency AS agency, COUNT(*) AS missing FROM tasks t
+				 JOIN task_agencies a ON a.notice_id = t.notice_id AND a.task_id = t.task_id AND a.role = 'lead'
+				 WHERE ${unfinished} AND (t.last_progress_at IS NULL OR t.last_progress_at < @weekStartMs)
+				 GROUP BY a.agency ORDER BY missing DESC, a.agency`
+			)
+			.all(params) as { agency: string; missing: number }[];
+		const tu = this.db.prepare(`SELECT COUNT(*) AS c FROM tasks t WHERE ${unfinished} AND t.source_type = 'TU' AND t.last_progress_at IS NULL`).get(params) as { c: number };
+		return { weekStart, cutoffPassed: nowMs >= cutoffMs, agencies, tuWithoutSummary: tu.c };
+	}
+
+	#requireOffice(user: User): void {
+		if (user.role !== 'office' && user.role !== 'admin') throw new TrackerError('forbidden', 'Chỉ Văn phòng được thực hiện thao tác này.');
+	}
+
+	#event(noticeId: string, taskId: string, user: User, kind: string, text: string, data?: unknown): void {
+		this.db
+			.prepare(`INSERT INTO task_events (notice_id, task_id, at, actor_id, actor_name, kind, text, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+			.run(noticeId, taskId, this.now(), user.id, user.displayName, kind, text, data === undefined ? null : JSON.stringify(data));
+	}
+}
+
+/** Today in Hà Nội, for callers that do not inject a clock. */
+export { vnToday };

@@ -1,0 +1,111 @@
+import type { Db } from '../db';
+
+/**
+ * The tracker's relational schema (theo dõi nhiệm vụ). `tasks` rows are created by the projection
+ * of each notice (server/tasks/TaskStore.ts, state 'draft'); issuing the notice (ban hành) makes
+ * them 'official' and fills the columns below. Status is never stored: it is computed from these
+ * dates (src/lib/shared/tracker/status.ts and its SQL twin in statusSql.ts).
+ *
+ * Columns are added with ALTER TABLE when missing, so a database made by an older version opens.
+ */
+export function migrateTracker(db: Db): void {
+	db.exec(`
+		CREATE TABLE IF NOT EXISTS task_agencies (
+			notice_id TEXT NOT NULL,
+			task_id TEXT NOT NULL,
+			role TEXT NOT NULL CHECK (role IN ('lead', 'support')),
+			agency TEXT NOT NULL,
+			agency_folded TEXT NOT NULL,
+			PRIMARY KEY (notice_id, task_id, role, agency)
+		);
+		CREATE INDEX IF NOT EXISTS task_agencies_agency ON task_agencies(agency_folded, role);
+
+		CREATE TABLE IF NOT EXISTS task_events (
+			id INTEGER PRIMARY KEY AUTOINCREMENT,
+			notice_id TEXT NOT NULL,
+			task_id TEXT NOT NULL,
+			at INTEGER NOT NULL,
+			actor_id TEXT,
+			actor_name TEXT NOT NULL,
+			kind TEXT NOT NULL,
+			text TEXT NOT NULL DEFAULT '',
+			data_json TEXT
+		);
+		CREATE INDEX IF NOT EXISTS task_events_task ON task_events(notice_id, task_id, at);
+
+		CREATE TABLE IF NOT EXISTS progress_reports (
+			id TEXT PRIMARY KEY,
+			notice_id TEXT NOT NULL,
+			task_id TEXT NOT NULL,
+			at INTEGER NOT NULL,
+			author_id TEXT NOT NULL,
+			author_name TEXT NOT NULL,
+			agency TEXT,
+			text TEXT NOT NULL,
+			percent INTEGER NOT NULL,
+			attachments_json TEXT NOT NULL DEFAULT '[]'
+		);
+		CREATE INDEX IF NOT EXISTS progress_task ON progress_reports(notice_id, task_id, at);
+		CREATE INDEX IF NOT EXISTS progress_agency ON progress_reports(agency, at);
+
+		CREATE TABLE IF NOT EXISTS extensions (
+			id TEXT PRIMARY KEY,
+			notice_id TEXT NOT NULL,
+			task_id TEXT NOT NULL,
+			requested_due TEXT NOT NULL,
+			reason TEXT NOT NULL,
+			state TEXT NOT NULL CHECK (state IN ('pending', 'approved', 'refused')),
+			requested_by TEXT NOT NULL,
+			requested_at INTEGER NOT NULL,
+			decided_by TEXT,
+			decided_at INTEGER,
+			decision_note TEXT
+		);
+		CREATE INDEX IF NOT EXISTS extensions_task ON extensions(notice_id, task_id);
+
+		CREATE TABLE IF NOT EXISTS reminders (
+			id TEXT PRIMARY KEY,
+			agency TEXT NOT NULL,
+			notice_id TEXT,
+			task_id TEXT,
+			text TEXT NOT NULL,
+			at INTEGER NOT NULL,
+			by_id TEXT NOT NULL,
+			by_name TEXT NOT NULL,
+			read_at INTEGER
+		);
+		CREATE INDEX IF NOT EXISTS reminders_agency ON reminders(agency, at);
+
+		CREATE TABLE IF NOT EXISTS notice_snapshots (
+			notice_id TEXT PRIMARY KEY,
+			at INTEGER NOT NULL,
+			doc_update BLOB NOT NULL,
+			body_text TEXT NOT NULL,
+			meta_json TEXT NOT NULL
+		);
+	`);
+	addColumns(db, 'tasks', {
+		source_type: 'TEXT',
+		due_original: 'TEXT',
+		due_working: 'TEXT',
+		reported_done_on: 'TEXT',
+		completed_on: 'TEXT',
+		cancelled_on: 'TEXT',
+		cancel_reason: 'TEXT',
+		progress_percent: 'INTEGER NOT NULL DEFAULT 0',
+		last_progress_at: 'INTEGER',
+		issued_at: 'INTEGER'
+	});
+	addColumns(db, 'notices', { source_type: 'TEXT', issued_at: 'INTEGER', issued_by: 'TEXT' });
+	db.exec(`
+		CREATE INDEX IF NOT EXISTS tasks_state_due ON tasks(state, due_working);
+		CREATE INDEX IF NOT EXISTS tasks_source ON tasks(source_type);
+		CREATE INDEX IF NOT EXISTS tasks_issued ON tasks(issued_at);
+	`);
+}
+
+/** Adds each column that `table` lacks. */
+function addColumns(db: Db, table: string, columns: Record<string, string>): void {
+	const have = new Set((db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name));
+	for (const [name, def] of Object.entries(columns)) if (!have.has(name)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${def}`);
+}
