@@ -4,6 +4,7 @@ import type { ServerConfig } from './config';
 import type { SyncServer } from './sync/types';
 import type { TaskStore } from './tasks/TaskStore';
 import type { DirectoryStore } from './agencies/DirectoryStore';
+import type { TrackerService } from './tracker/TrackerService';
 
 /**
  * The process-wide services the host (server/main.ts, or the Vite dev plugin) builds once and hands
@@ -15,6 +16,7 @@ export interface AppContext {
 	notices: NoticeRegistry;
 	tasks: TaskStore;
 	directory: DirectoryStore;
+	tracker: TrackerService;
 	sync: SyncServer;
 }
 

@@ -21,6 +21,9 @@ const OWN_PROTO_HEADER = 'x-ket-luan-proto';
 const stampProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (stampProtocol) process.env.PROTOCOL_HEADER = OWN_PROTO_HEADER;
 
+// Progress reports carry attachments of up to 10 MB each (adapter-node's default limit is 512 KB).
+process.env.BODY_SIZE_LIMIT ??= '32M';
+
 const handlerPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'build', 'handler.js');
 let handler: RequestListener;
 if (existsSync(handlerPath)) {

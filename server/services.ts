@@ -6,6 +6,7 @@ import { openDatabase, type Db } from './db';
 import { NoticeRegistry } from './notices/NoticeRegistry';
 import { TaskStore } from './tasks/TaskStore';
 import { DirectoryStore } from './agencies/DirectoryStore';
+import { TrackerService } from './tracker/TrackerService';
 import { openSqliteDocStore } from './store/SqliteDocStore';
 import { createSyncServer } from './sync/index';
 import type { Authorize } from './sync/types';
@@ -25,6 +26,7 @@ export function createServices(config: ServerConfig): Services {
 	const notices = new NoticeRegistry(db, store);
 	const directory = new DirectoryStore(db);
 	const tasks = new TaskStore(db, () => directory.get());
+	const tracker = new TrackerService(db);
 
 	const authorize: Authorize = async (req: IncomingMessage, noticeId: string) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
@@ -50,6 +52,8 @@ export function createServices(config: ServerConfig): Services {
 			tasks.project(noticeId, doc);
 		}
 	});
+	// Issued notices stay frozen across restarts (the access check makes them read-only too).
+	for (const id of tracker.issuedNoticeIds()) sync.setFrozen(id, true);
 
 	return {
 		config,
@@ -58,6 +62,7 @@ export function createServices(config: ServerConfig): Services {
 		notices,
 		tasks,
 		directory,
+		tracker,
 		sync,
 		async close() {
 			await sync.close();

@@ -139,6 +139,14 @@ export class NoticeRegistry {
 			.run(id, userId, access);
 	}
 
+	/** The list entry of one notice (no access check), or undefined. */
+	summary(id: string): { title: string; number: string; symbol: string; date: string; state: 'draft' | 'issued' } | undefined {
+		const r = this.db.prepare('SELECT title, number, symbol, date, state FROM notices WHERE id = ?').get(id) as
+			| { title: string; number: string; symbol: string; date: string; state: string }
+			| undefined;
+		return r && { ...r, state: r.state === 'issued' ? 'issued' : 'draft' };
+	}
+
 	/** True when the notice exists. */
 	exists(id: string): boolean {
 		return this.db.prepare('SELECT 1 FROM notices WHERE id = ?').get(id) !== undefined;

@@ -47,7 +47,13 @@ export class MemoryClient {
 	#events: SyncSocketEvents;
 	#disconnected = false;
 
+	/** The notice this client is connected to. */
+	readonly noticeId: string;
+
 	constructor(hub: SyncHub, noticeId: string, info: ConnectionInfo) {
+		this.noticeId = noticeId;
+		// The server's own changes (info.system) must not show up as someone present.
+		if (info.system === true) this.awareness.setLocalState(null);
 		this.#events = hub.connect(noticeId, this.socket, info);
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
 			if (origin === this) return;
@@ -65,9 +71,11 @@ export class MemoryClient {
 		encoding.writeVarUint(encoder, MessageType.sync);
 		syncProtocol.writeSyncStep1(encoder, this.doc);
 		this.pending.push(encoding.toUint8Array(encoder));
-		this.pending.push(
-			awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]))
-		);
+		if (this.awareness.getLocalState() !== null) {
+			this.pending.push(
+				awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]))
+			);
+		}
 	}
 
 	/** Queues a raw frame (for malformed-input tests). */
@@ -139,7 +147,7 @@ export async function pump(hub: SyncHub, clients: readonly MemoryClient[]): Prom
 	for (let round = 0; round < 1000; round++) {
 		let moved = 0;
 		for (const client of clients) moved += client.deliverToServer();
-		await hub.settled();
+		await hub.settled(clients.map((client) => client.noticeId));
 		for (const client of clients) moved += client.deliverToClient();
 		if (moved === 0) return;
 	}

@@ -47,6 +47,7 @@ class ProtocolViolation extends Error {
 }
 
 const PENDING: StoreOutcome = { kind: 'pending' };
+const REMOTE: TransactionOrigin = { kind: 'remote' };
 
 /**
  * One notice's Y.Doc with its connections: the y-websocket protocol, store-before-broadcast, read-only
@@ -364,7 +365,7 @@ export class Room {
 			return;
 		}
 		const frozen = this.#ctx.isFrozen(this.name);
-		if (conn.info.access === 'read' || frozen) {
+		if (conn.info.access === 'read' || (frozen && !conn.info.system)) {
 			// A reader's step 2 carries its whole delete set even when it has nothing new; only
 			// content the server lacks is a violation. This also validates the update.
 			if (Y.snapshotContainsUpdate(Y.snapshot(this.#doc), update)) {
@@ -459,7 +460,7 @@ export class Room {
 						assertNever(entry);
 				}
 			}
-		});
+		}, REMOTE);
 		// Broadcast after the transaction, in arrival order (updates and the carets behind them).
 		for (const { frame, from } of outgoing) this.#broadcast(frame, from);
 		if (acks.size > 0) {
@@ -490,7 +491,7 @@ export class Room {
 				this.#appliedSeq = outcome.seq;
 				this.#uncompacted++;
 				try {
-					Y.applyUpdate(this.#doc, entry.update, { kind: 'remote', connectionId: entry.from.id } satisfies TransactionOrigin);
+					Y.applyUpdate(this.#doc, entry.update, REMOTE);
 				} catch (error) {
 					// Decoded fine but Yjs refused it; it is in the log, and load skips it.
 					if (!entry.from.closed) this.#reject(entry.from, CloseCode.MALFORMED_MESSAGE, error);

@@ -1,5 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
+import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode, isCoveredBy, MessageType, SyncMessageType } from '#shared/protocol';
 import { createMemoryDocStoreData, openMemoryDocStore, type MemoryDocStoreData } from '../store/MemoryDocStore';
@@ -87,7 +88,7 @@ describe('SyncHub (room logic over in-memory sockets)', () => {
 		for (const client of clients.splice(0)) client.destroy();
 	});
 
-	it('syncs two writers and greets a late joiner with the whole doc', async () => {
+	it('[P2] syncs two writers and greets a late joiner with the whole doc', async () => {
 		makeHub();
 		const a = connect();
 		const b = connect();
@@ -103,7 +104,7 @@ describe('SyncHub (room logic over in-memory sockets)', () => {
 		expect(Y.encodeStateVector(late.doc)).toEqual(Y.encodeStateVector(a.doc));
 	});
 
-	it('broadcasts an update only after the store made it durable, in arrival order', async () => {
+	it('[P3] broadcasts an update only after the store made it durable, in arrival order', async () => {
 		const inner = openMemoryDocStore();
 		const gate = gatedStore(inner);
 		hub = new SyncHub({ store: gate.store, tuning: { log: quietLog } });
@@ -136,6 +137,94 @@ describe('SyncHub (room logic over in-memory sockets)', () => {
 		expect((await inner.load('n1')).updates.length).toBe(2);
 	});
 
+	it('[P5] relays a caret that arrives behind a pending update only after that update', async () => {
+		const inner = openMemoryDocStore();
+		const gate = gatedStore(inner);
+		hub = new SyncHub({ store: gate.store, tuning: { log: quietLog } });
+		const a = connect();
+		const b = connect();
+		gate.releaseOne(0); // the room's load
+		await waitFor(() => a.socket.outbox.length > 0 && b.socket.outbox.length > 0);
+		for (let i = 0; i < 3; i++) {
+			for (const client of [a, b]) client.deliverToServer();
+			for (const client of [a, b]) client.deliverToClient();
+		}
+		a.doc.getText('content').insert(0, 'chữ');
+		a.awareness.setLocalStateField('cursor', { anchor: 3 });
+		a.deliverToServer();
+		expect(b.socket.outbox).toEqual([]);
+		gate.release();
+		await hub.settled();
+		expect(b.socket.outbox.map((f) => f[0])).toEqual([MessageType.sync, MessageType.awareness]);
+		b.deliverToClient();
+		expect(text(b)).toBe('chữ');
+		expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({ cursor: { anchor: 3 } });
+	});
+
+	it('[P5] does not relay an awareness echo that carries nothing new', async () => {
+		makeHub();
+		const a = connect();
+		const b = connect();
+		const c = connect();
+		a.awareness.setLocalStateField('cursor', { anchor: 1 });
+		await pump(hub, [a, b, c]);
+		// y-websocket clients re-send every awareness change they receive: b bounces a's state.
+		const echo = encoding.createEncoder();
+		encoding.writeVarUint(echo, MessageType.awareness);
+		encoding.writeVarUint8Array(echo, encodeAwarenessUpdate(b.awareness, [a.doc.clientID]));
+		b.sendRaw(encoding.toUint8Array(echo));
+		b.deliverToServer();
+		await hub.settled();
+		expect(c.socket.outbox).toEqual([]);
+		expect(b.socket.closedWith).toBeNull();
+	});
+
+	it('[P5] keeps the server’s own in-memory client (system) out of everyone’s presence', async () => {
+		makeHub();
+		const person = connect();
+		const system = connect('n1', { ...info(), system: true });
+		await pump(hub, [person, system]);
+		system.doc.getText('content').insert(0, 'Số 12/TB-VP');
+		await pump(hub, [person, system]);
+		expect(text(person)).toBe('Số 12/TB-VP');
+		expect([...person.awareness.getStates().keys()]).toEqual([person.doc.clientID]);
+	});
+
+	it('closes a connection whose unsent backlog exceeds the limit with SLOW_CONSUMER', async () => {
+		makeHub({ maxBufferedBytes: 200 });
+		const writer = connect();
+		const slow = connect();
+		await pump(hub, [writer, slow]);
+		for (let i = 0; i < 10; i++) {
+			writer.doc.getText('content').insert(0, `đoạn văn số ${i} `);
+			writer.deliverToServer();
+			await hub.settled();
+		}
+		expect(slow.socket.closedWith?.code).toBe(CloseCode.SLOW_CONSUMER);
+		expect(writer.socket.closedWith).toBeNull();
+	});
+
+	it('closes waiting connections with INTERNAL_ERROR when the doc cannot be loaded, and retries on the next one', async () => {
+		const inner = openMemoryDocStore();
+		let failNext = true;
+		const flaky: DocStore = {
+			...inner,
+			load: (name) => {
+				if (!failNext) return inner.load(name);
+				failNext = false;
+				return Promise.reject(new Error('disk unreadable'));
+			}
+		};
+		hub = new SyncHub({ store: flaky, tuning: { log: quietLog } });
+		const first = connect();
+		await hub.settled();
+		expect(first.socket.closedWith?.code).toBe(CloseCode.INTERNAL_ERROR);
+		expect(hub.loadedDocs()).toBe(0);
+		const second = connect();
+		await pump(hub, [second]);
+		expect(second.synced).toBe(true);
+	});
+
 	it('makes connections that arrive while the doc loads wait, keeping their frames in order', async () => {
 		const inner = openMemoryDocStore();
 		const seed = new Y.Doc();
@@ -156,7 +245,7 @@ describe('SyncHub (room logic over in-memory sockets)', () => {
 		expect(text(b)).toBe(text(a));
 	});
 
-	it('refuses content from a reader: closes it with READ_ONLY_VIOLATION and leaves the doc unchanged', async () => {
+	it('[P4] refuses content from a reader: closes it with READ_ONLY_VIOLATION and leaves the doc unchanged', async () => {
 		makeHub();
 		const writer = connect();
 		writer.doc.getText('content').insert(0, 'nội dung');
@@ -176,7 +265,7 @@ describe('SyncHub (room logic over in-memory sockets)', () => {
 		expect(data.docs.get('n1')?.log.length).toBe(2);
 	});
 
-	it('relays a reader’s awareness so it shows as present, and removes it when it leaves', async () => {
+	it('[P4][P5] relays a reader’s awareness so it shows as present, and removes it when it leaves', async () => {
 		makeHub();
 		const writer = connect();
 		const reader = connect('n1', info('read'));
@@ -197,7 +286,7 @@ describe('SyncHub (room logic over in-memory sockets)', () => {
 		['a truncated update payload', frame(0, 2, 10, 1, 2)],
 		['malformed awareness JSON', frame(1, 6, 1, 7, 1, 2, 123, 120)],
 		['a zero-length frame', frame()]
-	])('closes only the connection that sent %s, with MALFORMED_MESSAGE', async (_what, bad) => {
+	])('[P6] closes only the connection that sent %s, with MALFORMED_MESSAGE', async (_what, bad) => {
 		makeHub();
 		const good = connect();
 		const evil = connect();
@@ -212,7 +301,7 @@ describe('SyncHub (room logic over in-memory sockets)', () => {
 		expect(data.docs.get('n1')?.log.length).toBe(1);
 	});
 
-	it('closes a connection that sends an oversize frame with MESSAGE_TOO_LARGE', async () => {
+	it('[P6] closes a connection that sends an oversize frame with MESSAGE_TOO_LARGE', async () => {
 		makeHub({ maxMessageBytes: 1024 });
 		const good = connect();
 		const big = connect();
@@ -225,7 +314,7 @@ describe('SyncHub (room logic over in-memory sockets)', () => {
 		expect(text(good)).toBe('ok');
 	});
 
-	it('freezes a notice: a writer’s new content closes it with NOTICE_FROZEN, reading still works', async () => {
+	it('[P4] freezes a notice: a writer’s new content closes it with NOTICE_FROZEN, reading still works', async () => {
 		makeHub();
 		const a = connect();
 		a.doc.getText('content').insert(0, 'bản ban hành');
@@ -240,7 +329,7 @@ describe('SyncHub (room logic over in-memory sockets)', () => {
 		expect(b.socket.closedWith).toBeNull();
 	});
 
-	it('acknowledges with a saved state vector that covers the client’s edits, only to clients that ask', async () => {
+	it('[P7] acknowledges with a saved state vector that covers the client’s edits, only to clients that ask', async () => {
 		makeHub();
 		const asking = connect('n1', info('write', true));
 		const stock = connect();
@@ -364,7 +453,7 @@ describe('SyncHub (room logic over in-memory sockets)', () => {
 		expect(late.socket.closedWith?.code).toBe(CloseCode.SERVER_SHUTDOWN);
 	});
 
-	it('does not grow the log for a reconnecting writer whose step 2 brings nothing new', async () => {
+	it('[P3] does not grow the log for a reconnecting writer whose step 2 brings nothing new', async () => {
 		makeHub();
 		const a = connect();
 		a.doc.getText('content').insert(0, 'abc');

@@ -101,9 +101,16 @@ export class SyncHub {
 		await this.#rooms.get(noticeId)?.shutdown(code);
 	}
 
-	/** Resolves once every room has stored, applied and broadcast everything it received. */
-	async settled(): Promise<void> {
-		await Promise.all([...this.#rooms.values()].map((room) => room.settled()));
+	/**
+	 * Resolves once every room (or only those of `noticeIds`) has loaded, stored, applied and
+	 * broadcast everything it received so far.
+	 */
+	async settled(noticeIds?: Iterable<string>): Promise<void> {
+		const rooms =
+			noticeIds === undefined
+				? [...this.#rooms.values()]
+				: [...new Set(noticeIds)].flatMap((id) => this.#rooms.get(id) ?? []);
+		await Promise.all(rooms.map((room) => room.settled()));
 	}
 
 	/** Closes every connection (SERVER_SHUTDOWN), drains, compacts and unloads every room. */

@@ -1,6 +1,8 @@
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { ACK_QUERY_PARAM, NOTICE_ID_PATTERN } from '#shared/protocol';
+import * as Y from 'yjs';
+import { ACK_QUERY_PARAM, NOTICE_ID_PATTERN, isCoveredBy } from '#shared/protocol';
+import { MemoryClient, pump } from './MemorySocket';
 import { DEFAULT_TUNING, SyncHub } from './SyncHub';
 import type { SyncLog, SyncServer, SyncServerOptions } from './types';
 import { createWsTransport } from './wsTransport';
@@ -78,6 +80,26 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 
 		setFrozen: (noticeId, frozen) => hub.setFrozen(noticeId, frozen),
 
+		async updateDoc(noticeId, change) {
+			// The server speaks to the room as one more (in-memory) client, so its change takes the
+			// same road as everyone's: appended to the store, then applied and broadcast.
+			const client = new MemoryClient(hub, noticeId, { principal: SYSTEM, access: 'write', wantsAck: true, system: true });
+			try {
+				await pump(hub, [client]);
+				if (!client.synced) throw new Error(`sync: could not load ${noticeId} to change it`);
+				change(client.doc);
+				await pump(hub, [client]);
+				const local = Y.encodeStateVector(client.doc);
+				if (client.socket.closedWith || !client.savedStateVector || !isCoveredBy(local, client.savedStateVector))
+					throw new Error(`sync: the server's change to ${noticeId} was not stored`);
+				const copy = new Y.Doc();
+				Y.applyUpdate(copy, Y.encodeStateAsUpdate(client.doc));
+				return copy;
+			} finally {
+				client.destroy();
+			}
+		},
+
 		closeNotice: (noticeId, code) => hub.closeNotice(noticeId, code),
 
 		async close() {
@@ -90,6 +112,9 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		}
 	};
 }
+
+/** Who the server's own changes are made by. */
+const SYSTEM = { userId: 'system', name: 'Kết Luận' };
 
 /** Answers an upgrade request with a plain HTTP error and closes the socket (never a WebSocket). */
 function refuse(socket: Duplex, status: number): void {

@@ -27,7 +27,11 @@ export interface SyncServerOptions {
 	authorize: Authorize;
 	/** URL prefix of the sync endpoint, e.g. '/sync' → ws://host:port/sync/<noticeId> */
 	path: string;
-	/** Called (at most every ~250 ms per notice) after a notice's doc changed, for projections. */
+	/**
+	 * Called (at most every ~250 ms per notice) after a notice's doc changed, for projections.
+	 * Read-only: changes made to `doc` here would be neither stored nor broadcast. It runs on the
+	 * event loop, so its cost is paid by every connection (keep it incremental).
+	 */
 	onDocChanged?: (noticeId: string, doc: Y.Doc) => void;
 	/** Tuning and hooks; the defaults suit production. */
 	tuning?: SyncTuning;
@@ -84,13 +88,16 @@ export interface ConnectionInfo {
 	access: Access;
 	/** The client asked for `saved` acknowledgements (`?ack=1`). */
 	wantsAck: boolean;
+	/** The server itself (issuing a notice writes its number): may change a frozen notice. */
+	system?: boolean;
 }
 
 /**
  * Typed Yjs transaction origins on the server, so listeners can tell where a change came from:
- * `remote` — a client's update (after it was stored); `store` — replayed from the store on load.
+ * `remote` — clients' updates, after they were stored (one transaction per group commit);
+ * `store` — replayed from the store on load.
  */
-export type TransactionOrigin = { kind: 'remote'; connectionId: number } | { kind: 'store' };
+export type TransactionOrigin = { kind: 'remote' } | { kind: 'store' };
 
 /** The WebSocket sync endpoint, attached to the HTTP server's 'upgrade' event by the host. */
 export interface SyncServer {
@@ -103,6 +110,12 @@ export interface SyncServer {
 	 * accepted are still applied; later ones close their connection with NOTICE_FROZEN.
 	 */
 	setFrozen(noticeId: string, frozen: boolean): void;
+	/**
+	 * Applies a change made by the server itself to a notice's doc, through the same path as a
+	 * client's update (stored before it is applied and broadcast), even when the notice is frozen.
+	 * Resolves with a copy of the doc once the change is durably stored.
+	 */
+	updateDoc(noticeId: string, change: (doc: Y.Doc) => void): Promise<Y.Doc>;
 	/** Closes every connection of a notice with `code` (e.g. NOTICE_DELETED) and unloads it. */
 	closeNotice(noticeId: string, code: CloseCode): Promise<void>;
 	/** Flushes pending appends, closes every connection and unloads every doc. */

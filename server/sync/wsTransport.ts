@@ -50,9 +50,11 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
 
 	const bind = (ws: WebSocket, attach: (socket: SyncSocket) => SyncSocketEvents): void => {
 		alive.set(ws, true);
-		// Cork the TCP socket for the rest of the tick: every frame sent to this client in one pass
-		// (an update, the caret that followed it, other updates of the same group commit) leaves in
-		// one writev instead of one syscall per frame — the dominant cost of fan-out.
+		// Cork the TCP socket until the loop's next check phase: every frame sent to this client
+		// meanwhile (the updates of one group commit, the caret frame that usually arrives in the
+		// next poll phase) leaves in one writev instead of one syscall per frame — syscalls are the
+		// dominant cost of fan-out. setImmediate rather than nextTick trades at most one loop
+		// iteration of latency for roughly half the writes.
 		const raw = (ws as unknown as { _socket?: Socket })._socket;
 		let corked = false;
 		const uncork = (): void => {

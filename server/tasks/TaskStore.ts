@@ -4,59 +4,11 @@ import { TaskDeriver, type DraftTask } from '#shared/tasks/draftTasks';
 import { foldVietnamese } from '#shared/text/fold';
 import type { Deadline } from '#shared/extract/types';
 import type { Db } from '../db';
-import type { User } from '../auth/types';
 import { migrateTracker } from '../tracker/schema';
 import type { AgencyDirectory } from '#shared/agencies/types';
 
-/** A task row as the tracker and the API return it. */
-export interface TaskRow {
-	noticeId: string;
-	noticeTitle: string;
-	taskId: string;
-	blockId: string;
-	order: number;
-	state: 'draft' | 'official';
-	lead: string[];
-	support: string[];
-	officials: string[];
-	action: string;
-	deadline: Deadline | null;
-	/** First and last day the deadline covers (equal for a day), for range filters. */
-	deadlineFrom: string | null;
-	deadlineTo: string | null;
-	corrected: boolean;
-	updatedAt: number;
-}
 
-/** Filters of the task list; every field is optional. */
-export interface TaskFilter {
-	/** Agency named as lead or support, matched without diacritics ("so tai chinh"). */
-	agency?: string;
-	/** Only tasks whose deadline ends on or after this day (ISO). */
-	from?: string;
-	/** Only tasks whose deadline ends on or before this day (ISO). */
-	to?: string;
-	noticeId?: string;
-	limit?: number;
-}
 
-interface Row {
-	notice_id: string;
-	title: string;
-	task_id: string;
-	block_id: string;
-	ord: number;
-	state: string;
-	lead_json: string;
-	support_json: string;
-	officials_json: string;
-	action: string;
-	deadline_json: string | null;
-	deadline_from: string | null;
-	deadline_to: string | null;
-	corrected: number;
-	updated_at: number;
-}
 
 function span(d: Deadline | null): [string | null, string | null] {
 	if (!d) return [null, null];
@@ -174,58 +126,5 @@ export class TaskStore {
 				}
 		})();
 		return tasks;
-	}
-
-	/** Lists tasks `user` may see, filtered; sorted by deadline (none last), then notice and order. */
-	list(user: User, filter: TaskFilter = {}): TaskRow[] {
-		const where: string[] = [];
-		const params: Record<string, unknown> = {};
-		if (filter.agency) {
-			where.push(`t.agencies_folded LIKE @agency ESCAPE '\\'`);
-			params.agency = `%${foldVietnamese(filter.agency).replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-		}
-		if (filter.from) {
-			where.push('t.deadline_to >= @from');
-			params.from = filter.from;
-		}
-		if (filter.to) {
-			where.push('t.deadline_to <= @to');
-			params.to = filter.to;
-		}
-		if (filter.noticeId) {
-			where.push('t.notice_id = @notice');
-			params.notice = filter.noticeId;
-		}
-		// Agency users see only what names their agency (issue: visibility of official tasks).
-		if (user.role === 'agency') {
-			if (!user.agency) return [];
-			where.push(`t.agencies_folded LIKE @own ESCAPE '\\'`);
-			params.own = `%${foldVietnamese(user.agency).replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-		}
-		params.limit = Math.min(Math.max(filter.limit ?? 500, 1), 5000);
-		const rows = this.db
-			.prepare(
-				`SELECT t.*, n.title FROM tasks t JOIN notices n ON n.id = t.notice_id
-				 ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-				 ORDER BY t.deadline_to IS NULL, t.deadline_to, n.created_at DESC, t.ord LIMIT @limit`
-			)
-			.all(params) as Row[];
-		return rows.map((r) => ({
-			noticeId: r.notice_id,
-			noticeTitle: r.title,
-			taskId: r.task_id,
-			blockId: r.block_id,
-			order: r.ord,
-			state: r.state === 'official' ? 'official' : 'draft',
-			lead: JSON.parse(r.lead_json) as string[],
-			support: JSON.parse(r.support_json) as string[],
-			officials: JSON.parse(r.officials_json) as string[],
-			action: r.action,
-			deadline: r.deadline_json ? (JSON.parse(r.deadline_json) as Deadline) : null,
-			deadlineFrom: r.deadline_from,
-			deadlineTo: r.deadline_to,
-			corrected: r.corrected === 1,
-			updatedAt: r.updated_at
-		}));
 	}
 }

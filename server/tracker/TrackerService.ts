@@ -37,6 +37,8 @@ export interface TaskRef {
 export interface IssueDocs {
 	/** Refuses every further client change to the notice (before the server writes its number). */
 	freeze(noticeId: string): void;
+	/** Undoes `freeze` when issuing failed. */
+	unfreeze(noticeId: string): void;
 	/** Applies a server change to the notice's doc (persisted, broadcast) and returns the doc after it. */
 	updateDoc(noticeId: string, change: (doc: Y.Doc) => void): Promise<Y.Doc>;
 	/** Re-projects the notice's draft tasks from `doc` (the same extraction as the editor). */
@@ -168,7 +170,18 @@ export class TrackerService {
 	 * and year, writes number, date and state into the doc, keeps a snapshot, and makes its tasks
 	 * official with their deadlines and the notice's source type.
 	 */
-	async issue(user: User, noticeId: string, input: { sourceType: string; date?: string }, docs: IssueDocs): Promise<{ number: string }> {
+	/** Issuing runs one notice at a time, so two notices never draw the same number. */
+	#issuing: Promise<unknown> = Promise.resolve();
+
+	issue(user: User, noticeId: string, input: { sourceType: string; date?: string }, docs: IssueDocs): Promise<{ number: string }> {
+		const run = this.#issuing.then(() => this.#issueNow(user, noticeId, input, docs));
+		this.#issuing = run.catch(() => {
+			/* a failed issue must not block the next one; the caller gets the error */
+		});
+		return run;
+	}
+
+	async #issueNow(user: User, noticeId: string, input: { sourceType: string; date?: string }, docs: IssueDocs): Promise<{ number: string }> {
 		if (!['admin', 'office', 'leader'].includes(user.role)) throw new TrackerError('forbidden', 'Chỉ lãnh đạo hoặc chuyên viên Văn phòng được ban hành thông báo.');
 		if (!isSourceType(input.sourceType)) throw new TrackerError('invalid-input', 'Hãy chọn nguồn của kết luận (Tỉnh ủy, HĐND, UBND, Chủ tịch UBND tỉnh, Chính phủ).');
 		const date = input.date || this.#today();
@@ -179,16 +192,13 @@ export class TrackerService {
 
 		docs.freeze(noticeId);
 		let number = '';
-		const doc = await docs.updateDoc(noticeId, (d) => {
-			const n = new NoticeDoc(d);
-			const meta = n.readMeta();
-			// Decree 30/2020: numbers run per issuing body (its symbol) and calendar year.
-			const row = this.db
-				.prepare(`SELECT MAX(CAST(number AS INTEGER)) AS n FROM notices WHERE state = 'issued' AND symbol = ? AND substr(date, 1, 4) = ?`)
-				.get(meta.symbol, date.slice(0, 4)) as { n: number | null };
-			number = String((row.n ?? 0) + 1);
-			n.writeMeta({ number, date, state: 'issued' }, 'tracker');
-		});
+		let doc: Y.Doc;
+		try {
+			doc = await this.#writeIssued(noticeId, date, docs, (n) => (number = n));
+		} catch (e) {
+			docs.unfreeze(noticeId);
+			throw e;
+		}
 		docs.project(noticeId, doc);
 		const notice2 = new NoticeDoc(doc);
 		const meta = notice2.readMeta();
@@ -207,6 +217,21 @@ export class TrackerService {
 			for (const { task_id } of ids) this.#event(noticeId, task_id, user, 'issued', `Số ${number}/${meta.symbol}`);
 		})();
 		return { number };
+	}
+
+	/** Writes number, date and state into the doc; the number is taken inside the write. */
+	#writeIssued(noticeId: string, date: IsoDay, docs: IssueDocs, setNumber: (n: string) => void): Promise<Y.Doc> {
+		return docs.updateDoc(noticeId, (d) => {
+			const n = new NoticeDoc(d);
+			const meta = n.readMeta();
+			// Decree 30/2020: numbers run per issuing body (its symbol) and calendar year.
+			const row = this.db
+				.prepare(`SELECT MAX(CAST(number AS INTEGER)) AS n FROM notices WHERE state = 'issued' AND symbol = ? AND substr(date, 1, 4) = ?`)
+				.get(meta.symbol, date.slice(0, 4)) as { n: number | null };
+			const number = String((row.n ?? 0) + 1);
+			setNumber(number);
+			n.writeMeta({ number, date, state: 'issued' }, 'tracker');
+		});
 	}
 
 	/** Ids of issued notices (frozen again when the server restarts). */
@@ -508,6 +533,14 @@ export class TrackerService {
 			if (input.ref) this.#event(input.ref.noticeId, input.ref.taskId, user, 'reminded', `${agency}: ${text}`);
 		})();
 		return id;
+	}
+
+	/** The task whose progress report carries attachment `path`, if any. */
+	attachmentOwner(path: string): TaskRef | undefined {
+		const r = this.db
+			.prepare(`SELECT notice_id, task_id FROM progress_reports WHERE attachments_json LIKE ? LIMIT 1`)
+			.get(`%"path":"${path.replace(/[%_"\\]/g, '')}"%`) as { notice_id: string; task_id: string } | undefined;
+		return r && { noticeId: r.notice_id, taskId: r.task_id };
 	}
 
 	/** Reminders addressed to the user's agency, newest first. */

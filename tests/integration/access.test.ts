@@ -43,26 +43,26 @@ describe('sync endpoint access (real server, real CLI)', () => {
 		removeDataDir(dataDir);
 	});
 
-	it('refuses an upgrade without credentials with HTTP 401, before any WebSocket exists', async () => {
+	it('[P9] refuses an upgrade without credentials with HTTP 401, before any WebSocket exists', async () => {
 		expect(await openRaw(server, noticeId)).toEqual({ kind: 'refused', status: 401 });
 	});
 
-	it('refuses an unknown token with HTTP 401', async () => {
+	it('[P9] refuses an unknown token with HTTP 401', async () => {
 		expect(await openRaw(server, `${noticeId}?token=klt_not-a-real-token`)).toEqual({ kind: 'refused', status: 401 });
 	});
 
-	it('refuses a valid token without access to the notice with HTTP 403', async () => {
+	it('[P9] refuses a valid token without access to the notice with HTTP 403', async () => {
 		expect(await openRaw(server, `${noticeId}?token=${outsider.token}`)).toEqual({ kind: 'refused', status: 403 });
 	});
 
-	it('answers HTTP 404 for an unknown notice and for a malformed notice id', async () => {
+	it('[P9] answers HTTP 404 for an unknown notice and for a malformed notice id', async () => {
 		expect(await openRaw(server, `nonexistentNotice?token=${owner.token}`)).toEqual({ kind: 'refused', status: 404 });
 		expect(await openRaw(server, `bad%24id?token=${owner.token}`)).toEqual({ kind: 'refused', status: 404 });
 		expect(await openRaw(server, `${'x'.repeat(65)}?token=${owner.token}`)).toEqual({ kind: 'refused', status: 404 });
 		expect(await openRaw(server, `${noticeId}/extra?token=${owner.token}`)).toEqual({ kind: 'refused', status: 404 });
 	});
 
-	it('lets a reader sync and be present, but closes it with READ_ONLY_VIOLATION when it writes, changing nothing', async () => {
+	it('[P4] lets a reader sync and be present, but closes it with READ_ONLY_VIOLATION when it writes, changing nothing', async () => {
 		const writer = connectClient(server, noticeId, owner.token);
 		clients.push(writer);
 		await waitSynced(writer);

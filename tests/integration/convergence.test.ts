@@ -39,6 +39,8 @@ describe('convergence under concurrent edits and random reconnects (real server)
 	const clients: { client: TestClient; notice: string; user: TestUser }[] = [];
 
 	beforeAll(async () => {
+		// Every y-websocket provider in Node adds a process 'exit' listener.
+		process.setMaxListeners(CLIENTS + NOTICES + 10);
 		dataDir = makeDataDir();
 		users = [];
 		for (const name of ['an', 'binh', 'chi']) users.push(await createUser(dataDir, name, 'office'));

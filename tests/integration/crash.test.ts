@@ -49,7 +49,7 @@ describe('durability across kill -9 (real server process)', () => {
 		removeDataDir(dataDir);
 	});
 
-	it('keeps every update another client has seen, exactly once, and clients reconnect by themselves', async () => {
+	it('[P3] keeps every update another client has seen, exactly once, and clients reconnect by themselves', async () => {
 		const writers = Array.from({ length: WRITERS }, () => connectClient(server, noticeId, writerUser.token));
 		// A reader only ever holds what the server broadcast: after the restart it reconnects by
 		// itself, and had the server lost something it has seen, its step 2 would carry content the

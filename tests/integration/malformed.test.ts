@@ -63,7 +63,7 @@ describe('malformed and oversize frames (real server)', () => {
 		removeDataDir(dataDir);
 	});
 
-	it.each(BAD_FRAMES)('closes only the connection that sent %s, and the others keep syncing', async (what, makeFrame, code) => {
+	it.each(BAD_FRAMES)('[P6] closes only the connection that sent %s, and the others keep syncing', async (what, makeFrame, code) => {
 		const attempt = await openRaw(server, `${noticeId}?token=${user.token}`);
 		if (attempt.kind !== 'open') throw new Error(`expected an open socket, got HTTP ${attempt.status}`);
 		const closed = closeCodeOf(attempt.socket);

@@ -13,20 +13,32 @@ export const TASK_CHIP_EVENT = 'ket-luan:task-chip';
 const MARK_CLASS = { lead: 'tk-lead', support: 'tk-support', official: 'tk-official', deadline: 'tk-deadline' } as const;
 const MARK_TITLE = { lead: 'Chủ trì', support: 'Phối hợp', official: 'Lãnh đạo chỉ đạo', deadline: 'Thời hạn' } as const;
 
-/** Short text of a chip: lead and deadline, the way a tracker line reads. */
-export function chipLabel(t: DraftTask): string {
-	if (t.dismissed) return 'Không phải nhiệm vụ';
-	const lead = t.lead.map((l) => l.name).join(', ') || 'Chưa rõ chủ trì';
-	return `${lead} · ${deadlineLabel(t.deadline)}`;
+/** The live status of an official task (issued notice), shown on its chip. */
+export interface ChipStatus {
+	key: string;
+	label: string;
 }
 
-function chip(t: DraftTask): HTMLElement {
+/** What the editor shows: the tasks, and for an issued notice their live status by task id. */
+export interface TaskHighlightsPayload {
+	tasks: readonly DraftTask[];
+	statuses?: Readonly<Record<string, ChipStatus>>;
+}
+
+/** Short text of a chip: lead and deadline (or live status), the way a tracker line reads. */
+export function chipLabel(t: DraftTask, status?: ChipStatus): string {
+	if (t.dismissed) return 'Không phải nhiệm vụ';
+	const lead = t.lead.map((l) => l.name).join(', ') || 'Chưa rõ chủ trì';
+	return `${lead} · ${status ? status.label : deadlineLabel(t.deadline)}`;
+}
+
+function chip(t: DraftTask, status?: ChipStatus): HTMLElement {
 	const el = document.createElement('button');
 	el.type = 'button';
-	el.className = `task-chip${t.dismissed ? ' dismissed' : ''}`;
+	el.className = `task-chip${t.dismissed ? ' dismissed' : ''}${status ? ` st-${status.key}` : ''}`;
 	el.dataset.taskId = t.id;
 	el.contentEditable = 'false';
-	el.textContent = chipLabel(t);
+	el.textContent = chipLabel(t, status);
 	el.title = 'Mở nhiệm vụ';
 	el.addEventListener('mousedown', (e) => e.preventDefault());
 	el.addEventListener('click', () => el.dispatchEvent(new CustomEvent(TASK_CHIP_EVENT, { detail: t.id, bubbles: true })));
@@ -34,7 +46,7 @@ function chip(t: DraftTask): HTMLElement {
 }
 
 /** Builds decorations for `tasks` on the current doc: highlighted parties and deadline, and a chip per task. */
-export function buildDecorations(doc: PmNode, tasks: readonly DraftTask[]): DecorationSet {
+export function buildDecorations(doc: PmNode, { tasks, statuses = {} }: TaskHighlightsPayload): DecorationSet {
 	const byBlock = new Map<string, DraftTask[]>();
 	for (const t of tasks) byBlock.set(t.blockId, [...(byBlock.get(t.blockId) ?? []), t]);
 	const decos: Decoration[] = [];
@@ -50,7 +62,8 @@ export function buildDecorations(doc: PmNode, tasks: readonly DraftTask[]): Deco
 					const to = pos + 1 + Math.min(m.end, size);
 					if (to > from) decos.push(Decoration.inline(from, to, { class: MARK_CLASS[m.kind], title: MARK_TITLE[m.kind] }));
 				}
-			decos.push(Decoration.widget(pos + 1 + size, () => chip(t), { side: 1, key: `chip-${t.id}-${chipLabel(t)}`, stopEvent: () => true, ignoreSelection: true }));
+			const status = statuses[t.id];
+			decos.push(Decoration.widget(pos + 1 + size, () => chip(t, status), { side: 1, key: `chip-${t.id}-${chipLabel(t, status)}`, stopEvent: () => true, ignoreSelection: true }));
 		}
 		return false;
 	});
@@ -71,8 +84,8 @@ export const TaskHighlights = Extension.create({
 				state: {
 					init: () => DecorationSet.empty,
 					apply(tr, old, _oldState, newState: EditorState) {
-						const tasks = tr.getMeta(taskHighlightsKey) as DraftTask[] | undefined;
-						if (tasks) return buildDecorations(newState.doc, tasks);
+						const payload = tr.getMeta(taskHighlightsKey) as TaskHighlightsPayload | undefined;
+						if (payload) return buildDecorations(newState.doc, payload);
 						return tr.docChanged ? old.map(tr.mapping, tr.doc) : old;
 					}
 				},

@@ -173,13 +173,13 @@ export class NoticeSession {
 
 	/** Stores a person's correction of a task; it syncs to everyone and holds until reset. */
 	correctTask(taskId: string, patch: TaskCorrection): void {
-		if (this.readOnly) return;
+		if (!this.editable) return;
 		this.notice.correctTask(taskId, { ...patch, by: this.user.name }, LOCAL_META);
 	}
 
 	/** Drops the corrections of a task: the text decides again. */
 	resetTask(taskId: string): void {
-		if (this.readOnly) return;
+		if (!this.editable) return;
 		this.notice.resetTask(taskId, LOCAL_META);
 	}
 
@@ -212,9 +212,14 @@ export class NoticeSession {
 		});
 	}
 
+	/** True while this person may change the notice: an editor, and the notice is not issued. */
+	get editable(): boolean {
+		return !this.readOnly && this.#meta.state !== 'issued';
+	}
+
 	/** Writes header fields (ignored for readers: the server would refuse them anyway). */
 	updateMeta(patch: Partial<NoticeMeta>): void {
-		if (this.readOnly) return;
+		if (!this.editable) return;
 		this.notice.writeMeta(patch, LOCAL_META);
 	}
 

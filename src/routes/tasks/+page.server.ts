@@ -1,16 +1,22 @@
 import { getAppContext } from '$server/context';
-import { isIsoDate } from '#shared/doc/metaRules';
+import { parseTrackerFilter } from '$lib/server/trackerFilter';
+import { STATUS_KEYS, STATUS_LABELS } from '#shared/tracker/status';
+import { SOURCE_LABELS, SOURCE_TYPES } from '#shared/tracker/sourceTypes';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url, locals }) => {
-	const agency = (url.searchParams.get('agency') ?? '').slice(0, 200);
-	const from = url.searchParams.get('from') ?? '';
-	const to = url.searchParams.get('to') ?? '';
-	const errors: string[] = [];
-	if (from && !isIsoDate(from)) errors.push('“Từ ngày” không hợp lệ.');
-	if (to && !isIsoDate(to)) errors.push('“Đến ngày” không hợp lệ.');
-	const tasks = errors.length
-		? []
-		: getAppContext().tasks.list(locals.user!, { ...(agency ? { agency } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
-	return { tasks, filter: { agency, from, to }, errors };
+	const { tracker } = getAppContext();
+	const user = locals.user!;
+	const { filter, errors } = parseTrackerFilter(url.searchParams);
+	const page = errors.length ? { rows: [], total: 0, byAgency: [] } : tracker.list(user, filter);
+	return {
+		...page,
+		errors,
+		query: Object.fromEntries(url.searchParams),
+		statuses: url.searchParams.getAll('status'),
+		statusOptions: STATUS_KEYS.map((k) => ({ value: k, label: STATUS_LABELS[k] })),
+		sourceOptions: SOURCE_TYPES.map((k) => ({ value: k, label: SOURCE_LABELS[k] })),
+		weekly: user.role === 'office' || user.role === 'admin' ? tracker.weeklyUpdates() : null,
+		limit: filter.limit ?? 200
+	};
 };

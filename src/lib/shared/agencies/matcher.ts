@@ -138,7 +138,8 @@ const HEAD_PREFIXES = [
 	'huyện ủy', 'thành ủy', 'công ty', 'các ', 'hđnd', 'lãnh đạo', 'thủ trưởng', 'giám đốc', 'mttq',
 	'chính phủ', 'thủ tướng', 'tập đoàn', 'ngân hàng', 'trường ', 'bệnh viện', 'viện ', 'đoàn ',
 	'quỹ ', 'tổng ', 'liên đoàn', 'tòa án', 'kiểm toán', 'bảo hiểm', 'điện lực', 'nhà nước',
-	'trung ương', 'quốc hội', 'đảng ', 'ubmttq', 'huyện ', 'tỉnh ', 'xã ', 'phường '
+	'trung ương', 'quốc hội', 'đảng ', 'ubmttq', 'huyện ', 'tỉnh ', 'xã ', 'phường ', 'vụ ', 'hiệp hội',
+	'học viện', 'đại học', 'thông tấn'
 ];
 
 function startsWithHead(key: string, i: number): boolean {
@@ -212,14 +213,58 @@ function readPlaceNames(text: string, key: string, i: number, plural: boolean): 
 	return end;
 }
 
+/**
+ * Reads a list of names that share one head noun written before it: "các Bộ: Xây dựng, Tài chính,
+ * Nông nghiệp và Môi trường, Tư pháp". Every item starts with a capital; an item runs on through
+ * lower-case words ("Nông nghiệp") until a comma, punctuation, or a word that starts the predicate
+ * ("theo", "khẩn trương"); "và" joins two items or two halves of one name alike. Returns the end
+ * of the list, or -1.
+ */
+function readNameList(text: string, key: string, i: number): number {
+	let end = -1;
+	let p = i;
+	for (let items = 0; items < 20; items++) {
+		while (text[p] === ' ') p++;
+		if (!isUpper(text[p])) break;
+		let q = p;
+		let itemEnd = -1;
+		for (let words = 0; words < 10; words++) {
+			const m = /^[\p{L}\p{M}\d&-]+/u.exec(text.slice(q, q + 30));
+			if (!m) break;
+			const w = m[0];
+			const wk = key.slice(q, q + w.length);
+			if (words > 0 && !isUpper(w[0])) {
+				if (wk === 'và') {
+					if (!isUpper(text[q + 3])) break;
+				} else if (NAME_STOPS.has(wk)) break;
+				const pair = /^([\p{L}\p{M}]+)\s+([\p{L}\p{M}]+)/u.exec(key.slice(q, q + 30));
+				if (pair && NAME_STOPS.has(`${pair[1]} ${pair[2]}`) && !NOUN_COMPOUNDS.has(`${pair[1]} ${pair[2]}`)) break;
+			}
+			itemEnd = q + w.length;
+			if (text[itemEnd] !== ' ') break;
+			q = itemEnd + 1;
+		}
+		if (itemEnd < 0) break;
+		end = itemEnd;
+		const sep = /^\s*,\s*/u.exec(text.slice(end, end + 4));
+		if (!sep) break;
+		p = end + sep[0].length;
+	}
+	return end;
+}
+
+/** Head nouns of collectives that are only a party when written with a capital ("các Cục, Vụ"). */
+const CAPITAL_HEADS = new Set(['cục', 'vụ', 'tổng cục']);
+
 const GENERIC_HEADS = [
 	'cơ quan chuyên môn', 'cơ quan ngang bộ', 'cơ quan thuộc chính phủ', 'ban quản lý dự án',
 	'tổ chức chính trị - xã hội', 'đoàn thể', 'cơ quan', 'đơn vị', 'địa phương', 'sở', 'ban', 'ngành',
 	'bộ', 'chuyên viên', 'phòng', 'chủ đầu tư', 'nhà đầu tư', 'doanh nghiệp', 'thành viên',
-	'lực lượng chức năng', 'tổ chức', 'hội', 'cấp'
+	'lực lượng chức năng', 'tổ chức', 'hội', 'cấp', 'tổng cục', 'cục', 'vụ'
 ];
 const GENERIC_QUALS = [
-	'thuộc và trực thuộc', 'có liên quan', 'liên quan', 'chuyên môn', 'trực thuộc', 'thuộc ubnd tỉnh',
+	'thuộc và trực thuộc bộ', 'thuộc và trực thuộc', 'có liên quan', 'liên quan', 'chuyên môn', 'trực thuộc bộ',
+	'thuộc bộ', 'trực thuộc', 'thuộc ubnd tỉnh',
 	'thuộc ủy ban nhân dân tỉnh', 'thuộc tỉnh', 'cấp tỉnh', 'cấp huyện', 'cấp xã', 'trung ương',
 	'chức năng', 'địa phương', 'trên địa bàn tỉnh'
 ];
@@ -237,19 +282,22 @@ function readGeneric(text: string, key: string, i: number): number {
 	if (!q) return -1;
 	let end = readWordList(key, i + q[0].length, GENERIC_HEADS);
 	if (end < 0) return -1;
-	// "các Bộ: Tài chính, Tư pháp" — one head noun shared by a list of names.
-	if (/^(?:bộ|sở)$/u.test(key.slice(i + q[0].length, end))) {
+	const capitalHead = (at: number, to: number) => !CAPITAL_HEADS.has(key.slice(at, to)) || isUpper(text[at]);
+	if (!capitalHead(i + q[0].length, end)) return -1;
+	// "các Bộ: Tài chính, Nông nghiệp và Môi trường" — one head noun shared by a list of names.
+	if (/^(?:bộ|sở|cục|vụ|ban)$/u.test(key.slice(i + q[0].length, end))) {
 		const colon = /^\s*:?\s*/u.exec(text.slice(end, end + 3));
-		const names = readPlaceNames(text, key, end + (colon?.[0].length ?? 0), true);
-		if (names > end + (colon?.[0].length ?? 0)) return names;
+		const from = end + (colon?.[0].length ?? 0);
+		const names = colon?.[0].includes(':') ? readNameList(text, key, from) : readPlaceNames(text, key, from, true);
+		if (names > from) return names;
 	}
 	for (;;) {
 		const sep = /^(?:\s*,\s*(?!các )|\s+và\s+(?:các\s+)?|\s+)/u.exec(key.slice(end, end + 12));
 		if (!sep) break;
 		const at = end + sep[0].length;
-		const next = readWordList(key, at, GENERIC_HEADS) ;
+		const next = readWordList(key, at, GENERIC_HEADS);
 		const qual = next < 0 ? readWordList(key, at, GENERIC_QUALS) : -1;
-		if (next >= 0 && !(sep[0].trim() === '' && /^(?:sở|ban|bộ|hội|cấp|phòng|ngành)$/.test(key.slice(at, next)))) end = next;
+		if (next >= 0 && capitalHead(at, next) && !(sep[0].trim() === '' && /^(?:sở|ban|bộ|hội|cấp|phòng|ngành|cục|vụ|tổng cục)$/.test(key.slice(at, next)))) end = next;
 		else if (qual >= 0 && !sep[0].includes(',') && !sep[0].includes('và')) end = qual;
 		else break;
 	}
@@ -279,8 +327,12 @@ const UNKNOWN_HEADS = [
 	'hội', 'liên đoàn', 'liên minh', 'học viện', 'viện kiểm sát', 'viện', 'trường', 'bệnh viện',
 	'ngân hàng', 'đài', 'báo', 'phòng', 'đoàn', 'kho bạc', 'quỹ', 'vườn quốc gia', 'sở', 'bộ chỉ huy',
 	'bộ', 'văn phòng', 'ủy ban', 'tòa án', 'bảo hiểm xã hội', 'công an', 'điện lực', 'cảng vụ',
-	'chi nhánh', 'đảng ủy', 'huyện ủy', 'thành ủy', 'thị ủy', 'thanh tra'
+	'chi nhánh', 'đảng ủy', 'huyện ủy', 'thành ủy', 'thị ủy', 'thanh tra', 'hiệp hội', 'vụ', 'đại học',
+	'thông tấn xã'
 ];
+
+/** Capitalised words that follow "Vụ" in a crop season, not a ministry department ("Vụ Đông Xuân"). */
+const SEASON_RE = /^(?:đông|xuân|hè|thu|mùa|chiêm)(?![\p{L}\p{M}])/u;
 
 const UNKNOWN_HEAD_INITIALS = new Set(UNKNOWN_HEADS.map((h) => h[0]));
 
@@ -293,6 +345,7 @@ function readUnknown(text: string, key: string, i: number): number {
 	p++;
 	const lowerOk = key.startsWith('cán sự', p) || key.startsWith('thường vụ', p);
 	if (!isUpper(text[p]) && !lowerOk) return -1;
+	if (key.startsWith('vụ', i) && h === i + 2 && SEASON_RE.test(key.slice(p, p + 6))) return -1;
 	let end = h;
 	let words = 0;
 	while (words < 16) {
@@ -318,10 +371,10 @@ function readUnknown(text: string, key: string, i: number): number {
 }
 
 const TITLE_RE =
-	/(?:(?:các|Các)\s+)?(?:Lãnh đạo|lãnh đạo|Thủ trưởng|thủ trưởng|Người đứng đầu|người đứng đầu|Giám đốc|giám đốc|Phó Chánh Văn phòng|Chánh Văn phòng|Chánh Thanh tra|Trưởng ban|Trưởng|Phó Chủ tịch|Chủ tịch|Bộ trưởng|Thứ trưởng|Chuyên viên|chuyên viên|Cán bộ|cán bộ|Đại diện|đại diện)\s+/uy;
+	/(?:(?:các|Các)\s+)?(?:Lãnh đạo|lãnh đạo|Thủ trưởng|thủ trưởng|Người đứng đầu|người đứng đầu|Giám đốc|giám đốc|Phó Chánh Văn phòng|Chánh Văn phòng|Chánh Thanh tra|Tổng Cục trưởng|Cục trưởng|Vụ trưởng|Trưởng ban|Trưởng|Phó Chủ tịch|Chủ tịch|Bộ trưởng|Thứ trưởng|Chuyên viên|chuyên viên|Cán bộ|cán bộ|Đại diện|đại diện)\s+/uy;
 
 const LEADER_RE = new RegExp(
-	`(?:(?:các|Các)\\s+)?(?:Phó\\s+)?Chủ tịch(?:\\s+Thường trực)?\\s+${UBND}\\s+tỉnh(?!${L})`,
+	`(?:(?:các|Các)\\s+)?(?:Phó\\s+)?Chủ tịch(?:\\s+Thường trực)?\\s+${UBND}\\s+(?:các\\s+)?tỉnh(?<all>\\s*,\\s*thành phố(?:\\s+trực thuộc (?:trung ương|Trung ương))?)?(?!${L})`,
 	'uy'
 );
 const CENTRAL_LEADER_RE = /(?:Phó\s+)?Thủ tướng(?:\s+Chính phủ)?(?![\p{L}\p{M}])/uy;
@@ -332,6 +385,8 @@ interface Candidate {
 	kind: PartyKind;
 	entry?: AgencyEntry;
 	name?: string;
+	/** Matched through a short form ("Văn phòng"). */
+	short?: boolean;
 }
 
 const FIRST_WORD_RE = /[^\s,&-]+/y;
@@ -356,7 +411,12 @@ function matchDirectory(
 			const after = text.slice(i + a.key.length, i + a.key.length + 2);
 			if (/^ \p{Lu}/u.test(after)) continue;
 		}
-		return { end: i + a.key.length, kind: a.entry.kind === 'authority' ? 'authority' : a.entry.kind === 'leader' ? 'leader' : 'agency', entry: a.entry };
+		return {
+			end: i + a.key.length,
+			kind: a.entry.kind === 'authority' ? 'authority' : a.entry.kind === 'leader' ? 'leader' : 'agency',
+			entry: a.entry,
+			short: a.short
+		};
 	}
 	return undefined;
 }
@@ -368,6 +428,8 @@ function matchLeader(text: string, key: string, i: number): Candidate | undefine
 		LEADER_RE.lastIndex = i;
 		const m = LEADER_RE.exec(text);
 		if (m) {
+			// "Chủ tịch Ủy ban nhân dân tỉnh, thành phố": the chairs of every province, in a central notice.
+			if (m.groups?.all || /\scác\s+tỉnh/u.test(m[0])) return { end: i + m[0].length, kind: 'localOfficial' };
 			const end = readPersonName(text, key, i + m[0].length);
 			const title = /Phó/u.test(m[0]) ? 'Phó Chủ tịch UBND tỉnh' : 'Chủ tịch UBND tỉnh';
 			const plural = /^các /iu.test(m[0]) ? 'các ' : '';
@@ -400,7 +462,7 @@ function matchCore(text: string, key: string, i: number, dir: CompiledDirectory)
 				const named = readPlaceNames(text, key, end + 1, plural);
 				if (named > end + 1) end = named;
 			}
-			const q = /^\s+(?:có\s+)?liên quan(?![\p{L}\p{M}])/u.exec(text.slice(end, end + 16));
+			const q = /^\s+(?:(?:có\s+)?liên quan|trực thuộc (?:trung ương|Trung ương))(?![\p{L}\p{M}])/u.exec(text.slice(end, end + 24));
 			if (q) end += q[0].length;
 			const provinceOnly = /^tỉnh$/u.test(units) && !plural && !m[2] && end === i + m[0].length;
 			if (!provinceOnly) return { end, kind: 'locality' };
@@ -426,6 +488,11 @@ function matchCore(text: string, key: string, i: number, dir: CompiledDirectory)
 			const at = known.end + tail[0].length - 1;
 			const n = readPlaceNames(text, key, at, false);
 			if (n > at) known.end = n;
+		} else if (known.kind === 'agency' && !known.short && text[known.end] === ' ') {
+			// A proper name after a generic agency name: "Ban Quản lý Khu kinh tế Đông Nam",
+			// "Kho bạc Nhà nước khu vực VIII".
+			const n = readPlaceNames(text, key, known.end, false);
+			if (n > known.end) known.end = n;
 		}
 		return known;
 	}
@@ -456,6 +523,11 @@ function matchAt(text: string, key: string, i: number, dir: CompiledDirectory): 
 					return { end: inner.end, kind: 'localOfficial', name };
 				if (/bộ trưởng|thứ trưởng/u.test(title)) return { end: inner.end, kind: 'leader', name };
 				return { end: inner.end, kind: inner.kind, name };
+			}
+			// "Bộ trưởng", "Thứ trưởng Lê Công Thành": a minister by title, with the name when written.
+			if (/^(?:các\s+)?(?:bộ trưởng|thứ trưởng)\s+$/u.test(title)) {
+				const end = readPersonName(text, key, i + t[0].trimEnd().length);
+				return { end, kind: 'leader', name: text.slice(i, end).replace(/\s+/gu, ' ') };
 			}
 			// "các chuyên viên" on its own is a party in an office's internal notice.
 			if (/^các (?:chuyên viên|cán bộ)/u.test(title))

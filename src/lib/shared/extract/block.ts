@@ -37,11 +37,18 @@ const APPROVAL_SUBJECT_RE =
 
 /** Verbs with which the issuing authority or a leader speaks: the clause names the requester. */
 const REQUESTER_VERB_RE =
-	/^(?:yêu cầu|giao|đề nghị|chỉ đạo|kết luận|thống nhất|nhất trí|ghi nhận|đánh giá|biểu dương|thông báo|lưu ý|chủ trì cuộc họp|chủ trì hội nghị|tổ chức cuộc họp|tổ chức hội nghị|tổ chức làm việc)(?![\p{L}\p{M}])/u;
+	/^(?:yêu cầu|giao|đề nghị|chỉ đạo|kết luận|thống nhất|nhất trí|đồng ý|chấp thuận|cho phép|ghi nhận|đánh giá|biểu dương|hoan nghênh|tin tưởng|mong muốn|cảm ơn|nhấn mạnh|thông báo|lưu ý|chủ trì cuộc họp|chủ trì hội nghị|tổ chức cuộc họp|tổ chức hội nghị|tổ chức làm việc)(?![\p{L}\p{M}])/u;
 
 /** Words that, right after a noun phrase, show it is not the subject of a predicate. */
 const NOT_PREDICATE_RE =
-	/^(?:[,:;.)\]/]|-|–|của|và|hoặc|về|tại|trong|với|theo(?! dõi)|cho|là|đã|đang|vừa|thì|nếu|khi|do|bởi|nhằm|để|trên|từ|đến|sau|trước|như|năm|\()(?![\p{L}\p{M}])/u;
+	/^(?:[,:;.)\]/]|-|–|của|và|hoặc|về|tại|trong|với|theo(?! dõi)|cho|là|đã|đang|vừa|chưa|còn|vẫn|thì|nếu|khi|do|bởi|nhằm|để|trên|từ|đến|sau|trước|như|năm|\()(?![\p{L}\p{M}])/u;
+
+/**
+ * Adverbials of scope between a subject and its predicate ("Bộ Công an, Thanh tra Chính phủ theo
+ * chức năng, nhiệm vụ được giao tăng cường …"): skipped when looking for the predicate.
+ */
+const SCOPE_ADVERBIAL_RE =
+	/^(?:theo|trong phạm vi|căn cứ)\s+(?:(?:đúng|các)\s+)?(?:chức năng,?\s+nhiệm vụ(?:,?\s+quyền hạn)?|thẩm quyền|lĩnh vực|phạm vi)(?:\s+(?:được giao|được phân công|của mình|quản lý))?(?:\s*,)?\s+/u;
 
 /** Predicate openers accepted after a comma ("…, Chủ tịch UBND cấp huyện phải chịu trách nhiệm"). */
 const COMMA_PREDICATE_RE =
@@ -246,10 +253,16 @@ function clauseStarts(text: string, from: number, to: number): ClauseStart[] {
 }
 
 /** Finds the lead groups of one sentence (analysis range `[from, to)`). */
-function findLeadGroups(parse: Parse, from: number, to: number): { groups: LeadGroup[]; requester: boolean } {
+function findLeadGroups(
+	parse: Parse,
+	from: number,
+	to: number
+): { groups: LeadGroup[]; requester: boolean; requesterAt: number } {
 	const { text } = parse;
 	const groups: LeadGroup[] = [];
 	let requester = false;
+	/** Start of the first clause in which the issuing side speaks ("Thủ tướng Chính phủ đồng ý …"). */
+	let requesterAt = -1;
 	let consumed = from;
 	for (const cs of clauseStarts(text, from, to)) {
 		if (cs.pos < consumed) continue;
@@ -284,12 +297,15 @@ function findLeadGroups(parse: Parse, from: number, to: number): { groups: LeadG
 			}
 			continue;
 		}
-		const after = skipSpaces(text, list.end);
+		let after = skipSpaces(text, list.end);
+		const scope = SCOPE_ADVERBIAL_RE.exec(text.slice(after, after + 80));
+		if (scope) after += scope[0].length;
 		const tail = text.slice(after, after + 60);
 		const speakers = list.mentions.every((m) => m.kind === 'authority' || m.kind === 'leader');
 		if (speakers && REQUESTER_VERB_RE.test(tail)) {
 			// "Ủy ban nhân dân tỉnh yêu cầu X …", "Thường trực UBND tỉnh yêu cầu:"
 			requester = true;
+			if (requesterAt < 0) requesterAt = cs.pos;
 			const verb = INTRODUCER_RE.exec(tail);
 			const named = verb ? readParties(parse, after + verb[0].length) : null;
 			const leads = named?.mentions.filter((m) => isLeadCapable(m, parse)) ?? [];
@@ -313,7 +329,7 @@ function findLeadGroups(parse: Parse, from: number, to: number): { groups: LeadG
 		groups.push({ start: cs.pos, predStart: list.end, leads: leads.map((m) => toRef(m)) });
 		consumed = list.end;
 	}
-	return { groups, requester };
+	return { groups, requester, requesterAt };
 }
 
 /** True when a sentence with no subject still reads as a directive, not a statement. */
@@ -337,11 +353,16 @@ function findSupport(parse: Parse, from: number, to: number): AgencyRef[] {
 	re.lastIndex = from;
 	for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
 		// "đôn đốc các chủ đầu tư phối hợp với …": the directed party co-operates, not the lead.
-		const clauseStart = Math.max(from, text.lastIndexOf(';', m.index) + 1);
-		DIRECTING_RE.lastIndex = clauseStart;
+		// Only the same ";"-clause, and at most a few hundred characters back, is looked at: the
+		// scan must stay linear on a paragraph without punctuation.
+		let clauseStart = m.index;
+		const floor = Math.max(from, m.index - 400);
+		while (clauseStart > floor && text[clauseStart - 1] !== ';') clauseStart--;
+		const window = text.slice(clauseStart, m.index);
+		DIRECTING_RE.lastIndex = 0;
 		let directed = false;
-		for (let d = DIRECTING_RE.exec(text); d && d.index < m.index; d = DIRECTING_RE.exec(text)) {
-			if (!isWordChar(text[d.index - 1])) directed = true;
+		for (let d = DIRECTING_RE.exec(window); d; d = DIRECTING_RE.exec(window)) {
+			if (!isWordChar(window[d.index - 1]) && (d.index > 0 || !isWordChar(text[clauseStart - 1]))) directed = true;
 		}
 		if (directed) continue;
 		const trigger = m[1] ?? '';
@@ -476,9 +497,12 @@ interface Draft {
 	single: boolean;
 }
 
-/** Report-back and standalone deadline clauses close the whole task, not just their clause. */
+/**
+ * Report-back, target ("phấn đấu …") and standalone deadline clauses close the whole task, not
+ * just their clause.
+ */
 const WHOLE_TASK_DEADLINE_RE =
-	/^(?:(?:xong|hoàn thành|hoàn tất)\b|báo cáo|kết quả|(?:lưu ý|trong đó)|(?:chậm nhất|trước|hết|từ nay))/u;
+	/^(?:(?:xong|hoàn thành|hoàn tất)\b|báo cáo|kết quả|phấn đấu|(?:lưu ý|trong đó)|(?:chậm nhất|trước|hết|từ nay)|(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:tuần|tháng|quý|năm)\s+(?:tổng hợp,?\s+)?báo cáo)/u;
 
 /**
  * Splits a clause group whose deadline sits in a later ";"-clause that is its own task
@@ -497,7 +521,7 @@ function splitByDeadline(parse: Parse, span: Span, deadline: Deadline | null): S
 	}
 	if (lastSemi < 0 || depth > 0) return [span];
 	const clause = skipSpaces(text, lastSemi + 1);
-	if (WHOLE_TASK_DEADLINE_RE.test(text.slice(clause, clause + 20).toLowerCase())) return [span];
+	if (WHOLE_TASK_DEADLINE_RE.test(text.slice(clause, clause + 48).toLowerCase())) return [span];
 	// A clause that reports back ("tổng hợp báo cáo … tại cuộc họp …") closes the whole task.
 	if (/báo cáo/u.test(text.slice(clause, deadline.span.end))) return [span];
 	return [
@@ -531,7 +555,7 @@ function analyseSentence(
 	}
 	const body = text.slice(from, sent.end);
 	if (!body.trim() || NARRATIVE_RE.test(body) || PRAISE_RE.test(body)) return { drafts: [], lastLead: null };
-	const { groups, requester } = findLeadGroups(parse, from, sent.end);
+	const { groups, requester, requesterAt } = findLeadGroups(parse, from, sent.end);
 	const elaboration = ELABORATION_RE.test(body);
 	const drafts: Draft[] = [];
 	const deadlineIn = (a: number, b: number) =>
@@ -561,8 +585,9 @@ function analyseSentence(
 
 	if (groups.length) {
 		groups.forEach((g, k) => {
-			// A subject-less opening clause belongs to the first named party of the sentence.
-			const start = k === 0 ? from : g.start;
+			// A subject-less opening clause belongs to the first named party of the sentence, unless
+			// the issuing side speaks in it ("Thủ tướng Chính phủ đồng ý về chủ trương; giao X …").
+			const start = k === 0 && !(requesterAt >= 0 && requesterAt < g.start) ? from : g.start;
 			const end = groups[k + 1]?.start ?? sent.end;
 			build(g.leads, { start, end }, g.predStart);
 			// "… gửi về Sở Tài chính để tổng hợp, tham mưu …": the receiving agency's own task.

@@ -232,6 +232,11 @@ const RULES: Rule[] = [
 		re: /tại\s+(?:cuộc họp|phiên họp|hội nghị|kỳ họp|phiên giao ban|buổi làm việc)[^,;.()]{0,40}?(?:kế tiếp|tiếp theo|gần nhất|sắp tới|tới)(?![\p{L}\p{M}])/giu,
 		build: () => ({ kind: 'event' })
 	},
+	// "báo cáo tại cuộc họp giao ban Bộ tháng 7 năm 2025": a meeting named by its month, no day.
+	{
+		re: /tại\s+(?:cuộc họp|phiên họp|hội nghị|kỳ họp|phiên giao ban|buổi làm việc)[^,;.()]{0,40}?tháng\s+\d{1,2}(?:\s*\/\s*\d{4}|\s+năm\s+\d{4})?(?![\d/])/giu,
+		build: () => ({ kind: 'event' })
+	},
 	{ re: /ngay\s+sau\s+khi\s+[^,;.()]+/giu, build: () => ({ kind: 'event' }) },
 	{ re: /trong\s+thời\s+gian\s+chờ\s+[^,;.()]+/giu, build: () => ({ kind: 'event' }) },
 	{

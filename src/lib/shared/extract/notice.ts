@@ -7,6 +7,7 @@ import { extractSequence } from './sequence';
 import { parseDay } from './deadline';
 import { resolveAgency } from '../agencies/matcher';
 import { segmentNotice, toSourceSpan, type SourceBlock } from './text';
+import { rowAssignment, splitCells, tableHeader, type TableColumns } from './table';
 import type { AgencyDirectory, IsoDate } from '../agencies/types';
 import type { AgencyRef, Assignment, BlockRole, Deadline, Span } from './types';
 
@@ -54,6 +55,11 @@ export interface NoticeExtraction {
 
 const HEADER_LINE_RE =
 	/^(?:#|THÔNG BÁO\b|Số\s*:|CỘNG HOÀ|CỘNG HÒA|Độc lập|_{3,}|Kết luận của|V\/v|[\p{Lu}\s,.\-–]+$|[\p{L} .]+,\s+ngày\b)/u;
+/** The national motto, which a two-column header pastes beside the issuer's name. */
+const MOTTO_RE = /C[ỘO]NG H[ÒOÀ]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|Cộng hòa xã hội chủ nghĩa Việt Nam|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc/gu;
+/** A header line without the motto beside it. */
+const headerText = (t: string) => t.replace(MOTTO_RE, ' ').replace(/\s+/gu, ' ').trim();
+
 const BODY_START_RE = /^(?:Ngày\s+\d|Sau khi|Tham dự|Căn cứ|Thực hiện|Xét\s|Vừa qua|Hôm nay|Chiều|Sáng)/u;
 
 /** Reads the notice date: a complete place-date line, else the meeting date, else the month. */
@@ -61,8 +67,10 @@ function readDates(blocks: SourceBlock[], headerEnd: number): IsoDate | undefine
 	let partial: IsoDate | undefined;
 	for (let i = 0; i < headerEnd; i++) {
 		const t = blocks[i]?.text ?? '';
-		const m = /ngày\s+(\d{1,2})?\s*tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(t);
-		if (m && /^[\p{L} .]+,\s+ngày/u.test(t)) {
+		// The place-date line, alone or beside the number in a two-column header pasted as one line
+		// ("Số: 356/TB-VP Hà Tĩnh, ngày 12 tháng 9 năm 2023").
+		const m = /(?:^|\s)\p{Lu}[\p{L} .]*,\s+ngày\s+(\d{1,2})?\s*tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(t);
+		if (m) {
 			if (m[1]) {
 				const d = parseDay(`${m[1]}/${m[2]}/${m[3]}`);
 				if (d) return d;
@@ -95,7 +103,7 @@ const titleCase = (s: string) =>
 function readIssuer(blocks: SourceBlock[], headerEnd: number, directory?: AgencyDirectory): string | undefined {
 	const caps: string[] = [];
 	for (let i = 0; i < headerEnd; i++) {
-		const t = (blocks[i]?.text ?? '').trim();
+		const t = headerText(blocks[i]?.text ?? '');
 		if (/^[\p{Lu}\s,.\-–]+$/u.test(t) && !/^(?:THÔNG BÁO|CỘNG H|ĐỘC LẬP)/u.test(t) && t.length > 3) caps.push(t);
 		const num = /Số\s*:[^/]*\/TB-([\p{L}\d]+)/u.exec(t);
 		if (num?.[1] && !caps.length) {
@@ -123,13 +131,29 @@ function findHeaderEnd(blocks: SourceBlock[]): number {
 	if (!hasHeader) return 0;
 	for (let i = 0; i < blocks.length; i++) {
 		const b = blocks[i] as SourceBlock;
-		const t = b.text.trim();
-		if (HEADER_LINE_RE.test(t) && !BODY_START_RE.test(t)) continue;
+		const t = headerText(b.text);
+		if ((!t || HEADER_LINE_RE.test(t)) && !BODY_START_RE.test(t)) continue;
 		if (b.marker || BODY_START_RE.test(t) || t.length >= 150 || i > 0) return i;
 	}
 	return 0;
 }
 
+
+const shiftSpan = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
+const shiftRef = (r: AgencyRef, by: number): AgencyRef => (r.span ? { ...r, span: shiftSpan(r.span, by) } : r);
+
+/** Moves an assignment read from a raw source line (a table row) to offsets in the notice. */
+function shift(a: Assignment, by: number): Assignment {
+	return {
+		...a,
+		span: shiftSpan(a.span, by),
+		actionSpan: shiftSpan(a.actionSpan, by),
+		lead: a.lead.map((r) => shiftRef(r, by)),
+		support: a.support.map((r) => shiftRef(r, by)),
+		officials: a.officials.map((r) => shiftRef(r, by)),
+		deadline: a.deadline ? { ...a.deadline, span: shiftSpan(a.deadline.span, by) } : null
+	};
+}
 
 /** Maps a block-level deadline span to source offsets. */
 function mapDeadline(block: SourceBlock, d: Deadline | null): Deadline | null {
@@ -169,8 +193,26 @@ export function extractNotice(fullText: string, options: NoticeOptions = {}): No
 		headerEnd,
 		mapHeadingRef: (i, r) => mapRef(blocks[i] as SourceBlock, r)
 	});
+	// Tables pasted as text: a header row naming the "chủ trì" column, then one assignment a row.
+	let table: TableColumns | null = null;
 	results.forEach((r, index) => {
 		const block = blocks[index] as SourceBlock;
+		const cells = index >= headerEnd && r.role !== 'recipients' ? splitCells(text.slice(block.start, block.end)) : null;
+		if (!cells) table = null;
+		else {
+			const header = tableHeader(cells);
+			if (header) table = header;
+			r.assignments = [];
+			if (header) r.role = 'heading';
+			else if (table) {
+				const row = rowAssignment(cells, table, baseCtx);
+				if (row) {
+					out.assignments.push({ ...shift(row, block.start), block: index });
+					out.blocks.push({ span: { start: block.start, end: block.end }, text: block.text, marker: block.marker, role: r.role, inheritedLead: r.inheritedLead });
+					return;
+				}
+			}
+		}
 		out.blocks.push({ span: { start: block.start, end: block.end }, text: block.text, marker: block.marker, role: r.role, inheritedLead: r.inheritedLead });
 		for (const a of r.assignments) {
 			out.assignments.push({

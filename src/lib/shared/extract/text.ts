@@ -67,6 +67,11 @@ function splitLines(text: string): Line[] {
 const FOOTNOTE_MARK_RE = /^\s*(?:⁽[\d¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\)(?=\s+(?:Báo cáo|Văn bản|Quyết định|Công văn|Thông báo|Kế hoạch|Tờ trình)))/u;
 const TERMINAL_RE = /(?:[.:;!?]|\.\/\.)["”’)*\s]*$/u;
 
+/** Two columns of a header set side by side with spaces. */
+const COLUMNS_RE = /\S {4,}\S/u;
+/** A line in capitals ("THÔNG BÁO", "UBND TỈNH HÀ TĨNH"), at least two capital letters long. */
+const isCaps = (t: string) => t.length >= 6 && /\p{Lu}.*\p{Lu}/u.test(t) && !/\p{Ll}/u.test(t);
+
 /** Drops page numbers and footnote text; returns the content lines. */
 function contentLines(lines: Line[]): Line[] {
 	const out: Line[] = [];
@@ -242,7 +247,15 @@ export function segmentNotice(nfc: string): SourceBlock[] {
 			// In a page-width-wrapped text a colon at the end of a full line usually announces a
 			// list of names or a clause that goes on ("… Phó Chủ tịch UBND tỉnh: Hoàng Quốc Khánh").
 			const terminal = TERMINAL_RE.test(pt) && !(wrapped && /:["”’)*\s]*$/u.test(pt));
-			join = !terminal && (lower || wrapped);
+			// A clause that goes on after ";" on the next line of a PDF ("…các dự án trọng điểm;" /
+			// "hoàn thành trong tháng 10/2023.") starts in lower case: same paragraph.
+			const clauseGoesOn = pdf && lower && /[;,]["”’)*\s]*$/u.test(pt) && !/^\(/u.test(t);
+			join = (!terminal && (lower || wrapped)) || clauseGoesOn;
+			// Header lines do not run on: a two-column layout pasted as one line ("UBND TỈNH HÀ TĨNH
+			// ⎵⎵⎵⎵ CỘNG HÒA …"), a line in capitals next to one that is not, and the opening
+			// "Ngày 08/9/2023, …" of the body after a title that ends without punctuation.
+			if (join && (line.text.includes('\t') || prev.text.includes('\t') || COLUMNS_RE.test(prev.text.trim()) || COLUMNS_RE.test(t) || isCaps(pt) !== isCaps(t) || /^Ngày\s+\d/u.test(t)))
+				join = false;
 		}
 		if (join && prevGroup) prevGroup.push(line);
 		else groups.push([line]);

@@ -1,26 +1,18 @@
 import { json } from '@sveltejs/kit';
 import { getAppContext } from '$server/context';
-import { isIsoDate } from '#shared/doc/metaRules';
+import { parseTrackerFilter } from '$lib/server/trackerFilter';
 import type { RequestHandler } from './$types';
 
 /**
- * GET /api/tasks?agency=&from=&to=&notice=&limit= — the tasks of every notice the caller may see.
- * Authenticated by the session cookie or `Authorization: Bearer <API token>` (hooks.server.ts).
+ * GET /api/tasks — the tracker's tasks the caller may see. Query: agency, role (lead|support),
+ * status (repeatable: within, due-soon, overdue, no-deadline, awaiting, done-on-time, done-late,
+ * cancelled), from, to (working due day, YYYY-MM-DD), source (TU|HDND|UBND|CT_UBND|CP), notice,
+ * leader, q, state (draft|official), sort (due|notice|status|agency), desc=1, limit, page.
+ * Authenticated by the session cookie or `Authorization: Bearer <API token>`.
  */
 export const GET: RequestHandler = ({ url, locals }) => {
-	const q = url.searchParams;
-	const from = q.get('from') ?? '';
-	const to = q.get('to') ?? '';
-	for (const [name, v] of [['from', from], ['to', to]] as const)
-		if (v && !isIsoDate(v)) return json({ message: `Tham số ${name} phải là ngày dạng YYYY-MM-DD.` }, { status: 400 });
-	const limit = q.has('limit') ? Number(q.get('limit')) : undefined;
-	if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) return json({ message: 'Tham số limit phải là số nguyên dương.' }, { status: 400 });
-	const tasks = getAppContext().tasks.list(locals.user!, {
-		...(q.get('agency') ? { agency: q.get('agency')!.slice(0, 200) } : {}),
-		...(from ? { from } : {}),
-		...(to ? { to } : {}),
-		...(q.get('notice') ? { noticeId: q.get('notice')! } : {}),
-		...(limit ? { limit } : {})
-	});
-	return json({ tasks });
+	const { filter, errors } = parseTrackerFilter(url.searchParams);
+	if (errors.length) return json({ message: errors.join(' ') }, { status: 400 });
+	const page = getAppContext().tracker.list(locals.user!, filter);
+	return json({ total: page.total, tasks: page.rows, byAgency: page.byAgency });
 };

@@ -1,12 +1,56 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { getAppContext } from '$server/context';
-import type { PageServerLoad } from './$types';
+import { isTrackerError } from '$server/tracker/TrackerService';
+import { SOURCE_LABELS, SOURCE_TYPES } from '#shared/tracker/sourceTypes';
+import { statusLabel } from '#shared/tracker/status';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, locals }) => {
-	const { notices, directory } = getAppContext();
+	const { notices, directory, tracker } = getAppContext();
 	const user = locals.user!;
 	if (!notices.exists(params.id)) error(404, { message: 'Không tìm thấy thông báo này.' });
 	const access = notices.accessFor(user, params.id);
 	if (!access) error(403, { message: 'Bạn không có quyền xem thông báo này.' });
-	return { noticeId: params.id, access, me: { id: user.id, name: user.displayName }, directory: directory.get() };
+	const summary = notices.summary(params.id);
+	// Live status of each official task, for the chips of an issued notice.
+	const statuses: Record<string, { key: string; label: string }> = {};
+	if (summary?.state === 'issued')
+		for (const r of tracker.list(user, { noticeId: params.id, limit: 2000 }).rows) statuses[r.taskId] = { key: r.statusKey, label: statusLabel(r.status) };
+	return {
+		noticeId: params.id,
+		access,
+		me: { id: user.id, name: user.displayName },
+		directory: directory.get(),
+		state: summary?.state ?? 'draft',
+		statuses,
+		canIssue: summary?.state === 'draft' && ['admin', 'office', 'leader'].includes(user.role),
+		sources: SOURCE_TYPES.map((v) => ({ value: v, label: SOURCE_LABELS[v] }))
+	};
+};
+
+export const actions: Actions = {
+	issue: async ({ params, request, locals }) => {
+		const form = await request.formData();
+		const { tracker, sync, notices, tasks } = getAppContext();
+		try {
+			const { number } = await tracker.issue(
+				locals.user!,
+				params.id,
+				{ sourceType: String(form.get('sourceType') ?? ''), date: String(form.get('date') ?? '') },
+				{
+					freeze: (id) => sync.setFrozen(id, true),
+					unfreeze: (id) => sync.setFrozen(id, false),
+					updateDoc: (id, change) => sync.updateDoc(id, change),
+					project: (id, doc) => {
+						notices.project(id, doc);
+						tasks.project(id, doc);
+					}
+				}
+			);
+			return { issued: number };
+		} catch (e) {
+			if (isTrackerError(e)) return fail(e.reason === 'forbidden' ? 403 : 400, { message: e.message });
+			throw e;
+		}
+	}
 };

@@ -1,0 +1,43 @@
+/**
+ * The sentences of a task report, worded as seed 001 words them ("… đã giao 206 nhiệm vụ …:
+ * có 129 nhiệm vụ đã hoàn thành (62,6%), 55 nhiệm vụ quá hạn (chiếm 26,7%), 22 nhiệm vụ đang
+ * thực hiện (chiếm 10,7%)"), so the .docx, the .xlsx and the screen say the same thing.
+ */
+import { formatCount, formatPercent } from './vnNumber';
+import type { TaskReport } from './reportTypes';
+import { shortDate } from './vnDate';
+
+/** Who assigns the tasks, as the sentence names them. */
+export const DEFAULT_ASSIGNER = 'UBND tỉnh, Chủ tịch UBND tỉnh';
+
+/** The figures sentence over all assigned tasks (seed 001 style). */
+export function figuresSentence(report: TaskReport, assigner = DEFAULT_ASSIGNER): string {
+	const c = report.totals.counts;
+	const r = report.totals.ofAssigned;
+	const head = `Trong ${report.period.label}, ${assigner} đã giao ${formatCount(c.assigned)} nhiệm vụ cho các cơ quan, đơn vị, địa phương`;
+	if (c.assigned === 0) return `${head}.`;
+	const asOf = report.partial ? ` (số liệu tính đến ngày ${shortDate(report.evaluatedOn)})` : '';
+	return (
+		`${head}${asOf}. Kết quả thực hiện cụ thể như sau: có ${formatCount(c.done)} nhiệm vụ đã hoàn thành (${formatPercent(r.done)}), ` +
+		`trong đó ${formatCount(c.doneOnTime)} nhiệm vụ hoàn thành đúng hạn, ${formatCount(c.doneLate)} nhiệm vụ hoàn thành quá hạn; ` +
+		`${formatCount(c.overdue)} nhiệm vụ quá hạn (chiếm ${formatPercent(r.overdue)}), ${formatCount(c.within)} nhiệm vụ đang thực hiện trong hạn (chiếm ${formatPercent(r.within)}).`
+	);
+}
+
+/** The sentence over the tasks already due (national-report style), or null when none is due. */
+export function dueSentence(report: TaskReport): string | null {
+	const d = report.totals.counts.due;
+	const r = report.totals.ofDue;
+	if (d.total === 0) return null;
+	return (
+		`Trong số ${formatCount(d.total)} nhiệm vụ đã đến hạn, có ${formatCount(d.doneOnTime)} nhiệm vụ hoàn thành đúng hạn (đạt ${formatPercent(r.doneOnTime)}), ` +
+		`${formatCount(d.doneLate)} nhiệm vụ hoàn thành quá hạn (${formatPercent(r.doneLate)}), ${formatCount(d.overdue)} nhiệm vụ quá hạn chưa hoàn thành (${formatPercent(r.overdue)}).`
+	);
+}
+
+/** The cancelled-tasks sentence ("có 09 nhiệm vụ thôi không thực hiện"), or null when none. */
+export function cancelledSentence(report: TaskReport): string | null {
+	const c = report.totals.counts;
+	if (c.cancelled === 0) return null;
+	return `Ngoài ra, có ${formatCount(c.cancelled)} nhiệm vụ thôi không thực hiện, không tính vào tổng số nhiệm vụ được giao.`;
+}

@@ -1,0 +1,85 @@
+import { error, fail } from '@sveltejs/kit';
+import { getAppContext } from '$server/context';
+import { isTrackerError, EVENT_LABELS, type TaskRef } from '$server/tracker/TrackerService';
+import { storeAttachments } from '$lib/server/attachments';
+import type { Actions, PageServerLoad } from './$types';
+
+function refOf(params: { noticeId: string; taskId: string }): TaskRef {
+	return { noticeId: params.noticeId, taskId: params.taskId };
+}
+
+export const load: PageServerLoad = ({ params, locals }) => {
+	try {
+		const detail = getAppContext().tracker.detail(locals.user!, refOf(params));
+		return { ...detail, eventLabels: EVENT_LABELS, role: locals.user!.role, agency: locals.user!.agency };
+	} catch (e) {
+		if (isTrackerError(e)) error(e.reason === 'not-found' ? 404 : 403, { message: e.message });
+		throw e;
+	}
+};
+
+/** Runs one tracker action, turning its errors into a Vietnamese form message. */
+async function act(run: () => unknown | Promise<unknown>, done: string) {
+	try {
+		await run();
+		return { ok: done };
+	} catch (e) {
+		if (isTrackerError(e)) return fail(e.reason === 'forbidden' ? 403 : e.reason === 'not-found' ? 404 : 400, { message: e.message });
+		if (e instanceof Error && /^Tệp/.test(e.message)) return fail(400, { message: e.message });
+		throw e;
+	}
+}
+
+export const actions: Actions = {
+	progress: async ({ request, params, locals }) => {
+		const form = await request.formData();
+		const { tracker, config } = getAppContext();
+		return act(async () => {
+			const attachments = await storeAttachments(config.dataDir, form.getAll('attachments').filter((f): f is File => f instanceof File));
+			tracker.reportProgress(locals.user!, refOf(params), {
+				id: String(form.get('id') ?? ''),
+				text: String(form.get('text') ?? ''),
+				percent: Number(form.get('percent') ?? NaN),
+				attachments
+			});
+		}, 'Đã gửi báo cáo tiến độ.');
+	},
+	done: async ({ request, params, locals }) => {
+		const form = await request.formData();
+		return act(() => getAppContext().tracker.reportDone(locals.user!, refOf(params), String(form.get('note') ?? '')), 'Đã báo cáo hoàn thành, chờ Văn phòng xác nhận.');
+	},
+	decideDone: async ({ request, params, locals }) => {
+		const form = await request.formData();
+		const confirm = form.get('decision') === 'confirm';
+		return act(
+			() => getAppContext().tracker.decideDone(locals.user!, refOf(params), confirm, String(form.get('note') ?? '')),
+			confirm ? 'Đã xác nhận hoàn thành.' : 'Đã trả lại báo cáo hoàn thành.'
+		);
+	},
+	extension: async ({ request, params, locals }) => {
+		const form = await request.formData();
+		return act(
+			() => getAppContext().tracker.requestExtension(locals.user!, refOf(params), { requestedDue: String(form.get('requestedDue') ?? ''), reason: String(form.get('reason') ?? '') }),
+			'Đã gửi đề nghị gia hạn.'
+		);
+	},
+	decideExtension: async ({ request, locals }) => {
+		const form = await request.formData();
+		const approve = form.get('decision') === 'approve';
+		return act(
+			() => getAppContext().tracker.decideExtension(locals.user!, String(form.get('extensionId') ?? ''), approve, String(form.get('note') ?? '')),
+			approve ? 'Đã đồng ý gia hạn.' : 'Đã không đồng ý gia hạn.'
+		);
+	},
+	cancel: async ({ request, params, locals }) => {
+		const form = await request.formData();
+		return act(() => getAppContext().tracker.cancel(locals.user!, refOf(params), String(form.get('reason') ?? '')), 'Đã chuyển nhiệm vụ sang thôi thực hiện.');
+	},
+	remind: async ({ request, params, locals }) => {
+		const form = await request.formData();
+		return act(
+			() => getAppContext().tracker.remind(locals.user!, { agency: String(form.get('agency') ?? ''), text: String(form.get('text') ?? ''), ref: refOf(params) }),
+			'Đã gửi đôn đốc.'
+		);
+	}
+};

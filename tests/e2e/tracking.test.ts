@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { addUser, cli, makeDataDir, removeDataDir, startServer, type ServerProcess } from '../integration/harness';
+import { hasChromium, launchChromium, signIn } from '../support/browser';
+
+describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromium', () => {
+	let server: ServerProcess;
+	let dataDir: string;
+	let browser: Browser;
+	const contexts: BrowserContext[] = [];
+
+	beforeAll(async () => {
+		dataDir = makeDataDir();
+		await addUser(dataDir, 'chuyenvien', 'Phạm Văn Chuyên', 'office');
+		await cli(dataDir, 'user', 'add', '--username', 'sotc', '--name', 'Cán bộ Sở Tài chính', '--role', 'agency', '--agency', 'Sở Tài chính', '--password', 'mat-khau-123');
+		await cli(dataDir, 'user', 'add', '--username', 'soyt', '--name', 'Cán bộ Sở Y tế', '--role', 'agency', '--agency', 'Sở Y tế', '--password', 'mat-khau-123');
+		server = await startServer(dataDir);
+		browser = await launchChromium();
+	});
+
+	afterAll(async () => {
+		for (const c of contexts) await c.close();
+		await browser?.close();
+		await server?.stop();
+		removeDataDir(dataDir);
+	});
+
+	async function signedIn(username: string): Promise<Page> {
+		const context = await browser.newContext({ locale: 'vi-VN' });
+		contexts.push(context);
+		const page = await context.newPage();
+		await signIn(page, server.url, username, 'mat-khau-123');
+		return page;
+	}
+
+	it('issues a notice, the agency reports its task done, the office confirms, and the chip shows it done', async () => {
+		const office = await signedIn('chuyenvien');
+		await office.getByRole('button', { name: '+ Tạo thông báo mới' }).click();
+		await office.waitForURL('**/notices/*');
+		const noticeUrl = office.url();
+		await office.getByPlaceholder('Kết luận của … tại cuộc họp …').fill('Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về giải ngân vốn đầu tư công');
+		await office.locator('[data-testid="editor"] .notice-body').click();
+		await office.keyboard.type('Giao Sở Tài chính chủ trì rà soát, điều chuyển vốn đầu tư công, xong trước ngày 30/12/2099.');
+		await expect.poll(() => office.getByTestId('task-deadline').first().innerText()).toBe('Trước 30/12/2099');
+		await expect.poll(() => office.getByTestId('saved').innerText()).toBe('Mọi thay đổi đã lưu trên máy chủ');
+
+		// Issue: the notice gets number 1 of its body this year and becomes read-only.
+		office.once('dialog', (d) => void d.accept());
+		await office.getByLabel('Nguồn kết luận').selectOption('CT_UBND');
+		await office.getByRole('button', { name: 'Ban hành' }).click();
+		await expect.poll(() => office.getByRole('status').filter({ hasText: 'Đã ban hành' }).innerText()).toContain('số 1/TB-VP');
+		await expect.poll(() => office.locator('[data-testid="editor"] .notice-body').getAttribute('contenteditable')).toBe('false');
+		await expect.poll(() => office.locator('.notice-body .task-chip').innerText()).toContain('Sở Tài chính ·');
+
+		// Another agency does not see the task at all.
+		const other = await signedIn('soyt');
+		await other.goto(server.url + '/tasks');
+		expect(await other.getByTestId('tracker-total').innerText()).toBe('0 nhiệm vụ');
+
+		// The agency sees its task, reports progress and then reports it done.
+		const agency = await signedIn('sotc');
+		await agency.goto(server.url + '/tasks');
+		await agency.getByTestId('tracker').getByRole('link', { name: /rà soát/ }).click();
+		await agency.getByLabel('Nội dung').fill('Đã rà soát 12 dự án, đề xuất điều chuyển 35 tỷ đồng.');
+		await agency.getByLabel('Tỷ lệ hoàn thành (%)').fill('60');
+		await agency.getByRole('button', { name: 'Gửi báo cáo' }).click();
+		await expect.poll(() => agency.getByTestId('history').innerText()).toContain('60% — Đã rà soát 12 dự án');
+		await agency.getByRole('button', { name: 'Báo cáo hoàn thành' }).click();
+		await expect.poll(() => agency.getByTestId('task-status').innerText()).toBe('Chờ xác nhận hoàn thành');
+
+		// The office confirms; the chip in the notice shows the task done on time.
+		await office.goto(server.url + '/tasks?status=awaiting');
+		await office.getByTestId('tracker').getByRole('link', { name: /rà soát/ }).click();
+		await office.getByRole('button', { name: 'Xác nhận hoàn thành' }).click();
+		await expect.poll(() => office.getByTestId('task-status').innerText()).toBe('Hoàn thành đúng hạn');
+		expect(await office.getByTestId('history').innerText()).toMatch(/Ban hành[\s\S]*Báo cáo tiến độ[\s\S]*Báo cáo hoàn thành[\s\S]*Xác nhận hoàn thành/);
+		await office.goto(noticeUrl);
+		await expect.poll(() => office.locator('.notice-body .task-chip').innerText()).toBe('Sở Tài chính · Hoàn thành đúng hạn');
+	});
+});
