@@ -1,0 +1,227 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import { openDatabase, type Db } from '../db';
+import { AuthService } from '../auth/AuthService';
+import { NoticeRegistry } from '../notices/NoticeRegistry';
+import { openMemoryDocStore } from '../store/MemoryDocStore';
+import { TaskStore } from '../tasks/TaskStore';
+import { TrackerService, type IssueDocs } from './TrackerService';
+import { STATUS_SQL, statusParams } from './statusSql';
+import { NoticeDoc } from '#shared/doc/noticeDoc';
+import { DEFAULT_DIRECTORY } from '#shared/agencies/directory';
+import { computeStatus, statusKey, type TaskFacts } from '#shared/tracker/status';
+import type { User } from '../auth/types';
+
+let dir: string;
+let db: Db;
+let now: number;
+let tracker: TrackerService;
+let notices: NoticeRegistry;
+let tasks: TaskStore;
+let office: User, sotc: User, soyt: User, leader: User;
+const docs = new Map<string, Y.Doc>();
+const frozen = new Set<string>();
+
+const at = (iso: string) => Date.parse(iso + 'T03:00:00Z'); // 10:00 in Hà Nội
+
+/** The host's part of issuing, over in-memory docs (the sync server's part is tested elsewhere). */
+const issueDocs: IssueDocs = {
+	freeze: (id) => frozen.add(id),
+	unfreeze: (id) => frozen.delete(id),
+	async updateDoc(id, change) {
+		const d = docs.get(id)!;
+		change(d);
+		return d;
+	},
+	project: (id, d) => tasks.project(id, d)
+};
+
+async function draft(lines: string[]): Promise<string> {
+	const id = await notices.create(office, { title: 'Kết luận thử' });
+	const d = new Y.Doc();
+	const n = new NoticeDoc(d);
+	n.writeMeta({ symbol: 'TB-VP', date: '2024-01-05' });
+	let k = 0;
+	n.setBodyParagraphs(lines, () => `${id}-b${k++}`);
+	docs.set(id, d);
+	tasks.project(id, d);
+	return id;
+}
+
+beforeEach(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'kl-tracker-'));
+	db = openDatabase(dir);
+	now = at('2024-01-10');
+	const auth = new AuthService(db);
+	notices = new NoticeRegistry(db, openMemoryDocStore());
+	tasks = new TaskStore(db, () => DEFAULT_DIRECTORY);
+	tracker = new TrackerService(db, () => now);
+	office = await auth.createUser({ username: 'cv', displayName: 'Chuyên viên', password: 'mat-khau-123', role: 'office' });
+	leader = await auth.createUser({ username: 'ld', displayName: 'Lãnh đạo', password: 'mat-khau-123', role: 'leader' });
+	sotc = await auth.createUser({ username: 'tc', displayName: 'Sở TC', password: 'mat-khau-123', role: 'agency', agency: 'Sở Tài chính' });
+	soyt = await auth.createUser({ username: 'yt', displayName: 'Sở YT', password: 'mat-khau-123', role: 'agency', agency: 'Sở Y tế' });
+});
+afterEach(() => {
+	db.close();
+	rmSync(dir, { recursive: true, force: true });
+	docs.clear();
+	frozen.clear();
+});
+
+describe('issuing a notice', () => {
+	it('numbers notices per issuing body and year, freezes them and makes their tasks official', async () => {
+		const a = await draft(['Giao Sở Tài chính chủ trì rà soát, xong trước ngày 30/01/2024.']);
+		const b = await draft(['Giao Sở Y tế triển khai trong tháng 02/2024.']);
+		expect(await tracker.issue(office, a, { sourceType: 'UBND', date: '2024-01-10' }, issueDocs)).toEqual({ number: '1' });
+		expect(await tracker.issue(leader, b, { sourceType: 'TU', date: '2024-01-11' }, issueDocs)).toEqual({ number: '2' });
+		expect(frozen.has(a) && frozen.has(b)).toBe(true);
+		expect(new NoticeDoc(docs.get(a)!).readMeta()).toMatchObject({ number: '1', state: 'issued', date: '2024-01-10' });
+		const rows = tracker.list(office, { state: 'official' }).rows;
+		expect(rows.map((r) => [r.lead[0], r.sourceType, r.dueWorking])).toEqual([
+			['Sở Tài chính', 'UBND', '2024-01-30'],
+			['Sở Y tế', 'TU', '2024-02-29']
+		]);
+	});
+
+	it('refuses to issue twice, for an agency user, or without a source type', async () => {
+		const a = await draft(['Giao Sở Tài chính chủ trì rà soát.']);
+		await expect(tracker.issue(sotc, a, { sourceType: 'UBND' }, issueDocs)).rejects.toMatchObject({ reason: 'forbidden' });
+		await expect(tracker.issue(office, a, { sourceType: 'XYZ' }, issueDocs)).rejects.toMatchObject({ reason: 'invalid-input' });
+		await tracker.issue(office, a, { sourceType: 'UBND' }, issueDocs);
+		await expect(tracker.issue(office, a, { sourceType: 'UBND' }, issueDocs)).rejects.toMatchObject({ reason: 'conflict' });
+	});
+
+	it('keeps an official task when the projection runs again on changed text', async () => {
+		const a = await draft(['Giao Sở Tài chính chủ trì rà soát, xong trước ngày 30/01/2024.']);
+		await tracker.issue(office, a, { sourceType: 'UBND' }, issueDocs);
+		new NoticeDoc(docs.get(a)!).setBodyParagraphs(['Văn bản khác.'], () => 'x');
+		tasks.project(a, docs.get(a)!);
+		expect(tracker.list(office, { noticeId: a }).rows).toHaveLength(1);
+	});
+});
+
+describe('agencies and the office at work', () => {
+	let notice: string;
+	const ref = () => ({ noticeId: notice, taskId: `${notice}-b0` });
+	beforeEach(async () => {
+		notice = await draft(['Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng rà soát, xong trước ngày 30/01/2024.']);
+		await tracker.issue(office, notice, { sourceType: 'CT_UBND', date: '2024-01-05' }, issueDocs);
+	});
+
+	it('lets an agency see only tasks naming it, and never learn of the others', () => {
+		expect(tracker.list(sotc).rows).toHaveLength(1);
+		expect(tracker.list(soyt).rows).toHaveLength(0);
+		expect(() => tracker.detail(soyt, ref())).toThrow(/Không tìm thấy/);
+		expect(() => tracker.reportProgress(soyt, ref(), { id: 'abcdefgh1', text: 'x', percent: 10 })).toThrow(/Không tìm thấy/);
+	});
+
+	it('stores a progress report once per client-made id (offline outbox resends)', () => {
+		expect(tracker.reportProgress(sotc, ref(), { id: 'report-0001', text: 'Đã rà soát', percent: 40 })).toEqual({ created: true });
+		expect(tracker.reportProgress(sotc, ref(), { id: 'report-0001', text: 'Đã rà soát', percent: 40 })).toEqual({ created: false });
+		const d = tracker.detail(office, ref());
+		expect(d.progress).toHaveLength(1);
+		expect(d.task.progressPercent).toBe(40);
+		expect(d.events.map((e) => e.kind)).toEqual(['issued', 'progress']);
+	});
+
+	it('rejects bad progress input with a Vietnamese reason and changes nothing', () => {
+		expect(() => tracker.reportProgress(sotc, ref(), { id: 'report-0002', text: '  ', percent: 10 })).toThrow(/nội dung/);
+		expect(() => tracker.reportProgress(sotc, ref(), { id: 'report-0003', text: 'x', percent: 120 })).toThrow(/0 đến 100/);
+		expect(tracker.detail(office, ref()).progress).toHaveLength(0);
+	});
+
+	it('goes done-reported → awaiting → done on time when the office confirms', () => {
+		now = at('2024-01-29');
+		tracker.reportDone(sotc, ref(), 'Xong');
+		expect(tracker.detail(office, ref()).task.statusKey).toBe('awaiting');
+		now = at('2024-02-02');
+		tracker.decideDone(office, ref(), true, '');
+		const t = tracker.detail(office, ref()).task;
+		expect(t.status).toMatchObject({ kind: 'done', onTime: true, completedOn: '2024-01-29' });
+	});
+
+	it('goes back to open when the office rejects the done report', () => {
+		tracker.reportDone(sotc, ref(), 'Xong');
+		tracker.decideDone(office, ref(), false, 'Chưa đủ hồ sơ');
+		expect(tracker.detail(office, ref()).task.statusKey).toBe('within');
+	});
+
+	it('lets only the lead agency report done or ask for an extension, and only the office decide', async () => {
+		const auth = new AuthService(db);
+		const soxd = await auth.createUser({ username: 'xd', displayName: 'Sở XD', password: 'mat-khau-123', role: 'agency', agency: 'Sở Xây dựng' });
+		expect(tracker.list(soxd).rows).toHaveLength(1); // support sees it
+		expect(() => tracker.reportDone(soxd, ref(), '')).toThrow(/chủ trì/);
+		expect(() => tracker.requestExtension(soxd, ref(), { requestedDue: '2024-02-20', reason: 'x' })).toThrow(/chủ trì/);
+		tracker.reportDone(sotc, ref(), '');
+		expect(() => tracker.decideDone(sotc, ref(), true, '')).toThrow(/Văn phòng/);
+		expect(() => tracker.cancel(leader, ref(), 'x')).toThrow(/Văn phòng/);
+	});
+
+	it('moves the working deadline on an approved extension and keeps the original for statistics', () => {
+		const id = tracker.requestExtension(sotc, ref(), { requestedDue: '2024-02-20', reason: 'Chờ ý kiến các sở' });
+		tracker.decideExtension(office, id, true, '');
+		now = at('2024-02-05');
+		let t = tracker.detail(office, ref()).task;
+		expect([t.dueOriginal, t.dueWorking, t.statusKey]).toEqual(['2024-01-30', '2024-02-20', 'within']);
+		tracker.reportDone(sotc, ref(), '');
+		tracker.decideDone(office, ref(), true, '');
+		t = tracker.detail(office, ref()).task;
+		expect(t.status).toMatchObject({ kind: 'done', onTime: false, onTimeWorking: true });
+	});
+
+	it('cancels with a reason and lists reminders in the agency notifications', () => {
+		tracker.remind(office, { agency: 'Sở Tài chính', text: 'Đề nghị khẩn trương báo cáo.', ref: ref() });
+		expect(tracker.notifications(sotc).map((n) => n.text)).toEqual(['Đề nghị khẩn trương báo cáo.']);
+		expect(tracker.notifications(soyt)).toEqual([]);
+		tracker.cancel(office, ref(), 'Không còn phù hợp');
+		expect(tracker.detail(office, ref()).task.status).toMatchObject({ kind: 'cancelled', reason: 'Không còn phù hợp' });
+		expect(() => tracker.reportProgress(sotc, ref(), { id: 'report-0009', text: 'x', percent: 1 })).toThrow(/thôi thực hiện/);
+	});
+
+	it('filters by status, source, leader and search without diacritics', () => {
+		now = at('2024-02-01');
+		expect(tracker.list(office, { status: ['overdue'] }).total).toBe(1);
+		expect(tracker.list(office, { status: ['within'] }).total).toBe(0);
+		expect(tracker.list(office, { source: 'CT_UBND' }).total).toBe(1);
+		expect(tracker.list(office, { source: 'TU' }).total).toBe(0);
+		expect(tracker.list(office, { q: 'so tai chinh' }).total).toBe(1);
+		expect(tracker.list(office, { agency: 'so xay dung', agencyRole: 'support' }).total).toBe(1);
+		expect(tracker.list(office, { agency: 'so xay dung', agencyRole: 'lead' }).total).toBe(0);
+		expect(tracker.list(office).byAgency).toEqual([{ agency: 'Sở Tài chính', total: 1, overdue: 1, done: 0 }]);
+	});
+
+	it('lists agencies that have not updated their unfinished tasks this week', () => {
+		now = Date.parse('2024-01-12T10:00:00Z'); // Friday 17:00 in Hà Nội: past the 16:00 cutoff
+		let w = tracker.weeklyUpdates();
+		expect(w).toMatchObject({ weekStart: '2024-01-08', cutoffPassed: true, agencies: [{ agency: 'Sở Tài chính', missing: 1 }] });
+		tracker.reportProgress(sotc, ref(), { id: 'report-0100', text: 'Tiếp tục', percent: 50 });
+		w = tracker.weeklyUpdates();
+		expect(w.agencies).toEqual([]);
+	});
+});
+
+describe('status in SQL', () => {
+	it('agrees with computeStatus on every state', () => {
+		const today = '2024-01-30';
+		const cases: TaskFacts[] = [
+			{ originalDue: null, workingDue: null },
+			{ originalDue: '2024-02-10', workingDue: '2024-02-10' },
+			{ originalDue: '2024-02-02', workingDue: '2024-02-02' },
+			{ originalDue: '2024-01-30', workingDue: '2024-01-30' },
+			{ originalDue: '2024-01-29', workingDue: '2024-01-29' },
+			{ originalDue: '2024-01-20', workingDue: '2024-02-20' },
+			{ originalDue: '2024-01-20', workingDue: '2024-01-20', reportedDoneOn: '2024-01-25' },
+			{ originalDue: '2024-01-20', workingDue: '2024-01-20', reportedDoneOn: '2024-01-19', completedOn: '2024-01-19' },
+			{ originalDue: '2024-01-20', workingDue: '2024-01-25', reportedDoneOn: '2024-01-24', completedOn: '2024-01-24' },
+			{ originalDue: '2024-01-20', workingDue: '2024-01-20', cancelledOn: '2024-01-10', cancelReason: 'x' }
+		];
+		const stmt = db.prepare(`SELECT ${STATUS_SQL} AS s FROM (SELECT @due_original AS due_original, @due_working AS due_working, @reported AS reported_done_on, @completed AS completed_on, @cancelled AS cancelled_on) t`);
+		for (const c of cases) {
+			const sql = (stmt.get({ ...statusParams(today), due_original: c.originalDue, due_working: c.workingDue, reported: c.reportedDoneOn ?? null, completed: c.completedOn ?? null, cancelled: c.cancelledOn ?? null }) as { s: string }).s;
+			expect(sql).toBe(statusKey(computeStatus(c, today)));
+		}
+	});
+});
