@@ -315,11 +315,14 @@ export const NAME_STOPS: ReadonlySet<string> = new Set(
 		'ban hành,đề xuất,đề nghị,yêu cầu,giao,chấn chỉnh,xử lý,thẩm định,cung cấp,bàn giao,nắm,' +
 		'khảo sát,vận hành,sớm,ngay,kịp thời,quan tâm,nâng cao,duy trì,ưu tiên,thường xuyên,định kỳ,' +
 		'chuẩn bị,tiếp thu,làm,như,nhằm,do,bởi,cho,sau,trước,đối với,chờ,nêu,bám sát'
-	).split(',')
+	)
+		.split(',')
+		// Folded like the text they are looked up in ("rà soát" → "rà sóat", "hoàn thành" → "hòan thành").
+		.map((w) => foldKey(w))
 );
 
 /** Nouns whose second syllable is also a verb in {@link NAME_STOPS}. */
-const NOUN_COMPOUNDS = new Set(['công trình', 'chương trình', 'quy trình', 'lộ trình', 'tiến trình', 'đề án', 'khu vực', 'địa bàn', 'giao thông', 'giao dịch', 'trình độ', 'ban hành chính']);
+const NOUN_COMPOUNDS = new Set<string>('công trình', 'chương trình', 'quy trình', 'lộ trình', 'tiến trình', 'đề án', 'khu vực', 'địa bàn', 'giao thông', 'giao dịch', 'trình độ', 'ban hành chính'].map((w) => foldKey(w)));
 
 /** Agency head words after which a capitalised word makes a name we may not know. */
 const UNKNOWN_HEADS = [

@@ -66,6 +66,37 @@ const NARRATIVE_RE = /^(?:Ngày\s+\d|Sau khi nghe|Tham dự|Dự họp|Cùng d�
 const DIRECTING_RE =
 	/(?:chỉ đạo|đôn đốc|hướng dẫn|yêu cầu|đề nghị|giao|mời|gửi)\s+/gu;
 
+/**
+ * Matches of a global regex that start in `[from, to)`, with indices into `text`. The regex runs
+ * on that window only, so a search never scans the rest of a long paragraph.
+ */
+function matchesIn(re: RegExp, text: string, from: number, to: number): RegExpExecArray[] {
+	const out: RegExpExecArray[] = [];
+	if (to <= from) return out;
+	// A little look-ahead past `to` lets a match that starts inside the window finish.
+	const window = text.slice(from, Math.min(text.length, to + 40));
+	re.lastIndex = 0;
+	for (let m = re.exec(window); m && m.index < to - from; m = re.exec(window)) {
+		m.index += from;
+		out.push(m);
+		if (m[0] === '') re.lastIndex++;
+	}
+	return out;
+}
+
+/** The first deadline (sorted by start) that starts in `[a, b)`: a binary search. */
+function firstDeadlineIn(deadlines: readonly Deadline[], a: number, b: number): Deadline | null {
+	let lo = 0;
+	let hi = deadlines.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if ((deadlines[mid] as Deadline).span.start < a) lo = mid + 1;
+		else hi = mid;
+	}
+	const d = deadlines[lo];
+	return d && d.span.start < b ? d : null;
+}
+
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{M}\d]/u.test(c);
 
 function skipSpaces(text: string, p: number): number {
@@ -350,8 +381,7 @@ function findSupport(parse: Parse, from: number, to: number): AgencyRef[] {
 	const { text, at } = parse;
 	const out: AgencyRef[] = [];
 	const re = /(phối hợp|cùng với|hỗ trợ)(?![\p{L}\p{M}])/gu;
-	re.lastIndex = from;
-	for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+	for (const m of matchesIn(re, text, from, to)) {
 		// "đôn đốc các chủ đầu tư phối hợp với …": the directed party co-operates, not the lead.
 		// Only the same ";"-clause, and at most a few hundred characters back, is looked at: the
 		// scan must stay linear on a paragraph without punctuation.
@@ -431,8 +461,7 @@ function findOfficials(parse: Parse, from: number, to: number): AgencyRef[] {
 	const { text, at } = parse;
 	const out: AgencyRef[] = [];
 	const re = /tham mưu\s+(?:cho\s+)?/gu;
-	re.lastIndex = from;
-	for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+	for (const m of matchesIn(re, text, from, to)) {
 		const p = m.index + m[0].length;
 		const list = readParties(parse, p);
 		if (list) {
@@ -447,8 +476,7 @@ function findOfficials(parse: Parse, from: number, to: number): AgencyRef[] {
 		}
 	}
 	const sign = /trình\s+/gu;
-	sign.lastIndex = from;
-	for (let m = sign.exec(text); m && m.index < to; m = sign.exec(text)) {
+	for (const m of matchesIn(sign, text, from, to)) {
 		const x = at.get(m.index + m[0].length);
 		if (x?.kind === 'leader' && /^\s+(?:ký|ban hành)/u.test(text.slice(x.end, x.end + 12))) out.push(toRef(x));
 	}
@@ -558,8 +586,7 @@ function analyseSentence(
 	const { groups, requester, requesterAt } = findLeadGroups(parse, from, sent.end);
 	const elaboration = ELABORATION_RE.test(body);
 	const drafts: Draft[] = [];
-	const deadlineIn = (a: number, b: number) =>
-		parse.deadlines.find((d) => d.span.start >= a && d.span.start < b) ?? null;
+	const deadlineIn = (a: number, b: number) => firstDeadlineIn(parse.deadlines, a, b);
 
 	const build = (lead: AgencyRef[], clause: Span, predStart: number) => {
 		const deadline = deadlineIn(clause.start, clause.end);
@@ -592,8 +619,7 @@ function analyseSentence(
 			build(g.leads, { start, end }, g.predStart);
 			// "… gửi về Sở Tài chính để tổng hợp, tham mưu …": the receiving agency's own task.
 			const purpose = /gửi\s+(?:về\s+)?/gu;
-			purpose.lastIndex = g.predStart;
-			for (let m = purpose.exec(text); m && m.index < end; m = purpose.exec(text)) {
+			for (const m of matchesIn(purpose, text, g.predStart, end)) {
 				const x = parse.at.get(m.index + m[0].length);
 				if (x && x.kind === 'agency' && /^\s+để\s+/u.test(text.slice(x.end, x.end + 6))) {
 					const predStart = x.end + (/^\s+để\s+/u.exec(text.slice(x.end))?.[0].length ?? 0);

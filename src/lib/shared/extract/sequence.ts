@@ -53,6 +53,9 @@ interface Scope {
 	node: boolean;
 }
 
+/** Deepest outline kept: real notices nest five or six levels at most. */
+const MAX_SCOPES = 32;
+
 /** Reads every block in order and returns, for each, its role, context and assignments. */
 export function extractSequence(blocks: readonly SequenceBlock[], options: SequenceOptions = {}): SequenceResult[] {
 	const { headerEnd = 0, extract = extractBlock, mapHeadingRef = (_i: number, r: AgencyRef) => r, ...baseCtx } = options;
@@ -88,12 +91,22 @@ export function extractSequence(blocks: readonly SequenceBlock[], options: Seque
 					(block.markerType !== 'none' || /^[\p{Lu}\d\s,.\-–]+$/u.test(t)) &&
 					(!next || next.rank > block.rank || next.markerType === 'none')));
 		if (isHeading) role = 'heading';
-		const inheritedLead = [...scopes].reverse().find((s) => s.lead?.length)?.lead ?? [];
+		let inheritedLead: AgencyRef[] = [];
+		for (let k = scopes.length - 1; k >= 0; k--) {
+			const lead = (scopes[k] as Scope).lead;
+			if (lead?.length) {
+				inheritedLead = lead;
+				break;
+			}
+		}
 		if (role === 'heading') {
 			// Section titles in capitals ("II. NHIỆM VỤ, GIẢI PHÁP …") name topics, not assignees.
 			const caps = /^[\p{Lu}\d\s,.\-–:]+$/u.test(t);
 			const lead = caps ? null : headingAssignee(block.text, { ...baseCtx, inheritedLead });
 			const refs = lead?.map((r) => ({ ...mapHeadingRef(index, r), inherited: true })) ?? null;
+			// An outline is a few levels deep; a run of thousands of heading-shaped lines (a pasted
+			// form, a broken file) must not make every later block scan them all.
+			if (scopes.length >= MAX_SCOPES) scopes.shift();
 			if (block.heading) scopes.push({ rank: 0, pending: false, lead: refs, node: true });
 			else if (block.markerType === 'none') scopes.push({ rank: 0, pending: true, lead: refs, node: false });
 			else scopes.push({ rank: block.rank, pending: false, lead: refs, node: false });

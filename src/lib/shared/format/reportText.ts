@@ -10,11 +10,16 @@ import { shortDate } from './vnDate';
 /** Who assigns the tasks, as the sentence names them. */
 export const DEFAULT_ASSIGNER = 'UBND tỉnh, Chủ tịch UBND tỉnh';
 
+/** The period as it follows "Trong": a custom "từ … đến …" label reads "thời gian từ … đến …". */
+export function periodPhrase(label: string): string {
+	return label.startsWith('từ ') ? `thời gian ${label}` : label;
+}
+
 /** The figures sentence over all assigned tasks (seed 001 style). */
 export function figuresSentence(report: TaskReport, assigner = DEFAULT_ASSIGNER): string {
 	const c = report.totals.counts;
 	const r = report.totals.ofAssigned;
-	const head = `Trong ${report.period.label}, ${assigner} đã giao ${formatCount(c.assigned)} nhiệm vụ cho các cơ quan, đơn vị, địa phương`;
+	const head = `Trong ${periodPhrase(report.period.label)}, ${assigner} đã giao ${formatCount(c.assigned)} nhiệm vụ cho các cơ quan, đơn vị, địa phương`;
 	if (c.assigned === 0) return `${head}.`;
 	const asOf = report.partial ? ` (số liệu tính đến ngày ${shortDate(report.evaluatedOn)})` : '';
 	return (

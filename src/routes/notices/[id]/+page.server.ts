@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { getAppContext } from '$server/context';
 import { isTrackerError } from '$server/tracker/TrackerService';
+import { issueNotice } from '$lib/server/issue';
 import { SOURCE_LABELS, SOURCE_TYPES } from '#shared/tracker/sourceTypes';
 import { statusLabel } from '#shared/tracker/status';
 import type { Actions, PageServerLoad } from './$types';
@@ -31,22 +32,8 @@ export const load: PageServerLoad = ({ params, locals }) => {
 export const actions: Actions = {
 	issue: async ({ params, request, locals }) => {
 		const form = await request.formData();
-		const { tracker, sync, notices, tasks } = getAppContext();
 		try {
-			const { number } = await tracker.issue(
-				locals.user!,
-				params.id,
-				{ sourceType: String(form.get('sourceType') ?? ''), date: String(form.get('date') ?? '') },
-				{
-					freeze: (id) => sync.setFrozen(id, true),
-					unfreeze: (id) => sync.setFrozen(id, false),
-					updateDoc: (id, change) => sync.updateDoc(id, change),
-					project: (id, doc) => {
-						notices.project(id, doc);
-						tasks.project(id, doc);
-					}
-				}
-			);
+			const { number } = await issueNotice(locals.user!, params.id, { sourceType: String(form.get('sourceType') ?? ''), date: String(form.get('date') ?? '') });
 			return { issued: number };
 		} catch (e) {
 			if (isTrackerError(e)) return fail(e.reason === 'forbidden' ? 403 : 400, { message: e.message });

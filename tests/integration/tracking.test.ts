@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CloseCode } from '#shared/protocol';
+import { NoticeDoc } from '#shared/doc/noticeDoc';
+import {
+	cli,
+	connectClient,
+	createNotice,
+	createUser,
+	makeDataDir,
+	removeDataDir,
+	startServer,
+	waitFor,
+	waitSynced,
+	type ServerProcess,
+	type TestUser
+} from './harness';
+import { addParagraph, bodyText, typeInParagraph } from './noticeEdits';
+
+describe('issued notices and agency permissions over the API', () => {
+	let dataDir: string;
+	let server: ServerProcess;
+	let office: TestUser;
+	let sotc: TestUser;
+	let soyt: TestUser;
+	let noticeId: string;
+	let taskId: string;
+
+	const call = async (user: TestUser | null, method: string, path: string, body?: unknown) => {
+		const res = await fetch(server.url + path, {
+			method,
+			headers: { ...(user ? { authorization: `Bearer ${user.token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+			...(body ? { body: JSON.stringify(body) } : {})
+		});
+		return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+	};
+
+	beforeAll(async () => {
+		dataDir = makeDataDir();
+		office = await createUser(dataDir, 'office1', 'office');
+		sotc = await createUser(dataDir, 'sotc', 'agency'); // agency Sở Tài chính
+		await cli(dataDir, 'user', 'add', '--username', 'soyt', '--name', 'Sở Y tế', '--password', 'secret-123', '--role', 'agency', '--agency', 'Sở Y tế');
+		soyt = { username: 'soyt', token: await cli(dataDir, 'token', 'create', '--username', 'soyt') };
+		noticeId = await createNotice(dataDir, 'office1', 'Kết luận giao ban');
+		server = await startServer(dataDir);
+		const writer = connectClient(server, noticeId, office.token);
+		await waitSynced(writer);
+		addParagraph(writer.doc, 'Giao Sở Tài chính chủ trì rà soát nguồn vốn, xong trước ngày 30/12/2099.');
+		await waitFor(async () => ((await call(office, 'GET', `/api/tasks?notice=${noticeId}`)).body.tasks as unknown[]).length === 1, 5_000, 'task projected');
+		taskId = ((await call(office, 'GET', `/api/tasks?notice=${noticeId}`)).body.tasks as { taskId: string }[])[0]!.taskId;
+		writer.destroy();
+	});
+
+	afterAll(async () => {
+		await server?.stop();
+		removeDataDir(dataDir);
+	});
+
+	it('refuses to let an agency issue a notice', async () => {
+		const r = await call(sotc, 'POST', `/api/notices/${noticeId}/issue`, { sourceType: 'UBND' });
+		expect(r.status).toBe(403);
+		expect(r.body.message).toMatch(/ban hành/);
+	});
+
+	it('issues a notice with the next number and then refuses every change to it', async () => {
+		const editor = connectClient(server, noticeId, office.token);
+		await waitSynced(editor);
+		const r = await call(office, 'POST', `/api/notices/${noticeId}/issue`, { sourceType: 'UBND', date: '2024-03-01' });
+		expect(r).toEqual({ status: 201, body: { number: '1' } });
+		// The open editor receives the number, then its next change is refused with a named code.
+		await waitFor(() => new NoticeDoc(editor.doc).readMeta().state === 'issued', 5_000, 'issued state synced');
+		expect(new NoticeDoc(editor.doc).readMeta()).toMatchObject({ number: '1', date: '2024-03-01' });
+		const before = bodyText(editor.doc);
+		typeInParagraph(editor.doc, 0, ' Sửa sau khi ban hành.');
+		await waitFor(() => editor.closeCodes.includes(CloseCode.NOTICE_FROZEN), 5_000, 'frozen close');
+		editor.destroy();
+		// A fresh client sees the issued text, unchanged; a new connection is read-only.
+		const reader = connectClient(server, noticeId, office.token);
+		await waitSynced(reader);
+		expect(bodyText(reader.doc)).toBe(before);
+		typeInParagraph(reader.doc, 0, ' Thử lại.');
+		await waitFor(() => reader.closeCodes.includes(CloseCode.READ_ONLY_VIOLATION), 5_000, 'read-only close');
+		reader.destroy();
+		expect((await call(office, 'POST', `/api/notices/${noticeId}/issue`, { sourceType: 'UBND' })).status).toBe(409);
+	});
+
+	it('shows an official task to the agencies it names and to no other', async () => {
+		const mine = await call(sotc, 'GET', '/api/tasks');
+		expect((mine.body.tasks as { lead: string[]; state: string }[]).map((t) => [t.lead[0], t.state])).toEqual([['Sở Tài chính', 'official']]);
+		expect((await call(soyt, 'GET', '/api/tasks')).body.tasks).toEqual([]);
+	});
+
+	it('lets no agency report on another agency task, and stores a resent report once', async () => {
+		const report = { id: 'outbox-report-1', noticeId, taskId, text: 'Đã rà soát 12 dự án.', percent: 40 };
+		expect((await call(soyt, 'POST', '/api/progress', report)).status).toBe(404);
+		expect((await call(sotc, 'POST', '/api/progress', report)).status).toBe(201);
+		expect((await call(sotc, 'POST', '/api/progress', report)).status).toBe(200);
+		const t = ((await call(office, 'GET', `/api/tasks?notice=${noticeId}`)).body.tasks as { progressPercent: number }[])[0];
+		expect(t?.progressPercent).toBe(40);
+		const bad = await call(sotc, 'POST', '/api/progress', { ...report, id: 'outbox-report-2', percent: 140 });
+		expect(bad.status).toBe(400);
+		expect(bad.body.message).toMatch(/0 đến 100/);
+	});
+
+	it('answers unauthenticated API calls with 401', async () => {
+		expect((await call(null, 'GET', '/api/tasks')).status).toBe(401);
+		expect((await call(null, 'POST', '/api/progress', {})).status).toBe(401);
+	});
+});
