@@ -56,14 +56,14 @@ describe('server-side task projection and the tasks API', () => {
 
 	it('lists an assignment line as a draft task soon after it is typed, with lead, support and deadline', async () => {
 		addParagraph(client.doc, 'Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng rà soát nguồn vốn, xong trước ngày 30/01/2024.');
-		await waitFor(async () => (await ofNotice(office)).length === 1, 5_000, 'task projected');
+		await waitFor(async () => (await ofNotice(office)).length === 1, 15_000, 'task projected');
 		const [task] = await ofNotice(office);
 		expect(task).toMatchObject({ lead: ['Sở Tài chính'], support: ['Sở Xây dựng'], state: 'draft', deadline: { kind: 'date', date: '2024-01-30' } });
 	});
 
 	it('follows edits of the line and filters by agency without diacritics and by deadline range', async () => {
 		addParagraph(client.doc, 'Yêu cầu Sở Y tế triển khai trong tháng 02/2024.');
-		await waitFor(async () => (await ofNotice(office)).length === 2, 5_000, 'second task');
+		await waitFor(async () => (await ofNotice(office)).length === 2, 15_000, 'second task');
 		expect((await api(office, '?agency=so%20y%20te')).tasks.map((t) => t.lead)).toEqual([['Sở Y tế']]);
 		expect((await api(office, '?agency=s%E1%BB%9F%20x%C3%A2y%20d%E1%BB%B1ng')).tasks).toHaveLength(1); // support matches too
 		expect((await api(office, '?from=2024-02-01&to=2024-02-29')).tasks.map((t) => t.lead[0])).toEqual(['Sở Y tế']);
@@ -74,7 +74,7 @@ describe('server-side task projection and the tasks API', () => {
 	it('removes a draft task when its line stops being an assignment', async () => {
 		deleteInParagraph(client.doc, 1, 'Yêu cầu Sở Y tế triển khai trong tháng 02/2024.'.length);
 		typeInParagraph(client.doc, 1, 'Hội nghị diễn ra thành công tốt đẹp.');
-		await waitFor(async () => (await ofNotice(office)).length === 1, 5_000, 'task removed');
+		await waitFor(async () => (await ofNotice(office)).length === 1, 15_000, 'task removed');
 	});
 
 	it('refuses bad filters with a Vietnamese message and unauthenticated calls with 401', async () => {

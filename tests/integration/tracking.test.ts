@@ -45,7 +45,7 @@ describe('issued notices and agency permissions over the API', () => {
 		const writer = connectClient(server, noticeId, office.token);
 		await waitSynced(writer);
 		addParagraph(writer.doc, 'Giao Sở Tài chính chủ trì rà soát nguồn vốn, xong trước ngày 30/12/2099.');
-		await waitFor(async () => ((await call(office, 'GET', `/api/tasks?notice=${noticeId}`)).body.tasks as unknown[]).length === 1, 5_000, 'task projected');
+		await waitFor(async () => ((await call(office, 'GET', `/api/tasks?notice=${noticeId}`)).body.tasks as unknown[]).length === 1, 15_000, 'task projected');
 		taskId = ((await call(office, 'GET', `/api/tasks?notice=${noticeId}`)).body.tasks as { taskId: string }[])[0]!.taskId;
 		writer.destroy();
 	});
@@ -67,18 +67,18 @@ describe('issued notices and agency permissions over the API', () => {
 		const r = await call(office, 'POST', `/api/notices/${noticeId}/issue`, { sourceType: 'UBND', date: '2024-03-01' });
 		expect(r).toEqual({ status: 201, body: { number: '1' } });
 		// The open editor receives the number, then its next change is refused with a named code.
-		await waitFor(() => new NoticeDoc(editor.doc).readMeta().state === 'issued', 5_000, 'issued state synced');
+		await waitFor(() => new NoticeDoc(editor.doc).readMeta().state === 'issued', 15_000, 'issued state synced');
 		expect(new NoticeDoc(editor.doc).readMeta()).toMatchObject({ number: '1', date: '2024-03-01' });
 		const before = bodyText(editor.doc);
 		typeInParagraph(editor.doc, 0, ' Sửa sau khi ban hành.');
-		await waitFor(() => editor.closeCodes.includes(CloseCode.NOTICE_FROZEN), 5_000, 'frozen close');
+		await waitFor(() => editor.closeCodes.includes(CloseCode.NOTICE_FROZEN), 15_000, 'frozen close');
 		editor.destroy();
 		// A fresh client sees the issued text, unchanged; a new connection is read-only.
 		const reader = connectClient(server, noticeId, office.token);
 		await waitSynced(reader);
 		expect(bodyText(reader.doc)).toBe(before);
 		typeInParagraph(reader.doc, 0, ' Thử lại.');
-		await waitFor(() => reader.closeCodes.includes(CloseCode.READ_ONLY_VIOLATION), 5_000, 'read-only close');
+		await waitFor(() => reader.closeCodes.includes(CloseCode.READ_ONLY_VIOLATION), 15_000, 'read-only close');
 		reader.destroy();
 		expect((await call(office, 'POST', `/api/notices/${noticeId}/issue`, { sourceType: 'UBND' })).status).toBe(409);
 	});
