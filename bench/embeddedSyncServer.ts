@@ -38,7 +38,6 @@ server.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1', ()
 	console.log(`Kết Luận listening on http://127.0.0.1:${port}`);
 });
 process.on('SIGTERM', () => {
-	console.error('SQLSTATS', JSON.stringify((globalThis as any).__sq), JSON.stringify((globalThis as any).__cp), JSON.stringify(process.cpuUsage()));
 	server.close();
 	void sync
 		.close()

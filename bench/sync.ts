@@ -13,8 +13,14 @@
  *
  * Flags (or env): --duration=S (BENCH_DURATION_S), --notices=N (BENCH_NOTICES),
  * --clients=N per notice (BENCH_CLIENTS), --rate=EDITS_PER_S (BENCH_RATE),
- * --ours=main|embedded (BENCH_OURS; main = server/main.ts, embedded = bench/embeddedSyncServer.ts),
+ * --ours=main,embedded (BENCH_OURS; default both — main = the real host server/main.ts with its
+ * projections, embedded = bench/embeddedSyncServer.ts: createSyncServer + SQLite store alone),
  * --only=ours|reference. Quick run: `npm run bench:sync -- --duration=5 --notices=5`.
+ * Diagnostics: BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles our server
+ * (written on its graceful exit), BENCH_ECHO_STDERR=1 shows the servers' stderr.
+ *
+ * Latency is measured in this process, which shares the 2 cores with the server under test: on a
+ * busy machine it mostly measures scheduling. CPU per delivered update is the robust figure.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -33,12 +39,15 @@ const ROOT = resolve(import.meta.dirname, '..');
 const execFileAsync = promisify(execFile);
 const CLOCK_TICKS_PER_S = 100; // getconf CLK_TCK on Linux
 
+/** How our server is started: the real host, or createSyncServer alone (no host projections). */
+type OursMode = 'main' | 'embedded';
+
 interface BenchConfig {
 	durationS: number;
 	notices: number;
 	clientsPerNotice: number;
 	editsPerS: number;
-	ours: 'main' | 'embedded';
+	ours: OursMode[];
 	only: 'ours' | 'reference' | null;
 }
 
@@ -54,8 +63,10 @@ function readConfig(argv: string[], env: NodeJS.ProcessEnv): BenchConfig {
 		if (!Number.isFinite(value) || value <= 0) throw new Error(`--${flag} must be a positive number`);
 		return value;
 	};
-	const ours = flags.get('ours') ?? env.BENCH_OURS ?? 'main';
-	if (ours !== 'main' && ours !== 'embedded') throw new Error('--ours must be main or embedded');
+	const ours = (flags.get('ours') ?? env.BENCH_OURS ?? 'main,embedded').split(',');
+	if (ours.length === 0 || ours.some((m) => m !== 'main' && m !== 'embedded')) {
+		throw new Error('--ours must be main, embedded or main,embedded');
+	}
 	const only = flags.get('only') ?? null;
 	if (only !== null && only !== 'ours' && only !== 'reference') throw new Error('--only must be ours or reference');
 	return {
@@ -63,7 +74,7 @@ function readConfig(argv: string[], env: NodeJS.ProcessEnv): BenchConfig {
 		notices: Math.round(num('notices', 'BENCH_NOTICES', 30)),
 		clientsPerNotice: Math.round(num('clients', 'BENCH_CLIENTS', 10)),
 		editsPerS: num('rate', 'BENCH_RATE', 3),
-		ours,
+		ours: ours as OursMode[],
 		only
 	};
 }
@@ -122,11 +133,11 @@ async function cli(dataDir: string, ...args: string[]): Promise<string> {
 	return stdout.trim();
 }
 
-async function startOurs(config: BenchConfig, dataDir: string): Promise<ServerUnderTest> {
+async function startOurs(config: BenchConfig, mode: OursMode, dataDir: string): Promise<ServerUnderTest> {
 	let token: string;
 	let rooms: string[];
 	let script: string;
-	if (config.ours === 'main') {
+	if (mode === 'main') {
 		await cli(dataDir, 'user', 'add', '--username', 'bench', '--name', 'Máy đo', '--password', 'secret-123', '--role', 'office');
 		token = await cli(dataDir, 'token', 'create', '--username', 'bench');
 		rooms = [];
@@ -151,7 +162,7 @@ async function startOurs(config: BenchConfig, dataDir: string): Promise<ServerUn
 		/Kết Luận listening on http:\/\/127\.0\.0\.1:(\d+)/
 	);
 	return {
-		label: config.ours === 'main' ? 'ours (server/main.ts)' : 'ours (embedded sync)',
+		label: mode === 'main' ? 'ours: server/main.ts' : 'ours: sync only',
 		pid: child.pid!,
 		baseUrl: `ws://127.0.0.1:${match[1]}/sync`,
 		params: { token },
@@ -179,7 +190,7 @@ async function startReference(config: BenchConfig): Promise<ServerUnderTest> {
 	const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 	const { child } = await spawnAndWait(process.execPath, [...nodeArgs, bin], { HOST: '127.0.0.1', PORT: String(port) }, /running at/);
 	return {
-		label: 'reference (@y/websocket-server 0.1.1)',
+		label: 'reference',
 		pid: child.pid!,
 		baseUrl: `ws://127.0.0.1:${port}`,
 		params: {},
@@ -365,11 +376,12 @@ async function runWorkload(server: ServerUnderTest, config: BenchConfig): Promis
 // ---- report ----
 
 function printTable(config: BenchConfig, results: RunResult[]): void {
-	const [ours, reference] = [results.find((r) => r.label.startsWith('ours')), results.find((r) => r.label.startsWith('reference'))];
+	const reference = results.find((r) => r.label === 'reference');
+	const ours = results.filter((r) => r !== reference);
 	const rows: [string, (r: RunResult) => number, number][] = [
 		['edits sent', (r) => r.editsSent, 0],
 		['updates delivered', (r) => r.delivered, 0],
-		['  of expected', (r) => (r.delivered / Math.max(1, r.expectedDeliveries)) * 100, 1],
+		['  % of expected', (r) => (r.delivered / Math.max(1, r.expectedDeliveries)) * 100, 1],
 		['latency p50 (ms)', (r) => r.p50, 1],
 		['latency p99 (ms)', (r) => r.p99, 1],
 		['server CPU ms / 1000 delivered', (r) => r.cpuMsPer1000, 1],
@@ -381,24 +393,26 @@ function printTable(config: BenchConfig, results: RunResult[]): void {
 		['load generator CPU (% of a core)', (r) => r.generatorCpuPercent, 1]
 	];
 	const width = 34;
-	const col = 26;
+	const col = 22;
+	const ratioLabel = (r: RunResult): string => `${r.label.replace('ours: ', '')} / ref`;
 	console.log(
-		`\nWorkload: ${config.notices} notices × ${config.clientsPerNotice} clients, ${config.editsPerS} edits/s each (+ caret awareness), ${config.durationS} s\n`
+		`\nWorkload: ${config.notices} notices × ${config.clientsPerNotice} clients, ${config.editsPerS} edits/s each (+ caret awareness), ${config.durationS} s`
 	);
+	console.log('reference = @y/websocket-server 0.1.1 (stock bin, persists nothing); ours persists every update to SQLite before broadcasting it\n');
 	const header = ['metric'.padEnd(width), ...results.map((r) => r.label.padStart(col))];
-	if (ours && reference) header.push('ours / reference'.padStart(18));
+	if (reference) header.push(...ours.map((r) => ratioLabel(r).padStart(col)));
 	console.log(header.join(' '));
 	for (const [name, get, digits] of rows) {
 		const cells = [name.padEnd(width), ...results.map((r) => get(r).toFixed(digits).padStart(col))];
-		if (ours && reference) {
-			const ratio = get(reference) === 0 ? (get(ours) === 0 ? '—' : '∞') : (get(ours) / get(reference)).toFixed(2);
-			cells.push(ratio.padStart(18));
+		if (reference) {
+			for (const r of ours) {
+				const base = get(reference);
+				const ratio = base === 0 ? (get(r) === 0 ? '—' : '∞') : (get(r) / base).toFixed(2);
+				cells.push(ratio.padStart(col));
+			}
 		}
 		console.log(cells.join(' '));
 	}
-	console.log(
-		`${'persists every update'.padEnd(width)} ${results.map((r) => (r.label.startsWith('ours') ? 'yes (SQLite WAL)' : 'no').padStart(col)).join(' ')}`
-	);
 	for (const r of results) {
 		if (r.generatorCpuPercent > 85) console.log(`\n⚠ the load generator was near saturation during "${r.label}": latencies include its queueing.`);
 	}
@@ -409,8 +423,13 @@ async function main(): Promise<void> {
 	process.setMaxListeners(config.notices * config.clientsPerNotice + 20); // y-websocket adds an exit listener per provider
 	const results: RunResult[] = [];
 	const runs: (() => Promise<ServerUnderTest>)[] = [];
-	const dataDir = mkdtempSync(join(tmpdir(), 'ketluan-bench-'));
-	if (config.only !== 'reference') runs.push(() => startOurs(config, dataDir));
+	const dataDirs: string[] = [];
+	const freshDataDir = (): string => {
+		const dir = mkdtempSync(join(tmpdir(), 'ketluan-bench-'));
+		dataDirs.push(dir);
+		return dir;
+	};
+	if (config.only !== 'reference') for (const mode of config.ours) runs.push(() => startOurs(config, mode, freshDataDir()));
 	if (config.only !== 'ours') runs.push(() => startReference(config));
 	try {
 		for (const start of runs) {
@@ -423,7 +442,7 @@ async function main(): Promise<void> {
 			}
 		}
 	} finally {
-		rmSync(dataDir, { recursive: true, force: true });
+		for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 	}
 	printTable(config, results);
 }
