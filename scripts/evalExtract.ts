@@ -2,7 +2,9 @@
  * `npm run eval:extract [-- --verbose]`: runs extractNotice over every file labelled in
  * ../shared/seeds/gold.json and ../shared/examples/gold.json (override the folder with SHARED_DIR)
  * and prints precision, recall and F1 for lead agencies, deadlines and whole assignments, per file
- * and overall. How items are located, paired and compared is documented at the top of
+ * and overall. When tests/fixtures/extract/heldout/gold.json exists (notices never used for tuning),
+ * it is scored too and reported separately, after the "overall" row of the development sets
+ * (override the folder with HELDOUT_DIR). How items are located, paired and compared is documented at the top of
  * src/lib/shared/extract/eval.ts (scoreFile).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -43,15 +45,16 @@ const sets = [
 	{ name: 'seeds', dir: path.join(shared, 'seeds') },
 	{ name: 'examples', dir: path.join(shared, 'examples') }
 ];
+const heldout = { name: 'held-out', dir: process.env.HELDOUT_DIR ?? path.join(repoRoot, 'tests', 'fixtures', 'extract', 'heldout') };
 if (!sets.some((s) => existsSync(path.join(s.dir, 'gold.json')))) {
 	process.stderr.write(`Lỗi: không tìm thấy gold.json trong ${shared} (đặt SHARED_DIR nếu cần)\n`);
 	process.exit(1);
 }
 console.log(`${''.padEnd(34)} │ lead  P     R    F1 │ deadline P  R    F1 │ assignment P R    F1`);
-const all: Score[] = [];
-for (const set of sets) {
+/** Scores every file of one labelled set, printing a row per file and one for the set. */
+function scoreSet(set: { name: string; dir: string }): Score[] {
 	const goldPath = path.join(set.dir, 'gold.json');
-	if (!existsSync(goldPath)) continue;
+	if (!existsSync(goldPath)) return [];
 	const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldItem[];
 	const files = [...new Set(gold.map((g) => g.file))];
 	const scores: Score[] = [];
@@ -63,8 +66,14 @@ for (const set of sets) {
 		if (verbose) for (const n of s.notes) console.log(`      ${n}`);
 		if (s.unlocated) console.log(`      ! ${s.unlocated} gold quote(s) not found in the file`);
 	}
-	const total = sumScores(scores);
-	all.push(...scores);
-	console.log(row(`${set.name} (all files)`, total));
+	console.log(row(`${set.name} (all files)`, sumScores(scores)));
+	return scores;
 }
+
+const all: Score[] = [];
+for (const set of sets) all.push(...scoreSet(set));
 console.log(row('overall', sumScores(all)));
+if (existsSync(path.join(heldout.dir, 'gold.json'))) {
+	console.log(`${'─'.repeat(34)}─┼───────────────────┼───────────────────┼──────────────────`);
+	scoreSet(heldout);
+}

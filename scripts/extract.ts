@@ -24,15 +24,35 @@ function deadlineJson(d: Deadline | null): Record<string, unknown> | null {
 
 const refJson = (r: AgencyRef) => ({ name: r.name, text: r.text });
 
+/**
+ * The text of the file, or null when it is not text: UTF-8 (a UTF-16 file with its byte-order
+ * mark, as Windows Notepad saves "Unicode", is read too). Invalid UTF-8 and control characters
+ * other than tab, line feed, carriage return and form feed (NUL bytes of a binary file) mean it is
+ * not a notice.
+ */
+function decode(bytes: Buffer): string | null {
+	let text: string;
+	try {
+		if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
+		else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
+		else text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+	} catch {
+		return null;
+	}
+	// eslint-disable-next-line no-control-regex
+	if (/[\u0000-\u0008\u000e-\u001f\u007f]/u.test(text)) return null;
+	return text;
+}
+
 async function main(): Promise<number> {
 	const file = process.argv.slice(2).find((a) => a !== '--');
 	if (!file) {
 		process.stderr.write('Cách dùng: npm run --silent extract -- TỆP.txt\n');
 		return 2;
 	}
-	let raw: string;
+	let bytes: Buffer;
 	try {
-		raw = await readFile(file, 'utf8');
+		bytes = await readFile(file);
 	} catch (err) {
 		const code = (err as NodeJS.ErrnoException).code;
 		const why =
@@ -40,8 +60,9 @@ async function main(): Promise<number> {
 		process.stderr.write(`Lỗi: ${why}: ${file}\n`);
 		return 1;
 	}
-	if (raw.includes('\uFFFD')) {
-		process.stderr.write(`Lỗi: tệp không phải văn bản UTF-8 hợp lệ: ${file}\n`);
+	const raw = decode(bytes);
+	if (raw === null) {
+		process.stderr.write(`Lỗi: tệp không phải văn bản UTF-8 hợp lệ (có thể là tệp nhị phân hoặc mã hóa khác): ${file}\n`);
 		return 1;
 	}
 	const result = extractNotice(raw);

@@ -322,7 +322,7 @@ export const NAME_STOPS: ReadonlySet<string> = new Set(
 );
 
 /** Nouns whose second syllable is also a verb in {@link NAME_STOPS}. */
-const NOUN_COMPOUNDS = new Set<string>('công trình', 'chương trình', 'quy trình', 'lộ trình', 'tiến trình', 'đề án', 'khu vực', 'địa bàn', 'giao thông', 'giao dịch', 'trình độ', 'ban hành chính'].map((w) => foldKey(w)));
+const NOUN_COMPOUNDS = new Set<string>(['công trình', 'chương trình', 'quy trình', 'lộ trình', 'tiến trình', 'đề án', 'khu vực', 'địa bàn', 'giao thông', 'giao dịch', 'trình độ', 'ban hành chính'].map((w) => foldKey(w)));
 
 /** Agency head words after which a capitalised word makes a name we may not know. */
 const UNKNOWN_HEADS = [

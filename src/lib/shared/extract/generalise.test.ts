@@ -34,6 +34,10 @@ describe('parties of central and ministry notices', () => {
 		expect(texts('Giao Thanh tra Bộ kiểm tra')).toEqual([['Thanh tra Bộ', 'unknown']]);
 		expect(texts('Vụ Đông Xuân năm nay được mùa')).toEqual([]);
 	});
+	it('ends an unknown name at a predicate whose tone marks fold ("rà soát", "hoàn thành")', () => {
+		expect(texts('Cục Thủy lợi rà soát')).toEqual([['Cục Thủy lợi', 'unknown']]);
+		expect(texts('Văn phòng Bộ hoàn thành báo cáo')).toEqual([['Văn phòng Bộ', 'unknown']]);
+	});
 	it('reads "các Cục, Vụ" as a collective only when written with capitals', () => {
 		expect(texts('Đề nghị các Cục, Vụ khẩn trương hoàn thành')[0]).toEqual(['các Cục, Vụ', 'generic']);
 		expect(texts('các vụ việc phức tạp')).toEqual([]);
