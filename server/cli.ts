@@ -17,7 +17,7 @@ import { NoticeError, NoticeRegistry } from './notices/NoticeRegistry';
 import { openSqliteDocStore } from './store/SqliteDocStore';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh>
-  user add --username TÊN --name "Họ tên" --role admin|office|leader|agency [--password MK] [--agency "Tên cơ quan"]
+  user add --username TÊN --name "Họ tên" --role admin|office|leader|agency [--password MK] [--agency "Tên cơ quan"] [--email thu@dien.tu]
   user list
   token create --username TÊN [--label NHÃN]
   notice create --username TÊN --title "Trích yếu"
@@ -35,6 +35,7 @@ async function main(argv: string[]): Promise<void> {
 			password: { type: 'string' },
 			role: { type: 'string' },
 			agency: { type: 'string' },
+			email: { type: 'string' },
 			label: { type: 'string' },
 			title: { type: 'string' },
 			notice: { type: 'string' },
@@ -73,7 +74,8 @@ async function main(argv: string[]): Promise<void> {
 					displayName: need(values.name, 'name'),
 					password,
 					role: role as Role,
-					agency: values.agency ?? null
+					agency: values.agency ?? null,
+					email: values.email ?? null
 				});
 				console.log(`Đã tạo người dùng ${user.username} (${user.role}).`);
 				if (generated) console.log(`Mật khẩu: ${password}`);

@@ -7,6 +7,7 @@ import { NoticeRegistry } from './notices/NoticeRegistry';
 import { TaskStore } from './tasks/TaskStore';
 import { DirectoryStore } from './agencies/DirectoryStore';
 import { TrackerService } from './tracker/TrackerService';
+import { Mailer } from './notify/Mailer';
 import { openSqliteDocStore } from './store/SqliteDocStore';
 import { createSyncServer } from './sync/index';
 import type { Authorize } from './sync/types';
@@ -27,6 +28,15 @@ export function createServices(config: ServerConfig): Services {
 	const directory = new DirectoryStore(db);
 	const tasks = new TaskStore(db, () => directory.get());
 	const tracker = new TrackerService(db);
+	const mailer = new Mailer(process.env.SMTP_URL, process.env.SMTP_FROM);
+	tracker.onReminder = ({ agency, text, byName, ref }) => {
+		if (!mailer.enabled) return;
+		const link = ref ? `\n\nXem nhiệm vụ: ${process.env.ORIGIN ?? ''}/tasks/${ref.noticeId}/${encodeURIComponent(ref.taskId)}` : '';
+		mailer.send({ to: auth.emailsOfAgency(agency), subject: `[Kết Luận] Đôn đốc: ${text.slice(0, 80)}`, text: `${byName} đôn đốc ${agency}:\n\n${text}${link}` }).catch((e: unknown) => {
+			// The reminder is stored and shown in the app whatever happens to the e-mail.
+			console.error(`Không gửi được thư đôn đốc tới ${agency}:`, e);
+		});
+	};
 
 	const authorize: Authorize = async (req: IncomingMessage, noticeId: string) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
@@ -67,6 +77,7 @@ export function createServices(config: ServerConfig): Services {
 		async close() {
 			await sync.close();
 			await store.close();
+			mailer.close();
 			db.close();
 		}
 	};

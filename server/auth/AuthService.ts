@@ -24,6 +24,7 @@ export interface NewUser {
 	password: string;
 	role: Role;
 	agency?: string | null;
+	email?: string | null;
 }
 
 /** Secrets are stored only as SHA-256 digests, so a stolen database opens no session. */
@@ -69,6 +70,14 @@ export class AuthService {
 				created_at INTEGER NOT NULL
 			);
 		`);
+		// Added after the first release of the table: an older database gets the column here.
+		const cols = (db.prepare(`PRAGMA table_info(users)`).all() as { name: string }[]).map((c) => c.name);
+		if (!cols.includes('email')) db.exec(`ALTER TABLE users ADD COLUMN email TEXT`);
+	}
+
+	/** E-mail addresses of the users of an agency (for reminders when SMTP is configured). */
+	emailsOfAgency(agency: string): string[] {
+		return (this.db.prepare(`SELECT email FROM users WHERE agency = ? AND email IS NOT NULL AND email != ''`).all(agency) as { email: string }[]).map((r) => r.email);
 	}
 
 	/** True when no user exists yet (the first visit then offers to create the administrator). */
@@ -84,6 +93,7 @@ export class AuthService {
 			validateUsername(username) ??
 			validatePassword(input.password) ??
 			validateDisplayName(displayName) ??
+			(input.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email) ? 'Địa chỉ thư điện tử không hợp lệ.' : null) ??
 			((ROLES as readonly string[]).includes(input.role) ? null : 'Vai trò không hợp lệ.');
 		if (problem) throw new AuthError('invalid-input', problem);
 		if (this.findByUsername(username)) throw new AuthError('username-taken', 'Tên đăng nhập đã có người dùng.');
@@ -99,9 +109,9 @@ export class AuthService {
 		try {
 			this.db
 				.prepare(
-					'INSERT INTO users (id, username, display_name, password_hash, role, agency, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
+					'INSERT INTO users (id, username, display_name, password_hash, role, agency, created_at, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
 				)
-				.run(row.id, row.username, row.display_name, passwordHash, row.role, row.agency, row.created_at);
+				.run(row.id, row.username, row.display_name, passwordHash, row.role, row.agency, row.created_at, input.email?.trim() || null);
 		} catch (e) {
 			// Two requests racing for the same name: the UNIQUE constraint decides.
 			if (String(e).includes('UNIQUE')) throw new AuthError('username-taken', 'Tên đăng nhập đã có người dùng.');

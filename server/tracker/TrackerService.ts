@@ -152,6 +152,9 @@ const clean = (s: string, max: number) => s.normalize('NFC').trim().slice(0, max
  * the office (and admin) confirms, decides and cancels; leaders read everything and issue.
  */
 export class TrackerService {
+	/** Called after a reminder is stored (the host e-mails the agency when SMTP is configured). */
+	onReminder: ((reminder: { agency: string; text: string; byName: string; ref?: TaskRef }) => void) | null = null;
+
 	constructor(
 		private readonly db: Db,
 		private readonly now: () => number = Date.now
@@ -532,6 +535,7 @@ export class TrackerService {
 				.run(id, agency, input.ref?.noticeId ?? null, input.ref?.taskId ?? null, text, this.now(), user.id, user.displayName);
 			if (input.ref) this.#event(input.ref.noticeId, input.ref.taskId, user, 'reminded', `${agency}: ${text}`);
 		})();
+		this.onReminder?.({ agency, text, byName: user.displayName, ...(input.ref ? { ref: input.ref } : {}) });
 		return id;
 	}
 
