@@ -57,6 +57,9 @@ export function createServices(config: ServerConfig): Services {
 		store,
 		authorize,
 		path: '/sync',
+		// Projections (list, tracker) follow the text within a second of an edit; more often would
+		// only spend CPU while people type.
+		tuning: { docChangedThrottleMs: 500 },
 		onDocChanged: (noticeId, doc) => {
 			notices.project(noticeId, doc);
 			tasks.project(noticeId, doc);

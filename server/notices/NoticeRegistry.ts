@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { NoticeDoc, defaultMeta, type NoticeMeta } from '#shared/doc/noticeDoc';
 import { foldVietnamese } from '#shared/text/fold';
 import type { Db } from '../db';
+import type { Statement } from 'better-sqlite3';
 import type { DocStore } from '../store/types';
 import type { User } from '../auth/types';
 import type { Access } from '../sync/types';
@@ -59,6 +60,8 @@ export function todayInVietnam(now = new Date()): string {
  * database (for the newest-first list and search). The doc itself lives in the DocStore.
  */
 export class NoticeRegistry {
+	readonly #projected = new Map<string, string>();
+	#updateRow: Statement | undefined;
 	constructor(
 		private readonly db: Db,
 		private readonly store: DocStore
@@ -187,8 +190,19 @@ export class NoticeRegistry {
 		const notice = new NoticeDoc(doc);
 		const m = notice.readMeta();
 		const search = foldVietnamese([m.title, `${m.number}/${m.symbol}`, m.chair, notice.bodyText().slice(0, 4000)].join(' '));
-		this.db
-			.prepare('UPDATE notices SET title = ?, number = ?, symbol = ?, date = ?, search_text = ?, updated_at = ? WHERE id = ?')
-			.run(m.title, m.number, m.symbol, m.date, search, Date.now(), id);
+		const sig = [m.title, m.number, m.symbol, m.date, search].join('\u0001');
+		// Typing in the body rarely changes what the list shows; skip the write when nothing did.
+		if (this.#projected.get(id) === sig) return;
+		this.#projected.set(id, sig);
+		if (this.#projected.size > 1000) this.#projected.delete(this.#projected.keys().next().value as string);
+		(this.#updateRow ??= this.db.prepare('UPDATE notices SET title = ?, number = ?, symbol = ?, date = ?, search_text = ?, updated_at = ? WHERE id = ?')).run(
+			m.title,
+			m.number,
+			m.symbol,
+			m.date,
+			search,
+			Date.now(),
+			id
+		);
 	}
 }

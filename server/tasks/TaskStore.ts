@@ -30,6 +30,42 @@ function span(d: Deadline | null): [string | null, string | null] {
  */
 export class TaskStore {
 	readonly #derivers = new Map<string, TaskDeriver>();
+	/** What was last written per notice and task (a signature of the row), to skip rewriting it. */
+	readonly #written = new Map<string, Map<string, string>>();
+	#stmts: ReturnType<TaskStore['prepare']> | undefined;
+
+	private prepare() {
+		return {
+			upsert: this.db.prepare(`
+				INSERT INTO tasks (notice_id, task_id, block_id, ord, state, lead_json, support_json, officials_json, agencies_folded, action, deadline_json, deadline_from, deadline_to, due_original, due_working, corrected, updated_at)
+				VALUES (@notice_id, @task_id, @block_id, @ord, 'draft', @lead_json, @support_json, @officials_json, @agencies_folded, @action, @deadline_json, @deadline_from, @deadline_to, @deadline_to, @deadline_to, @corrected, @updated_at)
+				ON CONFLICT(notice_id, task_id) DO UPDATE SET
+					block_id = excluded.block_id, ord = excluded.ord, lead_json = excluded.lead_json, support_json = excluded.support_json,
+					officials_json = excluded.officials_json, agencies_folded = excluded.agencies_folded, action = excluded.action,
+					deadline_json = excluded.deadline_json, deadline_from = excluded.deadline_from, deadline_to = excluded.deadline_to,
+					due_original = excluded.due_original, due_working = excluded.due_working,
+					corrected = excluded.corrected, updated_at = excluded.updated_at
+				WHERE tasks.state = 'draft'`),
+			clearAgencies: this.db.prepare(`DELETE FROM task_agencies WHERE notice_id = ? AND task_id = ?`),
+			addAgency: this.db.prepare(`INSERT OR IGNORE INTO task_agencies (notice_id, task_id, role, agency, agency_folded) VALUES (?, ?, ?, ?, ?)`),
+			isOfficial: this.db.prepare(`SELECT 1 FROM tasks WHERE notice_id = ? AND task_id = ? AND state = 'official'`),
+			deleteDraft: this.db.prepare(`DELETE FROM tasks WHERE notice_id = ? AND task_id = ? AND state = 'draft'`),
+			drafts: this.db.prepare(`SELECT task_id FROM tasks WHERE notice_id = ? AND state = 'draft'`)
+		};
+	}
+
+	#statements() {
+		return (this.#stmts ??= this.prepare());
+	}
+
+	/** After a restart: the draft rows in the database are what was written (signatures unknown). */
+	#loadWritten(noticeId: string): Map<string, string> {
+		const m = new Map<string, string>();
+		for (const r of this.#statements().drafts.all(noticeId) as { task_id: string }[]) m.set(r.task_id, '');
+		this.#written.set(noticeId, m);
+		if (this.#written.size > 500) this.#written.delete(this.#written.keys().next().value as string);
+		return m;
+	}
 
 	constructor(
 		private readonly db: Db,
@@ -71,59 +107,53 @@ export class TaskStore {
 		}
 		deriver.setDirectory(this.directory());
 		const tasks = deriver.derive(notice.blocks(), notice.readMeta(), notice.readCorrections()).filter((t) => !t.dismissed);
+		const st = this.#statements();
+		const written = this.#written.get(noticeId) ?? this.#loadWritten(noticeId);
 		const now = Date.now();
-		const upsert = this.db.prepare(`
-			INSERT INTO tasks (notice_id, task_id, block_id, ord, state, lead_json, support_json, officials_json, agencies_folded, action, deadline_json, deadline_from, deadline_to, due_original, due_working, corrected, updated_at)
-			VALUES (@notice_id, @task_id, @block_id, @ord, 'draft', @lead_json, @support_json, @officials_json, @agencies_folded, @action, @deadline_json, @deadline_from, @deadline_to, @deadline_to, @deadline_to, @corrected, @updated_at)
-			ON CONFLICT(notice_id, task_id) DO UPDATE SET
-				block_id = excluded.block_id, ord = excluded.ord, lead_json = excluded.lead_json, support_json = excluded.support_json,
-				officials_json = excluded.officials_json, agencies_folded = excluded.agencies_folded, action = excluded.action,
-				deadline_json = excluded.deadline_json, deadline_from = excluded.deadline_from, deadline_to = excluded.deadline_to,
-				due_original = excluded.due_original, due_working = excluded.due_working,
-				corrected = excluded.corrected, updated_at = excluded.updated_at
-			WHERE tasks.state = 'draft'`);
-		const clearAgencies = this.db.prepare(`DELETE FROM task_agencies WHERE notice_id = ? AND task_id = ?`);
-		const addAgency = this.db.prepare(
-			`INSERT OR IGNORE INTO task_agencies (notice_id, task_id, role, agency, agency_folded) VALUES (?, ?, ?, ?, ?)`
-		);
-		const isOfficial = this.db.prepare(`SELECT 1 FROM tasks WHERE notice_id = ? AND task_id = ? AND state = 'official'`);
+		// Most edits change no task (or one): rows whose content is unchanged are not written again,
+		// so typing costs the tracker almost nothing.
+		const changes: { t: DraftTask; sig: string; row: Record<string, unknown> }[] = [];
+		const keep = new Set<string>();
+		for (const t of tasks) {
+			keep.add(t.id);
+			const [from, to] = span(t.deadline);
+			const lead = t.lead.map((a) => a.name);
+			const support = t.support.map((a) => a.name);
+			const row = {
+				notice_id: noticeId,
+				task_id: t.id,
+				block_id: t.blockId,
+				ord: t.order,
+				lead_json: JSON.stringify(lead),
+				support_json: JSON.stringify(support),
+				officials_json: JSON.stringify(t.officials.map((a) => a.name)),
+				agencies_folded: foldVietnamese([...lead, ...support, ...t.lead.map((a) => a.text), ...t.support.map((a) => a.text)].join(' | ')),
+				action: t.action,
+				deadline_json: t.deadline ? JSON.stringify(t.deadline) : null,
+				deadline_from: from,
+				deadline_to: to,
+				corrected: t.corrected ? 1 : 0
+			};
+			const sig = JSON.stringify(row);
+			if (written.get(t.id) !== sig) changes.push({ t, sig, row });
+		}
+		const gone = [...written.keys()].filter((id) => !keep.has(id));
+		if (changes.length === 0 && gone.length === 0) return tasks;
 		this.db.transaction(() => {
-			const keep = new Set<string>();
-			for (const t of tasks) {
-				keep.add(t.id);
+			for (const { t, sig, row } of changes) {
+				written.set(t.id, sig);
 				// An official task is the tracker's record now: the text no longer changes it.
-				if (isOfficial.get(noticeId, t.id)) continue;
-				const [from, to] = span(t.deadline);
-				const lead = t.lead.map((a) => a.name);
-				const support = t.support.map((a) => a.name);
-				upsert.run({
-					notice_id: noticeId,
-					task_id: t.id,
-					block_id: t.blockId,
-					ord: t.order,
-					lead_json: JSON.stringify(lead),
-					support_json: JSON.stringify(support),
-					officials_json: JSON.stringify(t.officials.map((a) => a.name)),
-					agencies_folded: foldVietnamese([...lead, ...support, ...t.lead.map((a) => a.text), ...t.support.map((a) => a.text)].join(' | ')),
-					action: t.action,
-					deadline_json: t.deadline ? JSON.stringify(t.deadline) : null,
-					deadline_from: from,
-					deadline_to: to,
-					corrected: t.corrected ? 1 : 0,
-					updated_at: now
-				});
-				clearAgencies.run(noticeId, t.id);
-				for (const a of t.lead) addAgency.run(noticeId, t.id, 'lead', a.name, foldVietnamese(a.name));
-				for (const a of t.support) addAgency.run(noticeId, t.id, 'support', a.name, foldVietnamese(a.name));
+				if (st.isOfficial.get(noticeId, t.id)) continue;
+				st.upsert.run({ ...row, updated_at: now });
+				st.clearAgencies.run(noticeId, t.id);
+				for (const a of t.lead) st.addAgency.run(noticeId, t.id, 'lead', a.name, foldVietnamese(a.name));
+				for (const a of t.support) st.addAgency.run(noticeId, t.id, 'support', a.name, foldVietnamese(a.name));
 			}
 			// A deleted draft line takes its draft task with it; an official task keeps its record.
-			const existing = this.db.prepare(`SELECT task_id FROM tasks WHERE notice_id = ? AND state = 'draft'`).all(noticeId) as { task_id: string }[];
-			const del = this.db.prepare('DELETE FROM tasks WHERE notice_id = ? AND task_id = ?');
-			for (const r of existing)
-				if (!keep.has(r.task_id)) {
-					del.run(noticeId, r.task_id);
-					clearAgencies.run(noticeId, r.task_id);
-				}
+			for (const id of gone) {
+				written.delete(id);
+				if (st.deleteDraft.run(noticeId, id).changes > 0) st.clearAgencies.run(noticeId, id);
+			}
 		})();
 		return tasks;
 	}
