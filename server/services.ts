@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type * as Y from 'yjs';
 import { AuthService } from './auth/AuthService';
 import type { ServerConfig } from './config';
 import type { AppContext } from './context';
@@ -8,6 +9,9 @@ import { TaskStore } from './tasks/TaskStore';
 import { DirectoryStore } from './agencies/DirectoryStore';
 import { TrackerService } from './tracker/TrackerService';
 import { Mailer } from './notify/Mailer';
+import { TaskDeriver } from '#shared/tasks/draftTasks';
+import { defaultMeta } from '#shared/doc/noticeDoc';
+import type { AgencyDirectory } from '#shared/agencies/types';
 import { openSqliteDocStore } from './store/SqliteDocStore';
 import { createSyncServer } from './sync/index';
 import type { Authorize } from './sync/types';
@@ -53,6 +57,12 @@ export function createServices(config: ServerConfig): Services {
 		return { ok: true, principal: { userId: user.id, name: user.displayName }, access };
 	};
 
+	// One projection per turn of the event loop: when many notices change in the same second, their
+	// projections interleave with the sync traffic instead of stalling it as one long burst.
+	const projections = new ProjectionQueue((noticeId, doc) => {
+		notices.project(noticeId, doc);
+		tasks.project(noticeId, doc);
+	});
 	const sync = createSyncServer({
 		store,
 		authorize,
@@ -60,11 +70,12 @@ export function createServices(config: ServerConfig): Services {
 		// Projections (list, tracker) follow the text within a second of an edit; more often would
 		// only spend CPU while people type.
 		tuning: { docChangedThrottleMs: 500 },
-		onDocChanged: (noticeId, doc) => {
-			notices.project(noticeId, doc);
-			tasks.project(noticeId, doc);
-		}
+		onDocChanged: (noticeId, doc) => projections.push(noticeId, doc)
 	});
+	// Compile the extractor (its expressions and the directory index) before the first notice
+	// needs it, so the first projection does not stall every connection for a fraction of a second.
+	warmUpExtraction(directory.get());
+
 	// Issued notices stay frozen across restarts (the access check makes them read-only too).
 	for (const id of tracker.issuedNoticeIds()) sync.setFrozen(id, true);
 
@@ -79,9 +90,68 @@ export function createServices(config: ServerConfig): Services {
 		sync,
 		async close() {
 			await sync.close();
+			projections.flush();
 			await store.close();
 			mailer.close();
 			db.close();
 		}
 	};
+}
+
+/** Runs the extractor once on typical lines (the engine compiles its hot paths on first use). */
+function warmUpExtraction(directory: AgencyDirectory): void {
+	const lines = [
+		'Đề nghị UBND các huyện, thành phố tập trung thực hiện các nhiệm vụ sau:',
+		'Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng và các cơ quan liên quan rà soát, tham mưu UBND tỉnh, xong trước ngày 30/01/2024.',
+		'Yêu cầu Văn phòng UBND tỉnh theo dõi, đôn đốc, báo cáo Chủ tịch UBND tỉnh trong tháng 02/2024; định kỳ hằng quý báo cáo kết quả.',
+		'Nhất trí chủ trương.'
+	];
+	const deriver = new TaskDeriver(directory);
+	for (let round = 0; round < 3; round++)
+		deriver.derive(
+			lines.map((text, i) => ({ id: `w${round}-${i}`, type: 'paragraph' as const, text: text + ' '.repeat(round), depth: 0 })),
+			defaultMeta('2024-01-05'),
+			new Map()
+		);
+}
+
+/** Runs projections one per macrotask, the latest doc of each notice once. */
+class ProjectionQueue {
+	readonly #pending = new Map<string, Y.Doc>();
+	#scheduled = false;
+
+	constructor(private readonly run: (noticeId: string, doc: Y.Doc) => void) {}
+
+	push(noticeId: string, doc: Y.Doc): void {
+		this.#pending.set(noticeId, doc);
+		this.#schedule();
+	}
+
+	/** Runs everything still pending now (at shutdown). */
+	flush(): void {
+		while (this.#pending.size) this.#one();
+	}
+
+	#schedule(): void {
+		if (this.#scheduled || this.#pending.size === 0) return;
+		this.#scheduled = true;
+		setImmediate(() => {
+			this.#scheduled = false;
+			this.#one();
+			this.#schedule();
+		});
+	}
+
+	#one(): void {
+		const next = this.#pending.entries().next();
+		if (next.done) return;
+		const [noticeId, doc] = next.value;
+		this.#pending.delete(noticeId);
+		try {
+			this.run(noticeId, doc);
+		} catch (e) {
+			// A projection failing must not stop the others; the next change of the notice retries it.
+			console.error(`Không cập nhật được danh sách/nhiệm vụ của thông báo ${noticeId}:`, e);
+		}
+	}
 }
