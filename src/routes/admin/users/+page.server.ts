@@ -25,15 +25,17 @@ export const actions: Actions = {
 			displayName: String(form.get('displayName') ?? ''),
 			password: String(form.get('password') ?? ''),
 			role: String(form.get('role') ?? ''),
-			agency: String(form.get('agency') ?? '').trim()
+			agency: String(form.get('agency') ?? '').trim(),
+			email: String(form.get('email') ?? '').trim()
 		};
 		const errors = validateNewUser(values);
 		if (!(ROLES as readonly string[]).includes(values.role)) errors.role = 'Hãy chọn vai trò.';
 		if (values.role === 'agency' && !values.agency) errors.agency = 'Người dùng của cơ quan cần tên cơ quan.';
-		const shown = { username: values.username, displayName: values.displayName, role: values.role, agency: values.agency };
+		if (values.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email)) errors.email = 'Địa chỉ thư điện tử không hợp lệ.';
+		const shown = { username: values.username, displayName: values.displayName, role: values.role, agency: values.agency, email: values.email };
 		if (Object.keys(errors).length) return fail(400, { message: 'Vui lòng sửa các ô được đánh dấu.', values: shown, errors });
 		try {
-			const user = await getAppContext().auth.createUser({ ...values, role: values.role as Role, agency: values.agency || null });
+			const user = await getAppContext().auth.createUser({ ...values, role: values.role as Role, agency: values.agency || null, email: values.email || null });
 			return { created: user.username };
 		} catch (e) {
 			if (isAuthError(e)) return fail(400, { message: e.message, values: shown, errors: {} as FieldErrors });
