@@ -110,3 +110,32 @@ describe('block ids in the collaborative editor', () => {
 		expectUnique(ids(a.notice));
 	});
 });
+
+describe('a body built outside the editor', () => {
+	it('[DS3] opens in the editor unchanged: headings, numbered items, emphasis and ids', () => {
+		const doc = new Y.Doc();
+		const notice = new NoticeDoc(doc);
+		let k = 0;
+		notice.setBody(
+			[
+				{ type: 'heading', level: 2, runs: [{ text: 'I. Nhiệm vụ' }] },
+				{ type: 'paragraph', runs: [{ text: 'Giao ' }, { text: 'Sở Tài chính', bold: true }, { text: ' chủ trì.', italic: true }] },
+				{ type: 'paragraph', list: 'ordered', runs: [{ text: 'Một' }] },
+				{ type: 'paragraph', list: 'ordered', runs: [{ text: 'Hai' }] }
+			],
+			() => `b${k++}`
+		);
+		const before = notice.content.toString();
+		const { editor } = makeEditor(doc);
+		expect(editor.getHTML()).toContain('<strong>Sở Tài chính</strong>');
+		expect(editor.getHTML()).toContain('<ol');
+		expect(notice.blocks().map((b) => [b.id, b.text, b.list?.kind ?? null])).toEqual([
+			['b0', 'I. Nhiệm vụ', null],
+			['b1', 'Giao Sở Tài chính chủ trì.', null],
+			['b2', 'Một', 'ordered'],
+			['b3', 'Hai', 'ordered']
+		]);
+		// Binding the editor changed nothing but perhaps a trailing empty paragraph.
+		expect(notice.content.toString().startsWith(before.replace(/<paragraph id="[^"]*"><\/paragraph>$/, ''))).toBe(true);
+	});
+});

@@ -119,6 +119,23 @@ export interface BodyBlock {
 	list?: { kind: 'ordered' | 'bullet'; index: number };
 }
 
+/** A run of text with its emphasis. */
+export interface RichRun {
+	text: string;
+	bold?: boolean;
+	italic?: boolean;
+}
+
+/** One block of a body built outside the editor (import, demo data): text runs and structure. */
+export interface RichBlock {
+	type: 'paragraph' | 'heading';
+	/** Heading level (Tiptap's h1–h3). */
+	level?: 1 | 2 | 3;
+	/** Consecutive blocks of one list kind form one list. */
+	list?: 'ordered' | 'bullet';
+	runs: RichRun[];
+}
+
 /** Reads a correction from its JSON, keeping only well-typed fields. */
 function parseCorrection(raw: Record<string, unknown>): TaskCorrection {
 	const names = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined);
@@ -242,6 +259,60 @@ export class NoticeDoc {
 	/** Drops a task's corrections: extraction decides again. */
 	resetTask(taskId: string, origin?: unknown): void {
 		this.doc.transact(() => this.tasksMap.delete(taskId), origin);
+	}
+
+	/**
+	 * Replaces the body with `blocks`, in the exact shape the editor (Tiptap through y-prosemirror)
+	 * writes: headings with a level, lists of list items holding a paragraph, bold and italic as
+	 * text attributes, and a fresh id on every text block. [DS3]
+	 */
+	setBody(blocks: readonly RichBlock[], newId: () => string, origin?: unknown): void {
+		const textBlock = (b: RichBlock): Y.XmlElement => {
+			const el = new Y.XmlElement(b.type);
+			el.setAttribute('id', newId());
+			if (b.type === 'heading') el.setAttribute('level', (b.level ?? 2) as unknown as string);
+			const text = new Y.XmlText();
+			let at = 0;
+			for (const r of b.runs) {
+				if (!r.text) continue;
+				const marks: Record<string, object> = {};
+				if (r.bold) marks.bold = {};
+				if (r.italic) marks.italic = {};
+				text.insert(at, r.text.normalize('NFC'), marks);
+				at += r.text.normalize('NFC').length;
+			}
+			el.insert(0, [text]);
+			return el;
+		};
+		const nodes: Y.XmlElement[] = [];
+		let list: { kind: 'ordered' | 'bullet'; el: Y.XmlElement; items: Y.XmlElement[] } | null = null;
+		const closeList = () => {
+			if (!list) return;
+			list.el.insert(0, list.items);
+			nodes.push(list.el);
+			list = null;
+		};
+		for (const b of blocks) {
+			if (b.list && b.type === 'paragraph') {
+				if (!list || list.kind !== b.list) {
+					closeList();
+					list = { kind: b.list, el: new Y.XmlElement(b.list === 'ordered' ? 'orderedList' : 'bulletList'), items: [] };
+					if (b.list === 'ordered') list.el.setAttribute('start', 1 as unknown as string);
+				}
+				const item = new Y.XmlElement('listItem');
+				item.insert(0, [textBlock(b)]);
+				list.items.push(item);
+			} else {
+				closeList();
+				nodes.push(textBlock(b));
+			}
+		}
+		closeList();
+		this.doc.transact(() => {
+			const c = this.content;
+			c.delete(0, c.length);
+			c.insert(0, nodes.length ? nodes : [textBlock({ type: 'paragraph', runs: [] })]);
+		}, origin);
 	}
 
 	/** Sets the body from plain paragraphs (used by CLI, import and tests), one block per line. */
