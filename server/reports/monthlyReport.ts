@@ -180,7 +180,9 @@ export function buildReport(db: Db, options: ReportOptions): TaskReport {
 	ensureReportIndexes(db);
 	const params = {
 		fromMs: vnDayStartMs(from),
-		toMs: vnDayStartMs(addDays(to, 1)),
+		// Up to the end of the evaluation day, not of the period: a report "as of" a day cannot
+		// count tasks issued after it (only reachable with an injected `today`, but then coherent).
+		toMs: vnDayStartMs(addDays(evaluatedOn, 1)),
 		eval: evaluatedOn,
 		evalEndMs: vnDayStartMs(addDays(evaluatedOn, 1)),
 		soon: addDays(evaluatedOn, DUE_SOON_DAYS)
