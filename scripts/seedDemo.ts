@@ -209,10 +209,10 @@ function insertWorld(db: Db, opts: SeedOptions, agencies: string[], adminId: str
 	const insUpdate = db.prepare(`INSERT INTO doc_updates (doc, data) VALUES (?, ?)`);
 	const insSnapshot = db.prepare(`INSERT INTO notice_snapshots (notice_id, at, doc_update, body_text, meta_json) VALUES (?, ?, ?, ?, ?)`);
 	const insTask = db.prepare(
-		`INSERT INTO tasks (notice_id, task_id, block_id, ord, state, lead_json, support_json, officials_json, agencies_folded, action, deadline_json,
+		`INSERT INTO tasks (notice_id, task_id, block_id, ord, state, lead_json, support_json, officials_json, agencies_folded, search_folded, action, deadline_json,
 		   deadline_from, deadline_to, corrected, updated_at, source_type, due_original, due_working, reported_done_on, completed_on, cancelled_on,
 		   cancel_reason, progress_percent, last_progress_at, issued_at)
-		 VALUES (@notice_id, @task_id, @block_id, @ord, 'official', @lead_json, @support_json, @officials_json, @agencies_folded, @action, @deadline_json,
+		 VALUES (@notice_id, @task_id, @block_id, @ord, 'official', @lead_json, @support_json, @officials_json, @agencies_folded, @search_folded, @action, @deadline_json,
 		   @deadline_from, @deadline_to, 0, @updated_at, @source_type, @due, @due_working, @reported_done_on, @completed_on, @cancelled_on,
 		   @cancel_reason, @progress_percent, @last_progress_at, @issued_at)`
 	);
@@ -330,6 +330,7 @@ function insertWorld(db: Db, opts: SeedOptions, agencies: string[], adminId: str
 				officials_json: JSON.stringify([leader]),
 				// As TaskStore writes it: canonical names, then the names as written (the same here).
 				agencies_folded: foldVietnamese([...line.lead, ...line.support, ...line.lead, ...line.support].join(' | ')),
+				search_folded: foldVietnamese(`${line.action} ${leader}`),
 				action: line.action,
 				deadline_json: line.deadlineJson,
 				deadline_from: line.due && line.deadlineJson?.includes('"period"') ? `${line.due.slice(0, 7)}-01` : line.due,

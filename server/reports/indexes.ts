@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { migrateTracker } from '../tracker/schema';
 
 /**
  * Indexes the period report and the tracker list need at 100 000 tasks (measured by
@@ -7,11 +8,6 @@ import type { Db } from '../db';
  * (migrateTracker) once the lead accepts them; the names are chosen so moving them is a no-op.
  */
 export function ensureReportIndexes(db: Db): void {
-	db.exec(`
-		-- The period report: a range of issued_at over official rows only.
-		CREATE INDEX IF NOT EXISTS tasks_state_issued ON tasks(state, issued_at);
-		-- The list's default order (due day, none last, then notice and order): with it the first
-		-- page is read in index order and LIMIT stops early, instead of sorting 100 000 rows.
-		CREATE INDEX IF NOT EXISTS tasks_list_due ON tasks((due_working IS NULL), due_working, notice_id, ord);
-	`);
+	// The indexes now live in the tracker's schema; this stays for callers that open a bare db.
+	migrateTracker(db);
 }

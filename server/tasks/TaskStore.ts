@@ -37,11 +37,11 @@ export class TaskStore {
 	private prepare() {
 		return {
 			upsert: this.db.prepare(`
-				INSERT INTO tasks (notice_id, task_id, block_id, ord, state, lead_json, support_json, officials_json, agencies_folded, action, deadline_json, deadline_from, deadline_to, due_original, due_working, corrected, updated_at)
-				VALUES (@notice_id, @task_id, @block_id, @ord, 'draft', @lead_json, @support_json, @officials_json, @agencies_folded, @action, @deadline_json, @deadline_from, @deadline_to, @deadline_to, @deadline_to, @corrected, @updated_at)
+				INSERT INTO tasks (notice_id, task_id, block_id, ord, state, lead_json, support_json, officials_json, agencies_folded, search_folded, action, deadline_json, deadline_from, deadline_to, due_original, due_working, corrected, updated_at)
+				VALUES (@notice_id, @task_id, @block_id, @ord, 'draft', @lead_json, @support_json, @officials_json, @agencies_folded, @search_folded, @action, @deadline_json, @deadline_from, @deadline_to, @deadline_to, @deadline_to, @corrected, @updated_at)
 				ON CONFLICT(notice_id, task_id) DO UPDATE SET
 					block_id = excluded.block_id, ord = excluded.ord, lead_json = excluded.lead_json, support_json = excluded.support_json,
-					officials_json = excluded.officials_json, agencies_folded = excluded.agencies_folded, action = excluded.action,
+					officials_json = excluded.officials_json, agencies_folded = excluded.agencies_folded, search_folded = excluded.search_folded, action = excluded.action,
 					deadline_json = excluded.deadline_json, deadline_from = excluded.deadline_from, deadline_to = excluded.deadline_to,
 					due_original = excluded.due_original, due_working = excluded.due_working,
 					corrected = excluded.corrected, updated_at = excluded.updated_at
@@ -128,6 +128,7 @@ export class TaskStore {
 				support_json: JSON.stringify(support),
 				officials_json: JSON.stringify(t.officials.map((a) => a.name)),
 				agencies_folded: foldVietnamese([...lead, ...support, ...t.lead.map((a) => a.text), ...t.support.map((a) => a.text)].join(' | ')),
+				search_folded: foldVietnamese(`${t.action} ${t.officials.map((a) => a.name).join(' ')}`),
 				action: t.action,
 				deadline_json: t.deadline ? JSON.stringify(t.deadline) : null,
 				deadline_from: from,

@@ -94,10 +94,22 @@ export function migrateTracker(db: Db): void {
 		cancel_reason: 'TEXT',
 		progress_percent: 'INTEGER NOT NULL DEFAULT 0',
 		last_progress_at: 'INTEGER',
-		issued_at: 'INTEGER'
+		issued_at: 'INTEGER',
+		// Folded action words, for search without diacritics ("giai ngan" finds "giải ngân").
+		search_folded: 'TEXT'
 	});
 	addColumns(db, 'notices', { source_type: 'TEXT', issued_at: 'INTEGER', issued_by: 'TEXT' });
 	db.exec(`
+		-- The list's default order (due day, none last, then notice and order): the first page is
+		-- read in index order and LIMIT stops early instead of sorting every row.
+		CREATE INDEX IF NOT EXISTS tasks_list_due ON tasks((due_working IS NULL), due_working, notice_id, ord);
+		-- Unfinished tasks by due day: within / due soon / overdue / no deadline are ranges here.
+		CREATE INDEX IF NOT EXISTS tasks_open_due ON tasks(due_working) WHERE cancelled_on IS NULL AND completed_on IS NULL AND reported_done_on IS NULL;
+		-- Counting by status reads this index only, not the rows.
+		CREATE INDEX IF NOT EXISTS tasks_status_cols ON tasks(cancelled_on, completed_on, reported_done_on, due_working, due_original);
+		-- The period report: a range of issue times over official rows.
+		CREATE INDEX IF NOT EXISTS tasks_state_issued ON tasks(state, issued_at);
+		CREATE INDEX IF NOT EXISTS task_agencies_task ON task_agencies(notice_id, task_id, role);
 		CREATE INDEX IF NOT EXISTS tasks_state_due ON tasks(state, due_working);
 		CREATE INDEX IF NOT EXISTS tasks_source ON tasks(source_type);
 		CREATE INDEX IF NOT EXISTS tasks_issued ON tasks(issued_at);

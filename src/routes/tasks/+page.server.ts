@@ -8,7 +8,8 @@ export const load: PageServerLoad = ({ url, locals }) => {
 	const { tracker } = getAppContext();
 	const user = locals.user!;
 	const { filter, errors } = parseTrackerFilter(url.searchParams);
-	const page = errors.length ? { rows: [], total: 0, byAgency: [] } : tracker.list(user, filter);
+	// Per-agency counts read every filtered row: only the grouped view asks for them.
+	const page = errors.length ? { rows: [], total: 0, byAgency: [] } : tracker.list(user, { ...filter, withCounts: url.searchParams.get('group') === '1' });
 	return {
 		...page,
 		errors,
@@ -17,6 +18,7 @@ export const load: PageServerLoad = ({ url, locals }) => {
 		statusOptions: STATUS_KEYS.map((k) => ({ value: k, label: STATUS_LABELS[k] })),
 		sourceOptions: SOURCE_TYPES.map((k) => ({ value: k, label: SOURCE_LABELS[k] })),
 		weekly: user.role === 'office' || user.role === 'admin' ? tracker.weeklyUpdates() : null,
-		limit: filter.limit ?? 200
+		limit: filter.limit ?? 200,
+		leaders: user.role === 'agency' ? [] : tracker.leaders()
 	};
 };
