@@ -217,6 +217,8 @@ function insertWorld(db: Db, opts: SeedOptions, agencies: string[], adminId: str
 		   @cancel_reason, @progress_percent, @last_progress_at, @issued_at)`
 	);
 	const insAgency = db.prepare(`INSERT OR IGNORE INTO task_agencies (notice_id, task_id, role, agency, agency_folded) VALUES (?, ?, ?, ?, ?)`);
+	const insOfficial = db.prepare(`INSERT OR IGNORE INTO task_officials (notice_id, task_id, official) VALUES (?, ?, ?)`);
+	const insSearch = db.prepare(`INSERT INTO task_search (notice_id, task_id, text) VALUES (?, ?, ?)`);
 	const insEvent = db.prepare(`INSERT INTO task_events (notice_id, task_id, at, actor_id, actor_name, kind, text, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
 	const insProgress = db.prepare(
 		`INSERT INTO progress_reports (id, notice_id, task_id, at, author_id, author_name, agency, text, percent, attachments_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '[]')`
@@ -349,6 +351,8 @@ function insertWorld(db: Db, opts: SeedOptions, agencies: string[], adminId: str
 			});
 			for (const a of line.lead) insAgency.run(noticeId, taskId, 'lead', a, folded.get(a)!);
 			for (const a of line.support) insAgency.run(noticeId, taskId, 'support', a, folded.get(a)!);
+			insOfficial.run(noticeId, taskId, leader);
+			insSearch.run(noticeId, taskId, `${foldVietnamese([...line.lead, ...line.support, ...line.lead, ...line.support].join(' | '))} ${foldVietnamese(`${line.action} ${leader}`)}`);
 			tasks++;
 		});
 	};

@@ -48,6 +48,10 @@ export class TaskStore {
 				WHERE tasks.state = 'draft'`),
 			clearAgencies: this.db.prepare(`DELETE FROM task_agencies WHERE notice_id = ? AND task_id = ?`),
 			addAgency: this.db.prepare(`INSERT OR IGNORE INTO task_agencies (notice_id, task_id, role, agency, agency_folded) VALUES (?, ?, ?, ?, ?)`),
+			clearOfficials: this.db.prepare(`DELETE FROM task_officials WHERE notice_id = ? AND task_id = ?`),
+			addOfficial: this.db.prepare(`INSERT OR IGNORE INTO task_officials (notice_id, task_id, official) VALUES (?, ?, ?)`),
+			clearSearch: this.db.prepare(`DELETE FROM task_search WHERE notice_id = ? AND task_id = ?`),
+			addSearch: this.db.prepare(`INSERT INTO task_search (notice_id, task_id, text) VALUES (?, ?, ?)`),
 			isOfficial: this.db.prepare(`SELECT 1 FROM tasks WHERE notice_id = ? AND task_id = ? AND state = 'official'`),
 			deleteDraft: this.db.prepare(`DELETE FROM tasks WHERE notice_id = ? AND task_id = ? AND state = 'draft'`),
 			drafts: this.db.prepare(`SELECT task_id FROM tasks WHERE notice_id = ? AND state = 'draft'`)
@@ -149,11 +153,19 @@ export class TaskStore {
 				st.clearAgencies.run(noticeId, t.id);
 				for (const a of t.lead) st.addAgency.run(noticeId, t.id, 'lead', a.name, foldVietnamese(a.name));
 				for (const a of t.support) st.addAgency.run(noticeId, t.id, 'support', a.name, foldVietnamese(a.name));
+				st.clearOfficials.run(noticeId, t.id);
+				for (const a of t.officials) st.addOfficial.run(noticeId, t.id, a.name);
+				st.clearSearch.run(noticeId, t.id);
+				st.addSearch.run(noticeId, t.id, `${row.agencies_folded} ${row.search_folded}`);
 			}
 			// A deleted draft line takes its draft task with it; an official task keeps its record.
 			for (const id of gone) {
 				written.delete(id);
-				if (st.deleteDraft.run(noticeId, id).changes > 0) st.clearAgencies.run(noticeId, id);
+				if (st.deleteDraft.run(noticeId, id).changes > 0) {
+					st.clearAgencies.run(noticeId, id);
+					st.clearOfficials.run(noticeId, id);
+					st.clearSearch.run(noticeId, id);
+				}
 			}
 		})();
 		return tasks;

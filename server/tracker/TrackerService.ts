@@ -289,12 +289,20 @@ export class TrackerService {
 		}
 		if (filter.leader) {
 			// An exact name from the list of leaders: "Chủ tịch UBND tỉnh" must not match every "Phó Chủ tịch …".
-			where.push(`t.officials_json LIKE @leader ESCAPE '\\'`);
-			params.leader = `%${escapeLike(JSON.stringify(filter.leader.normalize('NFC').trim()))}%`;
+			where.push(`(t.notice_id, t.task_id) IN (SELECT notice_id, task_id FROM task_officials WHERE official = @leader)`);
+			params.leader = filter.leader.normalize('NFC').trim();
 		}
 		if (filter.q) {
-			where.push(`t.agencies_folded || ' ' || COALESCE(t.search_folded, '') LIKE @q ESCAPE '\\'`);
-			params.q = `%${escapeLike(foldVietnamese(filter.q))}%`;
+			const q = foldVietnamese(filter.q);
+			// The trigram index answers substrings of three characters or more; shorter words scan.
+			if (q.length >= 3) {
+				// A quoted phrase on a trigram table is a substring search answered by the index.
+				where.push(`(t.notice_id, t.task_id) IN (SELECT notice_id, task_id FROM task_search WHERE task_search MATCH @q)`);
+				params.q = `text : "${q.replace(/"/g, '""')}"`;
+			} else {
+				where.push(`t.agencies_folded || ' ' || COALESCE(t.search_folded, '') LIKE @q ESCAPE '\\'`);
+				params.q = `%${escapeLike(q)}%`;
+			}
 		}
 		const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
 		const dir = filter.desc ? 'DESC' : 'ASC';
@@ -306,17 +314,22 @@ export class TrackerService {
 		}[filter.sort ?? 'due'];
 		params.limit = Math.min(Math.max(filter.limit ?? 200, 1), 2000);
 		params.offset = Math.max(filter.offset ?? 0, 0);
+		// Filters through a subquery (agency, leader, words) are cheapest evaluated once: a window
+		// count gives the total in the same pass. Index-range filters stream in index order and stop
+		// at LIMIT, and their total is an index-only count; a window would read every row there.
+		const oneEvaluation = Boolean(filter.agency || filter.leader || filter.q || user.role === 'agency');
+		const window = oneEvaluation ? 'COUNT(*) OVER ()' : 'NULL';
 		const rows = this.db
 			.prepare(
 				`SELECT t.notice_id, n.title, n.number, n.symbol, t.task_id, t.state, t.lead_json, t.support_json, t.officials_json, t.action,
 				        t.deadline_json, t.due_original, t.due_working, t.reported_done_on, t.completed_on, t.cancelled_on, t.cancel_reason,
-				        t.source_type, t.progress_percent, t.last_progress_at
-				 FROM (SELECT t.rowid AS rid FROM tasks t ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset) page
+				        t.source_type, t.progress_percent, t.last_progress_at, page.total
+				 FROM (SELECT t.rowid AS rid, ${window} AS total FROM tasks t ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset) page
 				 JOIN tasks t ON t.rowid = page.rid JOIN notices n ON n.id = t.notice_id
 				 ORDER BY ${order}`
 			)
-			.all(params) as Row[];
-		const total = (this.db.prepare(`SELECT COUNT(*) AS c FROM tasks t ${whereSql}`).get(params) as { c: number }).c;
+			.all(params) as (Row & { total: number })[];
+		const total = rows[0]?.total ?? (this.db.prepare(`SELECT COUNT(*) AS c FROM tasks t ${whereSql}`).get(params) as { c: number }).c;
 		const byAgency = filter.withCounts
 			? (this.db
 					.prepare(
@@ -343,9 +356,7 @@ export class TrackerService {
 	leaders(): string[] {
 		const now = this.now();
 		if (this.#leaders && now - this.#leaders.at < 60_000) return this.#leaders.names;
-		const names = (
-			this.db.prepare(`SELECT DISTINCT j.value AS name FROM tasks t, json_each(t.officials_json) j WHERE t.officials_json != '[]' ORDER BY 1 LIMIT 200`).all() as { name: string }[]
-		).map((r) => r.name);
+		const names = (this.db.prepare(`SELECT DISTINCT official AS name FROM task_officials ORDER BY 1 LIMIT 200`).all() as { name: string }[]).map((r) => r.name);
 		this.#leaders = { at: now, names };
 		return names;
 	}

@@ -20,6 +20,19 @@ export function migrateTracker(db: Db): void {
 		);
 		CREATE INDEX IF NOT EXISTS task_agencies_agency ON task_agencies(agency_folded, role);
 
+		-- Provincial leaders in charge of a task (officials), for the leader filter.
+		CREATE TABLE IF NOT EXISTS task_officials (
+			notice_id TEXT NOT NULL,
+			task_id TEXT NOT NULL,
+			official TEXT NOT NULL,
+			PRIMARY KEY (notice_id, task_id, official)
+		);
+		CREATE INDEX IF NOT EXISTS task_officials_name ON task_officials(official);
+
+		-- Search without diacritics: folded agencies and action, trigram-indexed so that a
+		-- substring ("tai chinh", "giai ngan") is found without reading every task.
+		CREATE VIRTUAL TABLE IF NOT EXISTS task_search USING fts5(notice_id UNINDEXED, task_id UNINDEXED, text, tokenize = 'trigram');
+
 		CREATE TABLE IF NOT EXISTS task_events (
 			id INTEGER PRIMARY KEY AUTOINCREMENT,
 			notice_id TEXT NOT NULL,
