@@ -140,7 +140,7 @@ const HEAD_PREFIXES = [
 	'quỹ ', 'tổng ', 'liên đoàn', 'tòa án', 'kiểm toán', 'bảo hiểm', 'điện lực', 'nhà nước',
 	'trung ương', 'quốc hội', 'đảng ', 'ubmttq', 'huyện ', 'tỉnh ', 'xã ', 'phường ', 'vụ ', 'hiệp hội',
 	'học viện', 'đại học', 'thông tấn'
-];
+].map((h) => foldKey(h));
 
 function startsWithHead(key: string, i: number): boolean {
 	for (const h of HEAD_PREFIXES) if (key.startsWith(h, i)) return true;
@@ -261,7 +261,7 @@ const GENERIC_HEADS = [
 	'tổ chức chính trị - xã hội', 'đoàn thể', 'cơ quan', 'đơn vị', 'địa phương', 'sở', 'ban', 'ngành',
 	'bộ', 'chuyên viên', 'phòng', 'chủ đầu tư', 'nhà đầu tư', 'doanh nghiệp', 'thành viên',
 	'lực lượng chức năng', 'tổ chức', 'hội', 'cấp', 'tổng cục', 'cục', 'vụ'
-];
+].map((h) => foldKey(h));
 const GENERIC_QUALS = [
 	'thuộc và trực thuộc bộ', 'thuộc và trực thuộc', 'có liên quan', 'liên quan', 'chuyên môn', 'trực thuộc bộ',
 	'thuộc bộ', 'trực thuộc', 'thuộc ubnd tỉnh',
@@ -275,6 +275,11 @@ function readWordList(key: string, i: number, words: readonly string[]): number 
 	}
 	return -1;
 }
+
+const skipBlank = (text: string, p: number): number => {
+	while (text[p] === ' ') p++;
+	return p;
+};
 
 /** "các cơ quan, đơn vị, địa phương (có) liên quan" — collectives sharing one head. */
 function readGeneric(text: string, key: string, i: number): number {
@@ -301,6 +306,13 @@ function readGeneric(text: string, key: string, i: number): number {
 		else if (qual >= 0 && !sep[0].includes(',') && !sep[0].includes('và')) end = qual;
 		else break;
 	}
+	// "các Bộ, cơ quan: Tài chính, Nông nghiệp và Môi trường": heads that name bodies, shared by a
+	// list of names after a colon.
+	if (/^(?:bộ|sở|cục|vụ|ban)(?![\p{L}\p{M}])/u.test(key.slice(i + q[0].length)) && text[end] === ':') {
+		const from = skipBlank(text, end + 1);
+		const names = readNameList(text, key, from);
+		if (names > from) return names;
+	}
 	return end;
 }
 
@@ -314,7 +326,8 @@ export const NAME_STOPS: ReadonlySet<string> = new Set(
 		'bảo đảm,đảm bảo,chịu,giám sát,cập nhật,công bố,trình,gửi,lập,cử,mời,theo dõi,tiếp nhận,' +
 		'ban hành,đề xuất,đề nghị,yêu cầu,giao,chấn chỉnh,xử lý,thẩm định,cung cấp,bàn giao,nắm,' +
 		'khảo sát,vận hành,sớm,ngay,kịp thời,quan tâm,nâng cao,duy trì,ưu tiên,thường xuyên,định kỳ,' +
-		'chuẩn bị,tiếp thu,làm,như,nhằm,do,bởi,cho,sau,trước,đối với,chờ,nêu,bám sát'
+		'chuẩn bị,tiếp thu,làm,như,nhằm,do,bởi,cho,sau,trước,đối với,chờ,nêu,bám sát,tăng,giảm,bố trí,' +
+		'vận động,kiểm đếm,tuyên truyền,đưa tin,phổ biến,quán triệt,lập tức'
 	)
 		.split(',')
 		// Folded like the text they are looked up in ("rà soát" → "rà sóat", "hoàn thành" → "hòan thành").
@@ -326,13 +339,14 @@ const NOUN_COMPOUNDS = new Set<string>(['công trình', 'chương trình', 'quy 
 
 /** Agency head words after which a capitalised word makes a name we may not know. */
 const UNKNOWN_HEADS = [
-	'tổng công ty', 'công ty', 'tập đoàn', 'tổng cục', 'chi cục', 'cục', 'trung tâm', 'ban', 'hội đồng',
+	'tổng liên đoàn', 'tổng công ty', 'công ty', 'tập đoàn', 'tổng cục', 'chi cục', 'cục', 'trung tâm', 'ban', 'hội đồng',
 	'hội', 'liên đoàn', 'liên minh', 'học viện', 'viện kiểm sát', 'viện', 'trường', 'bệnh viện',
 	'ngân hàng', 'đài', 'báo', 'phòng', 'đoàn', 'kho bạc', 'quỹ', 'vườn quốc gia', 'sở', 'bộ chỉ huy',
 	'bộ', 'văn phòng', 'ủy ban', 'tòa án', 'bảo hiểm xã hội', 'công an', 'điện lực', 'cảng vụ',
 	'chi nhánh', 'đảng ủy', 'huyện ủy', 'thành ủy', 'thị ủy', 'thanh tra', 'hiệp hội', 'vụ', 'đại học',
 	'thông tấn xã'
-];
+	// Folded like the text ("đoàn" → "đòan"), or "Tổng Liên đoàn …" would never match.
+].map((h) => foldKey(h));
 
 /** Capitalised words that follow "Vụ" in a crop season, not a ministry department ("Vụ Đông Xuân"). */
 const SEASON_RE = /^(?:đông|xuân|hè|thu|mùa|chiêm)(?![\p{L}\p{M}])/u;
@@ -346,7 +360,11 @@ function readUnknown(text: string, key: string, i: number): number {
 	let p = h;
 	if (text[p] !== ' ') return -1;
 	p++;
-	const lowerOk = key.startsWith('cán sự', p) || key.startsWith('thường vụ', p);
+	// "Văn phòng thường trực Ban Chỉ đạo …", "Ban cán sự đảng …", "Ban Thường vụ …".
+	const lowerOk =
+		key.startsWith('cán sự', p) ||
+		key.startsWith('thường vụ', p) ||
+		(key.startsWith('thường trực ', p) && isUpper(text[p + 12]) && /^(?:văn phòng|ban|cơ quan)$/u.test(key.slice(i, h)));
 	if (!isUpper(text[p]) && !lowerOk) return -1;
 	if (key.startsWith('vụ', i) && h === i + 2 && SEASON_RE.test(key.slice(p, p + 6))) return -1;
 	let end = h;
@@ -411,8 +429,8 @@ function matchDirectory(
 		if (a.short) {
 			// A short form ("Văn phòng") must not be the head of a longer name we do not know
 			// ("Văn phòng Tỉnh ủy").
-			const after = text.slice(i + a.key.length, i + a.key.length + 2);
-			if (/^ \p{Lu}/u.test(after)) continue;
+			const after = text.slice(i + a.key.length, i + a.key.length + 16);
+			if (/^ \p{Lu}/u.test(after) || /^ thường trực \p{Lu}/u.test(after)) continue;
 		}
 		return {
 			end: i + a.key.length,
@@ -451,6 +469,35 @@ function matchLeader(text: string, key: string, i: number): Candidate | undefine
 	return undefined;
 }
 
+/** A bare level word after an agency name: " tỉnh", " thành phố" not followed by a place name. */
+const BARE_LEVEL_RE = /^ (?:tỉnh|thành phố)(?![\p{L}\p{M}\d])(?! [\p{Lu}\d])/u;
+
+/** Nouns after "có" that make it a predicate ("có văn bản", "có kế hoạch"), not a qualifier. */
+const HAVE_PREDICATE_RE = /^(?:văn bản|công văn|kế hoạch|phương án|trách nhiệm|báo cáo|ý kiến|tờ trình|giải pháp|biện pháp|hướng dẫn|thông báo|quyết định|đề xuất|chỉ đạo|văn bản)(?![\p{L}\p{M}])/u;
+
+/**
+ * "UBND các huyện có hồ chứa rà soát …": a "có …" qualifier of a plural locality, kept with it
+ * when a predicate follows it within a few lower-case words. Returns the new end.
+ */
+function readHavingQualifier(text: string, key: string, end: number): number {
+	const have = /^ có /u.exec(key.slice(end, end + 4));
+	if (!have) return end;
+	let p = end + have[0].length;
+	if (HAVE_PREDICATE_RE.test(key.slice(p, p + 16))) return end;
+	let last = -1;
+	for (let words = 0; words < 7; words++) {
+		const w = /^[\p{Ll}\p{M}]+/u.exec(text.slice(p, p + 20))?.[0];
+		if (!w) return end;
+		const pair = /^([\p{L}\p{M}]+)\s+([\p{L}\p{M}]+)/u.exec(key.slice(p, p + 30));
+		if (words > 0 && (NAME_STOPS.has(key.slice(p, p + w.length)) || (pair && NAME_STOPS.has(`${pair[1]} ${pair[2]}`))))
+			return last > 0 ? last : end;
+		last = p + w.length;
+		if (text[last] !== ' ') return end;
+		p = last + 1;
+	}
+	return end;
+}
+
 function matchCore(text: string, key: string, i: number, dir: CompiledDirectory): Candidate | undefined {
 	const c0 = key[i];
 	// District/commune People's Committees: a pattern, not data.
@@ -467,6 +514,7 @@ function matchCore(text: string, key: string, i: number, dir: CompiledDirectory)
 			}
 			const q = /^\s+(?:(?:có\s+)?liên quan|trực thuộc (?:trung ương|Trung ương))(?![\p{L}\p{M}])/u.exec(text.slice(end, end + 24));
 			if (q) end += q[0].length;
+			else if (plural && end === i + m[0].length) end = readHavingQualifier(text, key, end);
 			const provinceOnly = /^tỉnh$/u.test(units) && !plural && !m[2] && end === i + m[0].length;
 			if (!provinceOnly) return { end, kind: 'locality' };
 		}
@@ -487,10 +535,12 @@ function matchCore(text: string, key: string, i: number, dir: CompiledDirectory)
 	if (known) {
 		// "Sở Tài chính tỉnh Lào Cai": keep the place in the words as written.
 		const tail = /^\s+(?:tỉnh|thành phố)\s+/u.exec(text.slice(known.end, known.end + 14));
-		if (tail && known.kind === 'agency') {
-			const at = known.end + tail[0].length - 1;
-			const n = readPlaceNames(text, key, at, false);
-			if (n > at) known.end = n;
+		const placed = tail && known.kind === 'agency' ? readPlaceNames(text, key, known.end + tail[0].length - 1, false) : -1;
+		if (tail && known.kind === 'agency' && placed > known.end + tail[0].length - 1) known.end = placed;
+		else if (known.kind === 'agency' && !known.short && BARE_LEVEL_RE.test(text.slice(known.end, known.end + 14))) {
+			// "Cục Thuế thành phố", "Văn phòng Ủy ban nhân dân thành phố": the level word without a
+			// place name belongs to the name (a centrally-run city writes "thành phố" for "tỉnh").
+			known.end += (BARE_LEVEL_RE.exec(text.slice(known.end, known.end + 14))?.[0].length ?? 0);
 		} else if (known.kind === 'agency' && !known.short && text[known.end] === ' ') {
 			// A proper name after a generic agency name: "Ban Quản lý Khu kinh tế Đông Nam",
 			// "Kho bạc Nhà nước khu vực VIII".
@@ -573,7 +623,9 @@ export function findParties(text: string, options: MatchOptions = {}): PartyMent
 				mention.known = true;
 				mention.agencyId = entry.id;
 			} else if (pure) {
-				mention.name = entry.name + text.slice(pure.end, c.end).replace(/\s+/gu, ' ');
+				const extra = text.slice(pure.end, c.end).replace(/\s+/gu, ' ');
+				// "Cục Thuế thành phố" is the entry "Cục Thuế tỉnh" of a centrally-run city.
+				mention.name = BARE_LEVEL_RE.test(extra) && / tỉnh$/u.test(entry.name) && extra.length === BARE_LEVEL_RE.exec(extra)?.[0].length ? entry.name : entry.name + extra;
 				mention.known = true;
 				mention.agencyId = entry.id;
 			}

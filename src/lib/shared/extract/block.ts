@@ -43,6 +43,9 @@ const REQUESTER_VERB_RE =
 const NOT_PREDICATE_RE =
 	/^(?:[,:;.)\]/]|-|–|của|và|hoặc|về|tại|trong|với|theo(?! dõi)|cho|là|đã|đang|vừa|chưa|còn|vẫn|thì|nếu|khi|do|bởi|nhằm|để|trên|từ|đến|sau|trước|như|năm|\()(?![\p{L}\p{M}])/u;
 
+/** "là cơ quan thường trực", "là đầu mối": a standing role given to the subject. */
+const ROLE_PREDICATE_RE = /^là\s+(?:(?:cơ quan|đơn vị)\s+(?:thường trực|đầu mối|chủ trì|tham mưu)|đầu mối)(?![\p{L}\p{M}])/u;
+
 /**
  * Adverbials of scope between a subject and its predicate ("Bộ Công an, Thanh tra Chính phủ theo
  * chức năng, nhiệm vụ được giao tăng cường …"): skipped when looking for the predicate.
@@ -52,7 +55,12 @@ const SCOPE_ADVERBIAL_RE =
 
 /** Predicate openers accepted after a comma ("…, Chủ tịch UBND cấp huyện phải chịu trách nhiệm"). */
 const COMMA_PREDICATE_RE =
-	/^(?:cần|phải|chịu trách nhiệm|có trách nhiệm|có phương án|có kế hoạch|có văn bản|có báo cáo|chủ động|khẩn trương|tập trung|tiếp tục|tích cực|chủ trì|phối hợp|báo cáo|tham mưu|rà soát|tổng hợp|hướng dẫn|chỉ đạo|đôn đốc|theo dõi|thực hiện|triển khai|tổ chức|nghiên cứu|xem xét|kiểm tra|giám sát|đẩy nhanh|đẩy mạnh|tăng cường|hoàn thành|hoàn thiện|xây dựng|lập|trình|gửi|cung cấp|đề xuất|bảo đảm|đảm bảo|quan tâm|nâng cao|sớm|kịp thời|nghiêm túc)(?![\p{L}\p{M}])/u;
+	/^(?:cần|phải|chịu trách nhiệm|có trách nhiệm|có phương án|có kế hoạch|có văn bản|có báo cáo|chủ động|khẩn trương|tập trung|tiếp tục|tích cực|chủ trì|phối hợp|báo cáo|tham mưu|rà soát|tổng hợp|hướng dẫn|chỉ đạo|đôn đốc|theo dõi|thực hiện|triển khai|tổ chức|nghiên cứu|xem xét|kiểm tra|giám sát|đẩy nhanh|đẩy mạnh|tăng cường|hoàn thành|hoàn thiện|xây dựng|lập|trình|gửi|cung cấp|đề xuất|bảo đảm|đảm bảo|quan tâm|nâng cao|sớm|kịp thời|nghiêm túc|cập nhật|giải quyết|xử lý|công bố|bố trí|ban hành|thẩm định|vận động|kiểm đếm|tuyên truyền|phổ biến|phê duyệt|điều chỉnh|bổ sung|ưu tiên|khắc phục|ứng phó|di dời|sơ tán|giải ngân|bàn giao|tiếp nhận|quản lý|vận hành|duy trì|chuẩn bị|huy động|thống kê|phân công|phân bổ|tăng|giảm|cử)(?![\p{L}\p{M}])/u;
+
+/** A committee written without a place name: in its own notice, the speaker. */
+const BARE_COMMITTEE_RE = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|thành phố|huyện|quận|thị xã)$/u;
+/** Verbs of praise: whoever says them speaks for the notice, and is not charged by them. */
+const SPEAKER_PRAISE_RE = /^(?:ghi nhận|biểu dương|hoan nghênh|đánh giá cao|khen ngợi|cảm ơn|trân trọng cảm ơn)(?![\p{L}\p{M}])/u;
 
 const AGREEMENT_RE = /^(?:Cơ bản\s+)?(?:Nhất trí|Thống nhất|Đồng ý|Nhất trí về|Thống nhất về)(?![\p{L}\p{M}])/u;
 const PRAISE_RE =
@@ -332,8 +340,13 @@ function findLeadGroups(
 		const scope = SCOPE_ADVERBIAL_RE.exec(text.slice(after, after + 80));
 		if (scope) after += scope[0].length;
 		const tail = text.slice(after, after + 60);
-		const speakers = list.mentions.every((m) => m.kind === 'authority' || m.kind === 'leader');
-		if (speakers && REQUESTER_VERB_RE.test(tail)) {
+		// The speaker: the authority or a leader with a verb of requesting; a bare "UBND thành phố" /
+		// "UBND tỉnh" (no place name: the notice's own committee) with such a verb; anyone praising.
+		const speakers =
+			(list.mentions.every((m) => m.kind === 'authority' || m.kind === 'leader') ||
+				(list.mentions.every((m) => m.kind === 'locality' && BARE_COMMITTEE_RE.test(m.text)) && !/^chỉ đạo/u.test(tail))) &&
+			REQUESTER_VERB_RE.test(tail);
+		if (speakers || SPEAKER_PRAISE_RE.test(tail)) {
 			// "Ủy ban nhân dân tỉnh yêu cầu X …", "Thường trực UBND tỉnh yêu cầu:"
 			requester = true;
 			if (requesterAt < 0) requesterAt = cs.pos;
@@ -349,7 +362,8 @@ function findLeadGroups(
 		const leads = list.mentions.filter((m) => isLeadCapable(m, parse));
 		if (leads.length !== list.mentions.length || !leads.length) continue;
 		// A noun phrase followed by another party ("Các thành viên UBND tỉnh …") is still a noun phrase.
-		if (after >= to || NOT_PREDICATE_RE.test(tail) || parse.at.has(after)) continue;
+		// "Sở Giao thông vận tải là cơ quan thường trực, theo dõi …": a standing role is a charge.
+		if (after >= to || (NOT_PREDICATE_RE.test(tail) && !ROLE_PREDICATE_RE.test(tail)) || parse.at.has(after)) continue;
 		if (cs.comma) {
 			if (!COMMA_PREDICATE_RE.test(tail)) continue;
 			// "Sở A, Sở B hướng dẫn": a coordinated list, not a new clause.
@@ -536,8 +550,10 @@ const WHOLE_TASK_DEADLINE_RE =
  * Splits a clause group whose deadline sits in a later ";"-clause that is its own task
  * ("Phối hợp …; thực hiện …; khẩn trương giao … hoàn thành trước ngày 30/7/2026").
  */
-function splitByDeadline(parse: Parse, span: Span, deadline: Deadline | null): Span[] {
-	if (!deadline) return [span];
+function splitByDeadline(parse: Parse, span: Span, deadline: Deadline | null, predStart = span.start): Span[] {
+	// A recurring rule ("định kỳ trước ngày 25 hằng tháng", "03 giờ một lần") or a time limit
+	// counted from an event ("trong 10 ngày kể từ ngày nhận đủ hồ sơ") paces the whole task.
+	if (!deadline || deadline.kind === 'recurring' || deadline.kind === 'event') return [span];
 	const { text } = parse;
 	let depth = 0;
 	let lastSemi = -1;
@@ -548,6 +564,9 @@ function splitByDeadline(parse: Parse, span: Span, deadline: Deadline | null): S
 		else if (c === ';' && depth === 0) lastSemi = i;
 	}
 	if (lastSemi < 0 || depth > 0) return [span];
+	// "theo dõi, đôn đốc; tham mưu … trong tháng 01/2025": a clause of a few words with no object
+	// is not a task of its own.
+	if (lastSemi > predStart && text.slice(predStart, lastSemi).trim().split(/\s+/u).length <= 4) return [span];
 	const clause = skipSpaces(text, lastSemi + 1);
 	if (WHOLE_TASK_DEADLINE_RE.test(text.slice(clause, clause + 48).toLowerCase())) return [span];
 	// A clause that reports back ("tổng hợp báo cáo … tại cuộc họp …") closes the whole task.
@@ -590,7 +609,7 @@ function analyseSentence(
 
 	const build = (lead: AgencyRef[], clause: Span, predStart: number) => {
 		const deadline = deadlineIn(clause.start, clause.end);
-		const parts = splitByDeadline(parse, clause, deadline);
+		const parts = splitByDeadline(parse, clause, deadline, Math.max(clause.start, predStart));
 		for (const part of parts) {
 			const dl = deadlineIn(part.start, part.end);
 			const pred = { start: Math.max(part.start, predStart), end: part.end };
@@ -618,11 +637,19 @@ function analyseSentence(
 			const end = groups[k + 1]?.start ?? sent.end;
 			build(g.leads, { start, end }, g.predStart);
 			// "… gửi về Sở Tài chính để tổng hợp, tham mưu …": the receiving agency's own task.
+			// A deadline may stand between the agency and the purpose ("gửi Sở Tài chính trước ngày
+			// 05/9 để tổng hợp, tham mưu …"); a bare "để tổng hợp" only says why it is sent.
 			const purpose = /gửi\s+(?:về\s+)?/gu;
 			for (const m of matchesIn(purpose, text, g.predStart, end)) {
 				const x = parse.at.get(m.index + m[0].length);
-				if (x && x.kind === 'agency' && /^\s+để\s+/u.test(text.slice(x.end, x.end + 6))) {
-					const predStart = x.end + (/^\s+để\s+/u.exec(text.slice(x.end))?.[0].length ?? 0);
+				if (!x || x.kind !== 'agency') continue;
+				let q = x.end;
+				const dl = firstDeadlineIn(parse.deadlines, q, q + 3);
+				if (dl && text.slice(q, dl.span.start).trim() === '') q = dl.span.end;
+				const so = /^\s+để\s+/u.exec(text.slice(q, q + 6));
+				const why = so ? (text.slice(q + so[0].length, end).split(/[;.]/u)[0] ?? '').trim() : '';
+				if (so && !/^(?:tổng hợp|theo dõi|biết)(?:,?\s+(?:tổng hợp|theo dõi|biết))?$/u.test(why)) {
+					const predStart = q + so[0].length;
 					drafts.push({
 						sentence: index,
 						span: { ...sent },
@@ -679,11 +706,25 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
 	return out;
 }
 
+/** Adds the notice's declared short forms ("Nhà đầu tư") where no other mention covers them. */
+function addDeclared(text: string, mentions: PartyMention[], declared: readonly string[]): void {
+	for (const name of declared) {
+		for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
+			const end = i + name.length;
+			if (isWordChar(text[i - 1]) || isWordChar(text[end])) continue;
+			if (mentions.some((m) => m.start < end && i < m.end)) continue;
+			mentions.push({ start: i, end, text: name, name, kind: 'unknown', known: false });
+		}
+	}
+	mentions.sort((a, b) => a.start - b.start);
+}
+
 function makeParse(text: string, ctx: BlockContext): Parse {
 	const mentions = findParties(text, {
 		directory: ctx.directory ?? DEFAULT_DIRECTORY,
 		...(ctx.noticeDate ? { asOf: ctx.noticeDate } : {})
 	});
+	if (ctx.declaredParties?.length) addDeclared(text, mentions, ctx.declaredParties);
 	const at = new Map<number, PartyMention>();
 	const ends = new Set<number>();
 	for (const m of mentions) {

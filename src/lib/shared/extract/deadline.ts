@@ -142,6 +142,11 @@ const RULES: Rule[] = [
 				? { kind: 'recurring', frequency: frequencyOf(m.groups?.f ?? '') }
 				: null
 	},
+	// "cập nhật bản tin 03 giờ một lần", "02 tuần một lần": a frequency written as an interval.
+	{
+		re: /(?<![\d/.])(?<n>\d{1,2}|một|hai|ba)\s+(?<f>giờ|tiếng|ngày|tuần|tháng|quý|năm)\s+(?:một|1)\s+lần(?![\p{L}\p{M}])/giu,
+		build: (m) => ({ kind: 'recurring', frequency: /giờ|tiếng/u.test(m.groups?.f ?? '') ? 'daily' : frequencyOf(m.groups?.f ?? '') })
+	},
 	{
 		re: /định kỳ\s+(?:(?:hằng|hàng|mỗi)\s+)?(?<f>ngày|tuần|tháng|quý|năm|0?6 tháng|sáu tháng)(?![\p{L}\p{M}])/giu,
 		build: (m) => ({ kind: 'recurring', frequency: frequencyOf(m.groups?.f ?? '') })
@@ -203,7 +208,7 @@ const RULES: Rule[] = [
 	},
 	// "trong 03 tháng", "trong vòng 15 ngày": counted from the notice date.
 	{
-		re: /trong\s+(?:vòng\s+|thời hạn\s+(?:là\s+)?|thời gian\s+)?(?<n>\d{1,3})\s+(?<u>ngày làm việc|ngày|tuần|tháng|năm)(?!\s+(?:đầu|cuối|qua|tới|gần|cao điểm))(?<rel>\s+kể từ\s+[^,;.()]+)?(?![\p{L}\p{M}])/giu,
+		re: /trong\s+(?:vòng\s+|thời hạn\s+(?:là\s+)?|thời gian\s+)?(?:(?:không quá|tối đa)\s+)?(?<n>\d{1,3})\s+(?<u>ngày làm việc|ngày|tuần|tháng|năm)(?!\s+(?:đầu|cuối|qua|tới|gần|cao điểm))(?<rel>\s+kể từ\s+[^,;.()]+)?(?![\p{L}\p{M}])/giu,
 		build: (m, ctx) => {
 			const rel = m.groups?.rel;
 			if (rel && !new RegExp(DATE_S, 'u').test(rel)) return { kind: 'event' };
@@ -240,7 +245,7 @@ const RULES: Rule[] = [
 	{ re: /ngay\s+sau\s+khi\s+[^,;.()]+/giu, build: () => ({ kind: 'event' }) },
 	{ re: /trong\s+thời\s+gian\s+chờ\s+[^,;.()]+/giu, build: () => ({ kind: 'event' }) },
 	{
-		re: /trước\s+(?:kỳ họp|phiên họp|hội nghị|Tết|Đại hội|lễ)\s[^,;.()]{0,60}/gu,
+		re: /trước\s+(?:kỳ họp|phiên họp|hội nghị|Tết|Đại hội|lễ|năm học|mùa mưa bão|mùa mưa lũ|mùa mưa|mùa bão|mùa lũ|mùa khô)\s[^,;.()]{0,60}/gu,
 		build: () => ({ kind: 'event' })
 	},
 	// "hoàn thành … trước khi trình …": the completion is due before the event. A bare "trước khi"

@@ -187,9 +187,12 @@ function buildBlock(src: string, lines: Line[]): { text: string; runs: OffsetRun
 	});
 	let text = b.parts.join('');
 	let runs = b.runs;
-	if (/\p{Ll}\d/u.test(text)) {
-		// "tỉnh3." / "như1:" — a footnote number glued to a lower-case word of two or more letters.
-		const glued = /(?<![\p{L}\p{M}\d])(\p{Ll}[\p{Ll}\p{M}]+)(\d{1,2})(?=[\s.,:;)]|$)/gu;
+	if (/\p{Ll}\d|[WPgUTDV]\d/u.test(text)) {
+		// "tỉnh3." / "như1:" — a footnote number glued to a lower-case word of two or more letters;
+		// "Nghị quyết số 18-NQ/TW1 ngày …" — or to a document number whose issuer code never takes
+		// digits (Trung ương, Chính phủ, Thủ tướng, a Party committee, a People's Committee).
+		const glued =
+			/(?<![\p{L}\p{M}\d])(?:(\p{Ll}[\p{Ll}\p{M}]+)|(\d{1,4}[-/](?:[\p{L}\d]{1,8}[-/]){0,3}(?:TW|TƯ|CP|TTg|TU|HU|ĐU|BCT|BTV|BCĐ|UBND|HĐND|VPCP|VPUBND)))(\d{1,2})(?=[\s.,:;)]|$)/gu;
 		const out = new RunBuilder();
 		let last = 0;
 		const copyText = (from: number, to: number) => {
@@ -204,9 +207,9 @@ function buildBlock(src: string, lines: Line[]): { text: string; runs: OffsetRun
 			}
 		};
 		for (let m = glued.exec(text); m; m = glued.exec(text)) {
-			const cut = m.index + (m[1]?.length ?? 0);
+			const cut = m.index + (m[1] ?? m[2] ?? '').length;
 			copyText(last, cut);
-			last = cut + (m[2]?.length ?? 0);
+			last = cut + (m[3]?.length ?? 0);
 		}
 		copyText(last, text.length);
 		text = out.parts.join('');

@@ -113,6 +113,11 @@ export interface BlockContext {
 	inheritedLead?: readonly AgencyRef[];
 	/** The agency directory (default: the built-in one). */
 	directory?: AgencyDirectory;
+	/**
+	 * Short forms the notice declares for a party ("Công ty Cổ phần X (sau đây gọi là Nhà đầu
+	 * tư)"): read as parties wherever they are written, with the declared capitalisation.
+	 */
+	declaredParties?: readonly string[];
 }
 
 /** What a block is, for the document reader and the editor. */
