@@ -1,4 +1,5 @@
 import type { AuthService } from './auth/AuthService';
+import type { Db } from './db';
 import type { NoticeRegistry } from './notices/NoticeRegistry';
 import type { ServerConfig } from './config';
 import type { SyncServer } from './sync/types';
@@ -12,6 +13,8 @@ import type { TrackerService } from './tracker/TrackerService';
  */
 export interface AppContext {
 	config: ServerConfig;
+	/** The embedded database (for read-only report queries). */
+	db: Db;
 	auth: AuthService;
 	notices: NoticeRegistry;
 	tasks: TaskStore;

@@ -76,5 +76,16 @@ describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromi
 		expect(await office.getByTestId('history').innerText()).toMatch(/Ban hành[\s\S]*Báo cáo tiến độ[\s\S]*Báo cáo hoàn thành[\s\S]*Xác nhận hoàn thành/);
 		await office.goto(noticeUrl);
 		await expect.poll(() => office.locator('.notice-body .task-chip').innerText()).toBe('Sở Tài chính · Hoàn thành đúng hạn');
+
+		// The month's report counts it done on time, and exports as .docx and .xlsx.
+		const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+		await office.goto(`${server.url}/reports?kind=month&year=${today.slice(0, 4)}&index=${Number(today.slice(5, 7))}`);
+		const total = office.getByTestId('report-by-source').locator('tr', { hasText: 'Tổng cộng' });
+		expect((await total.locator('td').allInnerTexts()).slice(1, 3)).toEqual(['01', '01 (100%)']);
+		expect(await office.getByTestId('report-by-agency').innerText()).toContain('1. Sở Tài chính');
+		expect((await office.getByTestId('report-sentence').allInnerTexts()).join(' ')).toMatch(/01 nhiệm vụ/);
+		const docx = await office.request.get(server.url + (await office.getByTestId('export-docx').getAttribute('href'))!);
+		expect(docx.status()).toBe(200);
+		expect((await docx.body()).subarray(0, 2).toString()).toBe('PK');
 	});
 });
