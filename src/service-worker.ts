@@ -59,7 +59,7 @@ sw.addEventListener('fetch', (event) => {
 	if (url.origin !== sw.location.origin || url.pathname.startsWith('/sync/') || url.pathname.startsWith('/api/')) return;
 
 	if (ASSETS.has(url.pathname)) {
-		event.respondWith(caches.match(req).then((hit) => hit ?? fetch(req)));
+		event.respondWith(caches.match(req, { ignoreVary: true }).then((hit) => hit ?? fetch(req)));
 		return;
 	}
 	const isPage = req.mode === 'navigate' || url.pathname.endsWith('/__data.json');
@@ -73,7 +73,7 @@ sw.addEventListener('fetch', (event) => {
 				if (res.ok && !res.redirected) await cache.put(req, res.clone());
 				return res;
 			} catch {
-				const hit = await cache.match(req, { ignoreSearch: false });
+				const hit = await cache.match(req, { ignoreVary: true });
 				if (hit) return hit;
 				return new Response(
 					'<!doctype html><meta charset="utf-8"><title>Ngoại tuyến</title><body style="font-family:sans-serif;padding:2rem"><h1>Đang ngoại tuyến</h1><p>Trang này chưa được mở khi có mạng nên chưa có bản lưu trên máy. Các thông báo đã mở trước đó vẫn xem và sửa được.</p><p><a href="/">Về danh sách</a></p>',

@@ -88,4 +88,45 @@ describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromi
 		expect(docx.status()).toBe(200);
 		expect((await docx.body()).subarray(0, 2).toString()).toBe('PK');
 	});
+
+	it('keeps the task list readable offline and sends a progress report written offline once, when back online', async () => {
+		// The office issues a notice with one task for Sở Tài chính.
+		const office = await signedIn('chuyenvien');
+		await office.getByRole('button', { name: '+ Tạo thông báo mới' }).click();
+		await office.waitForURL('**/notices/*');
+		await office.locator('[data-testid="editor"] .notice-body').click();
+		await office.keyboard.type('Giao Sở Tài chính chủ trì tổng hợp báo cáo quyết toán, xong trước ngày 15/12/2099.');
+		await expect.poll(() => office.getByTestId('task-deadline').first().innerText()).toBe('Trước 15/12/2099');
+		await expect.poll(() => office.getByTestId('saved').innerText()).toBe('Mọi thay đổi đã lưu trên máy chủ');
+		office.once('dialog', (d) => void d.accept());
+		await office.getByLabel('Nguồn kết luận').selectOption('UBND');
+		await office.getByRole('button', { name: 'Ban hành' }).click();
+		await expect.poll(() => office.getByRole('status').filter({ hasText: 'Đã ban hành' }).count()).toBe(1);
+
+		// The agency opens its list and the task while online: both are kept for offline use.
+		const agency = await signedIn('sotc');
+		await agency.goto(server.url + '/tasks');
+		await agency.waitForFunction(() => document.documentElement.dataset.offlineReady === 'true');
+		await agency.getByTestId('tracker').getByRole('link', { name: /quyết toán/ }).click();
+		await agency.getByLabel('Nội dung').waitFor();
+		const taskUrl = agency.url();
+		await agency.waitForFunction(async (u) => !!(await caches.match(u)), taskUrl);
+		await agency.waitForFunction(async (u) => !!(await caches.match(u)), server.url + '/tasks');
+
+		await agency.context().setOffline(true);
+		await agency.goto(server.url + '/tasks');
+		expect(await agency.getByTestId('tracker').innerText()).toContain('quyết toán');
+		await agency.goto(taskUrl);
+		await agency.getByLabel('Nội dung').fill('Đã tổng hợp số liệu của 9 huyện (viết khi mất mạng).');
+		await agency.getByLabel('Tỷ lệ hoàn thành (%)').fill('30');
+		await agency.getByRole('button', { name: 'Gửi báo cáo' }).click();
+		await expect.poll(() => agency.getByRole('status').filter({ hasText: 'Đang ngoại tuyến' }).count()).toBe(1);
+		await expect.poll(() => agency.getByText('1 báo cáo đang chờ gửi khi có mạng.').count()).toBe(1);
+
+		await agency.context().setOffline(false);
+		await expect.poll(() => agency.getByTestId('history').innerText(), { timeout: 20_000 }).toContain('30% — Đã tổng hợp số liệu của 9 huyện');
+		await agency.reload();
+		expect((await agency.getByTestId('history').innerText()).match(/viết khi mất mạng/g)).toHaveLength(1);
+		expect(await agency.getByText('báo cáo đang chờ gửi').count()).toBe(0);
+	});
 });

@@ -20,8 +20,14 @@ export function launchChromium(): Promise<Browser> {
 /** Signs in through the login form and waits for the notice list. */
 export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
 	await page.goto(`${baseUrl}/login`);
+	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
 	await page.getByLabel('Tên đăng nhập').fill(username);
 	await page.getByLabel('Mật khẩu').fill(password);
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await page.getByRole('heading', { name: 'Thông báo kết luận' }).waitFor();
+	try {
+		await page.getByRole('heading', { name: 'Thông báo kết luận' }).waitFor({ timeout: 15_000 });
+	} catch (e) {
+		const main = await page.locator('main').innerText().catch(() => '(no main)');
+		throw new Error(`sign-in of ${username} did not reach the notice list; at ${page.url()}: ${main.slice(0, 500)}`, { cause: e });
+	}
 }
