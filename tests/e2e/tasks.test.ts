@@ -1,36 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { addUser, makeDataDir, removeDataDir, startServer, type ServerProcess } from '../integration/harness';
-import { hasChromium, launchChromium, signIn } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { addUser } from '../integration/harness';
+import { hasChromium, useBrowserWorld } from '../support/browser';
 
 describe.skipIf(!hasChromium)('assignment lines become live tasks in Chromium', () => {
-	let server: ServerProcess;
-	let dataDir: string;
-	let browser: Browser;
-	const contexts: BrowserContext[] = [];
-
-	beforeAll(async () => {
-		dataDir = makeDataDir();
+	const world = useBrowserWorld(async (dataDir) => {
 		await addUser(dataDir, 'an', 'Trần Văn An', 'office');
 		await addUser(dataDir, 'binh', 'Lê Thị Bình', 'office');
-		server = await startServer(dataDir);
-		browser = await launchChromium();
 	});
-
-	afterAll(async () => {
-		for (const c of contexts) await c.close();
-		await browser?.close();
-		await server?.stop();
-		removeDataDir(dataDir);
-	});
-
-	async function signedIn(username: string): Promise<Page> {
-		const context = await browser.newContext({ locale: 'vi-VN' });
-		contexts.push(context);
-		const page = await context.newPage();
-		await signIn(page, server.url, username, 'mat-khau-123');
-		return page;
-	}
+	const signedIn = world.signedIn;
 
 	it("shows a line typed in one browser as a task in the other browser's panel, and syncs corrections", async () => {
 		const a = await signedIn('an');

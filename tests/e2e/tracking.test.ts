@@ -1,37 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { addUser, cli, makeDataDir, removeDataDir, startServer, type ServerProcess } from '../integration/harness';
-import { hasChromium, launchChromium, signIn } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { addUser, cli } from '../integration/harness';
+import { hasChromium, useBrowserWorld } from '../support/browser';
 
 describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromium', () => {
-	let server: ServerProcess;
-	let dataDir: string;
-	let browser: Browser;
-	const contexts: BrowserContext[] = [];
-
-	beforeAll(async () => {
-		dataDir = makeDataDir();
+	const world = useBrowserWorld(async (dataDir) => {
 		await addUser(dataDir, 'chuyenvien', 'Phạm Văn Chuyên', 'office');
 		await cli(dataDir, 'user', 'add', '--username', 'sotc', '--name', 'Cán bộ Sở Tài chính', '--role', 'agency', '--agency', 'Sở Tài chính', '--password', 'mat-khau-123');
 		await cli(dataDir, 'user', 'add', '--username', 'soyt', '--name', 'Cán bộ Sở Y tế', '--role', 'agency', '--agency', 'Sở Y tế', '--password', 'mat-khau-123');
-		server = await startServer(dataDir);
-		browser = await launchChromium();
 	});
-
-	afterAll(async () => {
-		for (const c of contexts) await c.close();
-		await browser?.close();
-		await server?.stop();
-		removeDataDir(dataDir);
-	});
-
-	async function signedIn(username: string): Promise<Page> {
-		const context = await browser.newContext({ locale: 'vi-VN' });
-		contexts.push(context);
-		const page = await context.newPage();
-		await signIn(page, server.url, username, 'mat-khau-123');
-		return page;
-	}
+	const signedIn = world.signedIn;
 
 	it('issues a notice, the agency reports its task done, the office confirms, and the chip shows it done', async () => {
 		const office = await signedIn('chuyenvien');
@@ -54,12 +31,12 @@ describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromi
 
 		// Another agency does not see the task at all.
 		const other = await signedIn('soyt');
-		await other.goto(server.url + '/tasks');
+		await other.goto(world.server.url + '/tasks');
 		expect(await other.getByTestId('tracker-total').innerText()).toBe('0 nhiệm vụ');
 
 		// The agency sees its task, reports progress and then reports it done.
 		const agency = await signedIn('sotc');
-		await agency.goto(server.url + '/tasks');
+		await agency.goto(world.server.url + '/tasks');
 		await agency.getByTestId('tracker').getByRole('link', { name: /rà soát/ }).click();
 		await agency.getByLabel('Nội dung').fill('Đã rà soát 12 dự án, đề xuất điều chuyển 35 tỷ đồng.');
 		await agency.getByLabel('Tỷ lệ hoàn thành (%)').fill('60');
@@ -69,7 +46,7 @@ describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromi
 		await expect.poll(() => agency.getByTestId('task-status').innerText()).toBe('Chờ xác nhận hoàn thành');
 
 		// The office confirms; the chip in the notice shows the task done on time.
-		await office.goto(server.url + '/tasks?status=awaiting');
+		await office.goto(world.server.url + '/tasks?status=awaiting');
 		await office.getByTestId('tracker').getByRole('link', { name: /rà soát/ }).click();
 		await office.getByRole('button', { name: 'Xác nhận hoàn thành' }).click();
 		await expect.poll(() => office.getByTestId('task-status').innerText()).toBe('Hoàn thành đúng hạn');
@@ -79,12 +56,12 @@ describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromi
 
 		// The month's report counts it done on time, and exports as .docx and .xlsx.
 		const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-		await office.goto(`${server.url}/reports?kind=month&year=${today.slice(0, 4)}&index=${Number(today.slice(5, 7))}`);
+		await office.goto(`${world.server.url}/reports?kind=month&year=${today.slice(0, 4)}&index=${Number(today.slice(5, 7))}`);
 		const total = office.getByTestId('report-by-source').locator('tr', { hasText: 'Tổng cộng' });
 		expect((await total.locator('td').allInnerTexts()).slice(1, 3)).toEqual(['01', '01 (100%)']);
 		expect(await office.getByTestId('report-by-agency').innerText()).toContain('1. Sở Tài chính');
 		expect((await office.getByTestId('report-sentence').allInnerTexts()).join(' ')).toMatch(/01 nhiệm vụ/);
-		const docx = await office.request.get(server.url + (await office.getByTestId('export-docx').getAttribute('href'))!);
+		const docx = await office.request.get(world.server.url + (await office.getByTestId('export-docx').getAttribute('href'))!);
 		expect(docx.status()).toBe(200);
 		expect((await docx.body()).subarray(0, 2).toString()).toBe('PK');
 	});
@@ -105,16 +82,16 @@ describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromi
 
 		// The agency opens its list and the task while online: both are kept for offline use.
 		const agency = await signedIn('sotc');
-		await agency.goto(server.url + '/tasks');
+		await agency.goto(world.server.url + '/tasks');
 		await agency.waitForFunction(() => document.documentElement.dataset.offlineReady === 'true');
 		await agency.getByTestId('tracker').getByRole('link', { name: /quyết toán/ }).click();
 		await agency.getByLabel('Nội dung').waitFor();
 		const taskUrl = agency.url();
 		await agency.waitForFunction(async (u) => !!(await caches.match(u)), taskUrl);
-		await agency.waitForFunction(async (u) => !!(await caches.match(u)), server.url + '/tasks');
+		await agency.waitForFunction(async (u) => !!(await caches.match(u)), world.server.url + '/tasks');
 
 		await agency.context().setOffline(true);
-		await agency.goto(server.url + '/tasks');
+		await agency.goto(world.server.url + '/tasks');
 		expect(await agency.getByTestId('tracker').innerText()).toContain('quyết toán');
 		await agency.goto(taskUrl);
 		await agency.getByLabel('Nội dung').fill('Đã tổng hợp số liệu của 9 huyện (viết khi mất mạng).');

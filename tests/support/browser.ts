@@ -1,6 +1,8 @@
 /** Debian's Chromium driven by playwright-core (never a downloaded browser). */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { makeDataDir, removeDataDir, startServer, type ServerProcess } from '../integration/harness';
 
 /** Where Debian installs Chromium (`apt-get install chromium`). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,4 +32,59 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
 		const main = await page.locator('main').innerText().catch(() => '(no main)');
 		throw new Error(`sign-in of ${username} did not reach the notice list; at ${page.url()}: ${main.slice(0, 500)}`, { cause: e });
 	}
+}
+
+/** A real server on a fresh data directory plus Chromium, for one e2e suite. */
+export interface BrowserWorld {
+	readonly server: ServerProcess;
+	readonly dataDir: string;
+	readonly browser: Browser;
+	/** A new browser context (its own cookies, storage and service worker) with one page. */
+	newPage(): Promise<{ context: BrowserContext; page: Page }>;
+	/** A new context signed in as `username` (password mat-khau-123), on the notice list. */
+	signedIn(username: string): Promise<Page>;
+}
+
+/**
+ * Registers beforeAll/afterAll hooks that start the server (after `prepare` made its users) and
+ * Chromium, and close every context, the browser and the server afterwards.
+ */
+export function useBrowserWorld(prepare: (dataDir: string) => Promise<void> = async () => {}): BrowserWorld {
+	let server: ServerProcess | undefined;
+	let browser: Browser | undefined;
+	const dataDir = makeDataDir();
+	const contexts: BrowserContext[] = [];
+	beforeAll(async () => {
+		await prepare(dataDir);
+		server = await startServer(dataDir);
+		browser = await launchChromium();
+	});
+	afterAll(async () => {
+		for (const c of contexts) await c.close();
+		await browser?.close();
+		await server?.stop();
+		removeDataDir(dataDir);
+	});
+	const world: BrowserWorld = {
+		get server() {
+			if (!server) throw new Error('the server starts in beforeAll');
+			return server;
+		},
+		get browser() {
+			if (!browser) throw new Error('the browser starts in beforeAll');
+			return browser;
+		},
+		dataDir,
+		async newPage() {
+			const context = await world.browser.newContext({ locale: 'vi-VN' });
+			contexts.push(context);
+			return { context, page: await context.newPage() };
+		},
+		async signedIn(username) {
+			const { page } = await world.newPage();
+			await signIn(page, world.server.url, username, 'mat-khau-123');
+			return page;
+		}
+	};
+	return world;
 }
