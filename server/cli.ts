@@ -5,9 +5,14 @@
  *   npm run cli -- token create --username an [--label "script"]
  *   npm run cli -- notice create --username an --title "Kết luận của …"
  *   npm run cli -- notice share --notice ID --username binh --access read|write
+ *   npm run cli -- import FILE… [--username an]        (.docx or .txt; prints one notice id per file)
+ *   npm run cli -- export ID --out FILE.docx           (the notice in the Decree 30 layout)
+ *   npm run cli -- demo notices [--dir DIR] [--username an]   (imports the sample notices)
  * Prints only the requested value on stdout (a token, an id) so that scripts can capture it.
  */
 import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AuthService } from './auth/AuthService';
 import { isAuthError, ROLES, type Role } from './auth/types';
@@ -15,13 +20,22 @@ import { readConfig } from './config';
 import { openDatabase } from './db';
 import { NoticeError, NoticeRegistry } from './notices/NoticeRegistry';
 import { openSqliteDocStore } from './store/SqliteDocStore';
+import { DirectoryStore } from './agencies/DirectoryStore';
+import { TaskStore } from './tasks/TaskStore';
+import { createImportedNotice, importSeedNotices, readNoticeFile, seedsDir } from './documents/importNotice';
+import { noticeDocx } from './documents/noticeDocx';
+import { isImportError, MAX_DOCX_BYTES, MAX_TEXT_BYTES } from './documents/types';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh>
   user add --username TÊN --name "Họ tên" --role admin|office|leader|agency [--password MK] [--agency "Tên cơ quan"] [--email thu@dien.tu]
   user list
   token create --username TÊN [--label NHÃN]
   notice create --username TÊN --title "Trích yếu"
-  notice share --notice ID --username TÊN --access read|write`;
+  notice share --notice ID --username TÊN --access read|write
+  import TỆP… [--username TÊN]        nhập .docx hoặc .txt thành thông báo mới (mặc định: quản trị viên đầu tiên)
+  export ID --out TỆP.docx            xuất thông báo theo thể thức Nghị định 30/2020
+  demo notices [--dir THƯ_MỤC] [--username TÊN]   nạp các thông báo mẫu (mặc định ../shared/seeds hoặc SEEDS_DIR)
+Giới hạn khi nhập: .docx ${MAX_DOCX_BYTES / 1048576} MB, văn bản ${MAX_TEXT_BYTES / 1048576} MB.`;
 
 class UsageError extends Error {}
 
@@ -40,6 +54,8 @@ async function main(argv: string[]): Promise<void> {
 			title: { type: 'string' },
 			notice: { type: 'string' },
 			access: { type: 'string' },
+			out: { type: 'string' },
+			dir: { type: 'string' },
 			help: { type: 'boolean', short: 'h' }
 		}
 	});
@@ -62,8 +78,21 @@ async function main(argv: string[]): Promise<void> {
 		if (!u) throw new UsageError(`Không có người dùng "${username}".`);
 		return u;
 	};
+	/** Who imports: --username, else the first administrator. */
+	const importer = () => {
+		if (values.username) return userNamed(values.username);
+		const admin = auth.listUsers().find((u) => u.role === 'admin');
+		if (!admin) throw new UsageError('Chưa có quản trị viên: hãy chỉ rõ --username.');
+		return userNamed(admin.username);
+	};
+	// Imports project the new notice's tasks at once, with the directory in force.
+	const importDeps = () => {
+		const directory = new DirectoryStore(db);
+		return { notices, tasks: new TaskStore(db, () => directory.get()) };
+	};
 	try {
-		switch (`${group} ${command ?? ''}`.trim()) {
+		// "import" and "export" take their operands (files, an id) where other groups name a command.
+		switch (group === 'import' || group === 'export' ? group : `${group} ${command ?? ''}`.trim()) {
 			case 'user add': {
 				const role = need(values.role, 'role');
 				if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`Vai trò phải là một trong: ${ROLES.join(', ')}.`);
@@ -101,6 +130,47 @@ async function main(argv: string[]): Promise<void> {
 				console.error('Đã chia sẻ.');
 				break;
 			}
+			case 'import': {
+				const files = positionals.slice(1);
+				if (!files.length) throw new UsageError('Thiếu tệp cần nhập.');
+				const user = importer();
+				const deps = importDeps();
+				// Every file is read and checked before any is stored: a bad file in the list creates nothing.
+				const read = [];
+				for (const file of files) {
+					try {
+						read.push({ file, imported: await readNoticeFile(basename(file), await readFile(file)) });
+					} catch (e) {
+						if (isImportError(e)) throw new UsageError(`${file}: ${e.message}`);
+						throw e;
+					}
+				}
+				for (const { file, imported } of read) {
+					const id = await createImportedNotice(deps, user, imported);
+					for (const w of imported.warnings) console.error(`${file}: ${w}`);
+					console.log(id);
+				}
+				break;
+			}
+			case 'export': {
+				const id = need(command, 'ID (export ID --out TỆP.docx)');
+				const out = need(values.out, 'out');
+				const doc = await notices.loadDoc(id);
+				try {
+					await writeFile(out, await noticeDocx(doc));
+				} finally {
+					doc.destroy();
+				}
+				console.error(`Đã xuất ${out}.`);
+				break;
+			}
+			case 'demo notices': {
+				const dir = values.dir ?? seedsDir();
+				const result = await importSeedNotices(importDeps(), importer(), dir);
+				if (!result.found) throw new UsageError(`Không có thư mục mẫu ${dir}.`);
+				for (const id of result.ids) console.log(id);
+				break;
+			}
 			default:
 				throw new UsageError(`Lệnh không rõ: ${positionals.join(' ')}`);
 		}
@@ -112,7 +182,7 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((e: unknown) => {
 	if (e instanceof UsageError) console.error(`${e.message}\n\n${USAGE}`);
-	else if (isAuthError(e) || e instanceof NoticeError) console.error(`Lỗi: ${e.message}`);
+	else if (isAuthError(e) || e instanceof NoticeError || isImportError(e)) console.error(`Lỗi: ${e.message}`);
 	else console.error(e);
 	process.exitCode = 1;
 });

@@ -48,11 +48,19 @@ export const FIRST_LINE_INDENT = 720;
 /** Kinds of document this module lays out (tên loại văn bản). */
 export type DocType = 'THÔNG BÁO' | 'BÁO CÁO';
 
+/** A run of body text with its emphasis (a notice's bold and italic words). */
+export interface BodyRun {
+	text: string;
+	bold?: boolean;
+	italic?: boolean;
+}
+
 /** A body block: a paragraph, a heading line, or a table. */
 export type BodyBlock =
-	| { kind: 'paragraph'; text: string; bold?: boolean; italic?: boolean }
+	/** `runs`, when given, replace `text` (which then only serves as the plain form). */
+	| { kind: 'paragraph'; text: string; bold?: boolean; italic?: boolean; runs?: BodyRun[] }
 	/** A numbered section heading ("1. Kết quả chung"): bold, same indent as paragraphs. */
-	| { kind: 'heading'; text: string }
+	| { kind: 'heading'; text: string; runs?: BodyRun[] }
 	| { kind: 'table'; columns: TableColumn[]; rows: string[][]; caption?: string; boldLastRow?: boolean };
 
 /** One column of a body table. */
@@ -73,8 +81,8 @@ export interface Decree30Data {
 	numberLine: string;
 	/** Place of the place-and-date line ("Bắc Giang"). */
 	place: string;
-	/** Date of the document. */
-	date: IsoDay;
+	/** Date of the document, or '' for a draft whose day the clerk writes in when it is issued. */
+	date: IsoDay | '';
 	docType: DocType;
 	/** Trích yếu, the summary line under the title. */
 	summary: string;
@@ -82,7 +90,10 @@ export interface Decree30Data {
 	body: (string | BodyBlock)[];
 	/** Nơi nhận, one per line without "- " and ";" ("Lưu: VT, TH" is added when absent). */
 	recipients: string[];
-	/** "TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG"…, or '' when the head signs in their own name. */
+	/**
+	 * "TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG"…, or '' when the head signs in their own name; several
+	 * lines ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH") are separated by "\n".
+	 */
 	signerAuthority: string;
 	/** "CHÁNH VĂN PHÒNG". */
 	signerTitle: string;
@@ -97,12 +108,35 @@ const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF'
 const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 
 function run(text: string, size: number, opts: { bold?: boolean; italic?: boolean } = {}): TextRun {
-	return new TextRun({ text: text.normalize('NFC'), font: DECREE30_FONT, size: pt(size), bold: opts.bold, italics: opts.italic });
+	const nfc = text.normalize('NFC');
+	// A hard line break inside a block (Shift+Enter in the editor) is a <w:br/>, not a "\n" in the text.
+	if (nfc.includes('\n'))
+		return new TextRun({
+			children: nfc.split('\n').flatMap((part, i) => (i ? [new TextRun({ break: 1 }), part] : [part])),
+			font: DECREE30_FONT,
+			size: pt(size),
+			bold: opts.bold,
+			italics: opts.italic
+		});
+	return new TextRun({ text: nfc, font: DECREE30_FONT, size: pt(size), bold: opts.bold, italics: opts.italic });
 }
 
-/** A centred line of the header. */
+/** Blank room for the day and month of a draft's date, written in by hand once it is issued. */
+const BLANK = '\u00a0'.repeat(6);
+
+/** The place-and-date line; a draft without a date leaves the day, month and year blank. */
+function placeDateText(place: string, date: IsoDay | ''): string {
+	if (date) return placeDateLine(place, date);
+	const words = `ngày${BLANK}tháng${BLANK}năm${BLANK}`;
+	return place.trim() ? `${place.normalize('NFC').trim()}, ${words}` : 'N' + words.slice(1);
+}
+
+/**
+ * A centred line of the header or the signature. Spaced 1.15 lines: at single spacing the marks
+ * stacked on Vietnamese capitals ("CHỦ TỊCH" over "CHÁNH VĂN PHÒNG") touch the line above.
+ */
 function centred(text: string, size: number, opts: { bold?: boolean; italic?: boolean } = {}): Paragraph {
-	return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0, line: 240 }, children: [run(text, size, opts)] });
+	return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0, line: 276 }, children: [run(text, size, opts)] });
 }
 
 /**
@@ -140,8 +174,9 @@ export function headerTable(d: Pick<Decree30Data, 'issuingParent' | 'issuingBody
 		width: { size: LEFT_COL, type: WidthType.DXA },
 		borders: { top: NONE, bottom: NONE, left: NONE, right: NONE },
 		children: [
-			centred(upper(d.issuingParent), 13),
-			centred(body, 13, { bold: true }),
+			// A body with no managing parent (UBND tỉnh itself) has only its own name, in bold.
+			...(d.issuingParent.trim() ? [centred(upper(d.issuingParent), 13)] : []),
+			...body.split('\n').map((line) => centred(line, 13, { bold: true })),
 			// Decree 30: a rule 1/3 to 1/2 as long as the line above it.
 			rule(Math.min(LEFT_COL, Math.max(720, Math.round(approxWidth(body, 13) * 0.45))), LEFT_COL),
 			new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 0 }, children: [run(d.numberLine, 13)] })
@@ -154,7 +189,7 @@ export function headerTable(d: Pick<Decree30Data, 'issuingParent' | 'issuingBody
 			centred(NATIONAL_NAME, 13, { bold: true }),
 			centred(MOTTO, 14, { bold: true }),
 			rule(Math.min(RIGHT_COL, approxWidth(MOTTO, 14)), RIGHT_COL),
-			new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 0 }, children: [run(placeDateLine(d.place, d.date), 14, { italic: true })] })
+			new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 0 }, children: [run(placeDateText(d.place, d.date), 14, { italic: true })] })
 		]
 	});
 	return new Table({
@@ -178,13 +213,19 @@ export function titleBlock(docType: DocType, summary: string): Paragraph[] {
 	return out;
 }
 
-/** A body paragraph: justified, first line indented 1.27 cm, 6 pt after, line spacing 1.15. */
-export function bodyParagraph(text: string, size: number, opts: { bold?: boolean; italic?: boolean } = {}): Paragraph {
+/**
+ * A body paragraph: justified, first line indented 1.27 cm, 6 pt after, spaced 1.2 lines (Decree 30
+ * allows single to 1.5; below 1.2 the marks of Vietnamese letters crowd the line above). `text`
+ * may be a list of runs, each with its own emphasis (on top of `opts`).
+ */
+export function bodyParagraph(text: string | BodyRun[], size: number, opts: { bold?: boolean; italic?: boolean; keepNext?: boolean } = {}): Paragraph {
+	const runs = typeof text === 'string' ? [{ text }] : text.filter((r) => r.text);
 	return new Paragraph({
 		alignment: AlignmentType.JUSTIFIED,
+		keepNext: opts.keepNext,
 		indent: { firstLine: FIRST_LINE_INDENT },
-		spacing: { before: 0, after: 120, line: 276 },
-		children: [run(text, size, opts)]
+		spacing: { before: 0, after: 120, line: 288 },
+		children: runs.map((r) => run(r.text, size, { bold: opts.bold || r.bold, italic: opts.italic || r.italic }))
 	});
 }
 
@@ -233,7 +274,7 @@ export function recipientsAndSigner(d: Pick<Decree30Data, 'recipients' | 'signer
 		]
 	});
 	const signer: Paragraph[] = [];
-	if (d.signerAuthority.trim()) signer.push(centred(upper(d.signerAuthority), 14, { bold: true }));
+	for (const line of d.signerAuthority.split('\n')) if (line.trim()) signer.push(centred(upper(line.trim()), 14, { bold: true }));
 	signer.push(centred(upper(d.signerTitle), 14, { bold: true }));
 	// Room for the handwritten signature and the seal.
 	for (let i = 0; i < 4; i++) signer.push(new Paragraph({ spacing: { after: 0 }, children: [] }));
@@ -247,17 +288,21 @@ export function recipientsAndSigner(d: Pick<Decree30Data, 'recipients' | 'signer
 	});
 }
 
-/** The body blocks as docx elements. */
+/**
+ * The body blocks as docx elements. The last paragraph ("Trên đây là …./.") is kept with the
+ * signature table, so that the signer never stands alone at the top of a page.
+ */
 function bodyElements(blocks: (string | BodyBlock)[], size: number): (Paragraph | Table)[] {
 	const out: (Paragraph | Table)[] = [];
-	for (const b of blocks) {
+	for (const [i, b] of blocks.entries()) {
 		const block: BodyBlock = typeof b === 'string' ? { kind: 'paragraph', text: b } : b;
+		const keepNext = i === blocks.length - 1;
 		switch (block.kind) {
 			case 'paragraph':
-				out.push(bodyParagraph(block.text, size, block));
+				out.push(bodyParagraph(block.runs ?? block.text, size, { ...block, keepNext }));
 				break;
 			case 'heading':
-				out.push(bodyParagraph(block.text, size, { bold: true }));
+				out.push(bodyParagraph(block.runs ?? block.text, size, { bold: true, keepNext }));
 				break;
 			case 'table':
 				if (block.caption) out.push(bodyParagraph(block.caption, size, { italic: true }));
@@ -302,7 +347,7 @@ export function decree30Document(d: Decree30Data): Document {
 					headerTable(d),
 					...titleBlock(d.docType, d.summary),
 					...bodyElements(d.body, size),
-					new Paragraph({ spacing: { after: 120 }, children: [] }),
+					new Paragraph({ spacing: { after: 120 }, keepNext: true, children: [] }),
 					recipientsAndSigner(d)
 				]
 			}

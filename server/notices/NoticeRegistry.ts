@@ -112,6 +112,41 @@ export class NoticeRegistry {
 		return id;
 	}
 
+	/**
+	 * Creates a notice from a doc built outside the sync server (an imported file): the doc's whole
+	 * state is appended as the notice's first update before the row exists, as in {@link create}.
+	 * The header is read from the doc; the state is always draft.
+	 */
+	async createFromDoc(user: User, ydoc: Y.Doc): Promise<string> {
+		const id = newId();
+		const notice = new NoticeDoc(ydoc);
+		if (notice.readMeta().state !== 'draft') notice.writeMeta({ state: 'draft' });
+		await this.store.append(id, Y.encodeStateAsUpdate(ydoc));
+		const meta = notice.readMeta();
+		const now = Date.now();
+		this.db
+			.prepare(
+				`INSERT INTO notices (id, title, number, symbol, date, state, search_text, created_by, created_at, updated_at)
+				 VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)`
+			)
+			.run(id, meta.title, meta.number, meta.symbol, meta.date, foldVietnamese(meta.title), user.id, now, now);
+		return id;
+	}
+
+	/**
+	 * The notice's doc as stored (no access check). The sync server stores every update before it
+	 * applies it, so this holds every edit a participant has seen. Throws NoticeError('not-found').
+	 */
+	async loadDoc(id: string): Promise<Y.Doc> {
+		if (!this.exists(id)) throw new NoticeError('not-found', 'Không tìm thấy thông báo.');
+		const { updates } = await this.store.load(id);
+		const ydoc = new Y.Doc();
+		ydoc.transact(() => {
+			for (const u of updates) Y.applyUpdate(ydoc, u);
+		});
+		return ydoc;
+	}
+
 	/** What `user` may do with notice `id`: 'write', 'read', or null (no access or no such notice). */
 	accessFor(user: User, id: string): Access | null {
 		const row = this.db.prepare('SELECT created_by, state FROM notices WHERE id = ?').get(id) as

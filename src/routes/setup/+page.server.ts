@@ -3,11 +3,24 @@ import { getAppContext } from '$server/context';
 import { isAuthError } from '$server/auth/types';
 import { validateNewUser, type FieldErrors } from '#shared/forms/userForm';
 import { setSessionCookie } from '$lib/server/session';
+import { importSeedNotices, seedsDir } from '$server/documents/importNotice';
+import { readdirSync } from 'node:fs';
 import type { Actions, PageServerLoad } from './$types';
+
+/** How many sample notices (.txt) the seeds folder holds; 0 when there is no such folder. */
+function countSeeds(dir: string): number {
+	try {
+		return readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.txt')).length;
+	} catch {
+		// No folder (an installation without the samples): the option is shown as unavailable.
+		return 0;
+	}
+}
 
 export const load: PageServerLoad = () => {
 	// Only the very first visit may create the administrator.
 	if (!getAppContext().auth.hasNoUsers()) redirect(303, '/login');
+	return { seedCount: countSeeds(seedsDir()) };
 };
 
 export const actions: Actions = {
@@ -25,7 +38,10 @@ export const actions: Actions = {
 		const shown = { username: values.username, displayName: values.displayName };
 		if (Object.keys(errors).length) return fail(400, { message: 'Vui lòng sửa các ô được đánh dấu.', values: shown, errors });
 		try {
-			await auth.createUser({ ...values, role: 'admin' });
+			const admin = await auth.createUser({ ...values, role: 'admin' });
+			// Sample notices let a new office see real content (and its tasks) at once. A folder
+			// removed since the page was shown imports nothing, silently.
+			if (form.get('seeds') === 'on') await importSeedNotices(getAppContext(), admin, seedsDir());
 			const { sessionToken, expiresAt } = await auth.login(values.username, values.password, getClientAddress());
 			setSessionCookie(cookies, url, sessionToken, expiresAt);
 		} catch (e) {

@@ -315,6 +315,52 @@ export class NoticeDoc {
 		}, origin);
 	}
 
+	/**
+	 * The body as rich blocks, in the shape {@link setBody} writes: headings with their level, list
+	 * items with the kind of their (innermost) list, bold and italic runs from the text attributes.
+	 * A hard break inside a block reads as "\n". Used by export (.docx) and tests.
+	 */
+	readBody(): RichBlock[] {
+		const out: RichBlock[] = [];
+		const runsOf = (el: Y.XmlElement): RichRun[] => {
+			const runs: RichRun[] = [];
+			const push = (r: RichRun) => {
+				const last = runs[runs.length - 1];
+				if (last && !!last.bold === !!r.bold && !!last.italic === !!r.italic) last.text += r.text;
+				else runs.push(r);
+			};
+			for (const child of el.toArray()) {
+				if (child instanceof Y.XmlText) {
+					for (const d of child.toDelta() as { insert?: unknown; attributes?: Record<string, unknown> }[]) {
+						if (typeof d.insert !== 'string') continue;
+						const r: RichRun = { text: d.insert };
+						if (d.attributes?.bold) r.bold = true;
+						if (d.attributes?.italic) r.italic = true;
+						push(r);
+					}
+				} else push({ text: '\n' });
+			}
+			return runs;
+		};
+		const walk = (node: Y.XmlElement | Y.XmlFragment, list: RichBlock['list']): void => {
+			for (const child of node.toArray()) {
+				if (!(child instanceof Y.XmlElement)) continue;
+				const name = child.nodeName;
+				if (isTextBlock(name)) {
+					const block: RichBlock = { type: name as RichBlock['type'], runs: runsOf(child) };
+					if (name === 'heading') {
+						const level = Number(child.getAttribute('level'));
+						block.level = level === 1 || level === 3 ? level : 2;
+					} else if (list) block.list = list;
+					out.push(block);
+				} else if (name === 'orderedList' || name === 'bulletList') walk(child, name === 'orderedList' ? 'ordered' : 'bullet');
+				else walk(child, list);
+			}
+		};
+		walk(this.content, undefined);
+		return out;
+	}
+
 	/** Sets the body from plain paragraphs (used by CLI, import and tests), one block per line. */
 	setBodyParagraphs(paragraphs: string[], newId: () => string, origin?: unknown): void {
 		this.doc.transact(() => {
