@@ -121,15 +121,6 @@ function run(text: string, size: number, opts: { bold?: boolean; italic?: boolea
 	return new TextRun({ text: nfc, font: DECREE30_FONT, size: pt(size), bold: opts.bold, italics: opts.italic });
 }
 
-/** Blank room for the day and month of a draft's date, written in by hand once it is issued. */
-const BLANK = '\u00a0'.repeat(6);
-
-/** The place-and-date line; a draft without a date leaves the day, month and year blank. */
-function placeDateText(place: string, date: IsoDay | ''): string {
-	if (date) return placeDateLine(place, date);
-	const words = `ngày${BLANK}tháng${BLANK}năm${BLANK}`;
-	return place.trim() ? `${place.normalize('NFC').trim()}, ${words}` : 'N' + words.slice(1);
-}
 
 /**
  * A centred line of the header or the signature. Spaced 1.15 lines: at single spacing the marks
@@ -189,7 +180,7 @@ export function headerTable(d: Pick<Decree30Data, 'issuingParent' | 'issuingBody
 			centred(NATIONAL_NAME, 13, { bold: true }),
 			centred(MOTTO, 14, { bold: true }),
 			rule(Math.min(RIGHT_COL, approxWidth(MOTTO, 14)), RIGHT_COL),
-			new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 0 }, children: [run(placeDateText(d.place, d.date), 14, { italic: true })] })
+			new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 0 }, children: [run(placeDateLine(d.place, d.date), 14, { italic: true })] })
 		]
 	});
 	return new Table({

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { addUser, makeDataDir, removeDataDir, startServer, type ServerProcess } from '../integration/harness';
-import { hasChromium, launchChromium, signIn } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { addUser } from '../integration/harness';
+import { hasChromium, signIn, useBrowserWorld } from '../support/browser';
 
 if (!hasChromium) console.warn('Bỏ qua e2e: chưa có Chromium (apt-get install -y chromium).');
 
@@ -17,33 +17,13 @@ const editorText = (page: Page) =>
 	});
 
 describe.skipIf(!hasChromium)('co-writing a notice in Chromium', () => {
-	let server: ServerProcess;
-	let dataDir: string;
-	let browser: Browser;
-	const contexts: BrowserContext[] = [];
-
-	beforeAll(async () => {
-		dataDir = makeDataDir();
-		server = await startServer(dataDir);
-		browser = await launchChromium();
-	});
-
-	afterAll(async () => {
-		for (const c of contexts) await c.close();
-		await browser?.close();
-		await server?.stop();
-		removeDataDir(dataDir);
-	});
-
-	async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-		const context = await browser.newContext({ locale: 'vi-VN' });
-		contexts.push(context);
-		return { context, page: await context.newPage() };
-	}
+	const world = useBrowserWorld();
+	const newPage = () => world.newPage();
+	const dataDir = world.dataDir;
 
 	it('offers to create the first administrator on the first visit, then signs in', async () => {
 		const { page } = await newPage();
-		await page.goto(server.url + '/');
+		await page.goto(world.server.url + '/');
 		await page.waitForURL('**/setup');
 		await page.getByLabel('Họ và tên').fill('Nguyễn Thị Quản Trị');
 		await page.getByLabel('Tên đăng nhập').fill('admin');
@@ -59,7 +39,7 @@ describe.skipIf(!hasChromium)('co-writing a notice in Chromium', () => {
 
 		// A wrong password is refused with a clear Vietnamese message.
 		const other = await newPage();
-		await other.page.goto(server.url + '/login');
+		await other.page.goto(world.server.url + '/login');
 		await other.page.getByLabel('Tên đăng nhập').fill('admin');
 		await other.page.getByLabel('Mật khẩu').fill('sai-mat-khau');
 		await other.page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -71,8 +51,8 @@ describe.skipIf(!hasChromium)('co-writing a notice in Chromium', () => {
 		await addUser(dataDir, 'binh', 'Lê Thị Bình', 'office');
 		const a = await newPage();
 		const b = await newPage();
-		await signIn(a.page, server.url, 'an', 'mat-khau-123');
-		await signIn(b.page, server.url, 'binh', 'mat-khau-123');
+		await signIn(a.page, world.server.url, 'an', 'mat-khau-123');
+		await signIn(b.page, world.server.url, 'binh', 'mat-khau-123');
 
 		await a.page.getByRole('button', { name: '+ Tạo thông báo mới' }).click();
 		await a.page.waitForURL('**/notices/*');
@@ -113,19 +93,19 @@ describe.skipIf(!hasChromium)('co-writing a notice in Chromium', () => {
 		await expect.poll(() => a.page.getByTestId('saved').innerText()).toBe('Mọi thay đổi đã lưu trên máy chủ');
 
 		// The list shows the notice under its title, found by a search typed without diacritics.
-		await a.page.goto(server.url + '/?q=' + encodeURIComponent('giao ban thang 01/2024'));
+		await a.page.goto(world.server.url + '/?q=' + encodeURIComponent('giao ban thang 01/2024'));
 		await expect.poll(() => a.page.getByTestId('notice-link').allInnerTexts()).toEqual([
 			'Kết luận của Chủ tịch UBND tỉnh tại cuộc họp giao ban tháng 01/2024'
 		]);
-		await a.page.goto(server.url + '/?q=' + encodeURIComponent('không có thông báo này'));
+		await a.page.goto(world.server.url + '/?q=' + encodeURIComponent('không có thông báo này'));
 		expect(await a.page.getByTestId('notice-link').count()).toBe(0);
 	});
 
 	it('keeps typing offline, survives a reload while offline, and merges when back online', async () => {
 		const a = await newPage();
 		const b = await newPage();
-		await signIn(a.page, server.url, 'an', 'mat-khau-123');
-		await signIn(b.page, server.url, 'binh', 'mat-khau-123');
+		await signIn(a.page, world.server.url, 'an', 'mat-khau-123');
+		await signIn(b.page, world.server.url, 'binh', 'mat-khau-123');
 		await a.page.getByRole('button', { name: '+ Tạo thông báo mới' }).click();
 		await a.page.waitForURL('**/notices/*');
 		const noticeUrl = a.page.url();

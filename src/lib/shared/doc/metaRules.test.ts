@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoDate, placeDateLine, validateMetaField } from './metaRules';
+import { isIsoDate, validateMetaField } from './metaRules';
 
 describe('notice header rules', () => {
 	it('accepts real dates only', () => {
@@ -18,9 +18,5 @@ describe('notice header rules', () => {
 	it('allows empty fields while drafting and rejects over-long ones', () => {
 		expect(validateMetaField('title', '')).toBeNull();
 		expect(validateMetaField('title', 'x'.repeat(501))).toMatch(/tối đa 500/);
-	});
-	it('writes the place-and-date line with leading zeros for day, January and February', () => {
-		expect(placeDateLine('Bắc Giang', '2024-01-05')).toBe('Bắc Giang, ngày 05 tháng 01 năm 2024');
-		expect(placeDateLine('Lào Cai', '2026-09-25')).toBe('Lào Cai, ngày 25 tháng 9 năm 2026');
 	});
 });

@@ -48,12 +48,3 @@ export function validateMetaField(field: MetaTextField, raw: string): string | n
 			return /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(value) ? 'Có ký tự điều khiển không hợp lệ.' : null;
 	}
 }
-
-/** Formats an ISO date as the decree's place-and-date line: "Bắc Giang, ngày 05 tháng 01 năm 2024". */
-export function placeDateLine(place: string, isoDate: string): string {
-	if (!isIsoDate(isoDate)) return place ? `${place}, ngày … tháng … năm …` : '';
-	const [y, m, d] = isoDate.split('-');
-	// The decree wants leading zeros for days below 10 and for January and February only.
-	const month = Number(m) <= 2 ? m : String(Number(m));
-	return `${place ? place + ', ' : ''}ngày ${d} tháng ${month} năm ${y}`;
-}

@@ -18,3 +18,9 @@ describe('Decree 30 dates', () => {
 		expect(shortDate('2021-11-08')).toBe('08/11/2021');
 	});
 });
+
+describe('the place-and-date line of a draft', () => {
+	it('leaves day, month and year blank until the notice has a date', () => {
+		expect(placeDateLine('Bắc Giang', '')).toBe('Bắc Giang, ngày\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0tháng\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0năm\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0');
+	});
+});

@@ -19,11 +19,15 @@ export function decree30DateWords(day: IsoDay): string {
 }
 
 /** The place-and-date line: "Bắc Giang, ngày 05 tháng 01 năm 2024" (only the date when no place). */
-export function placeDateLine(place: string, day: IsoDay): string {
-	const words = decree30DateWords(day);
+export function placeDateLine(place: string, day: IsoDay | ''): string {
 	const p = place.normalize('NFC').trim();
+	// A draft without a valid day leaves day, month and year blank, to be written in when issued.
+	const words = /^\d{4}-\d{2}-\d{2}$/.test(day) ? decree30DateWords(day) : `ngày${BLANK}tháng${BLANK}năm${BLANK}`;
 	return p ? `${p}, ${words}` : words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** Blank room for the day, month and year of a draft's date. */
+const BLANK = '\u00a0'.repeat(6);
 
 /** dd/mm/yyyy, as dates are cited in running text ("ngày 08/11/2021"). */
 export function shortDate(day: IsoDay): string {
