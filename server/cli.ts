@@ -11,7 +11,8 @@
  * Prints only the requested value on stdout (a token, an id) so that scripts can capture it.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AuthService } from './auth/AuthService';
@@ -157,7 +158,10 @@ async function main(argv: string[]): Promise<void> {
 				const out = need(values.out, 'out');
 				const doc = await notices.loadDoc(id);
 				try {
+					await mkdir(dirname(resolve(out)), { recursive: true });
 					await writeFile(out, await noticeDocx(doc));
+				} catch (e) {
+					throw new UsageError(`Không ghi được tệp ${out}: ${e instanceof Error ? e.message : String(e)}`);
 				} finally {
 					doc.destroy();
 				}
@@ -182,6 +186,8 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((e: unknown) => {
 	if (e instanceof UsageError) console.error(`${e.message}\n\n${USAGE}`);
+	else if ((e as { code?: unknown })?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (e as { code?: unknown })?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+		console.error(`Tham số không hợp lệ: ${(e as Error).message.split('.')[0]}\n\n${USAGE}`);
 	else if (isAuthError(e) || e instanceof NoticeError || isImportError(e)) console.error(`Lỗi: ${e.message}`);
 	else console.error(e);
 	process.exitCode = 1;

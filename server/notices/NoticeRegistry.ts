@@ -47,7 +47,12 @@ export class NoticeError extends Error {
 
 /** A fresh random id for notices and blocks: 16 url-safe characters. */
 export function newId(): string {
-	return randomBytes(12).toString('base64url');
+	// Never starting with "-" or "_": an id is typed on command lines ("export ID"), where a
+	// leading dash reads as an option.
+	for (;;) {
+		const id = randomBytes(12).toString('base64url');
+		if (/^[A-Za-z0-9]/.test(id)) return id;
+	}
 }
 
 /** Today's date in Asia/Ho_Chi_Minh as ISO YYYY-MM-DD. */
@@ -161,10 +166,20 @@ export class NoticeRegistry {
 		else if (member) access = member.access;
 		else if (user.role === 'office') access = 'write';
 		else if (user.role === 'leader') access = 'read';
+		// An agency reads an issued notice that names it (lead or support) in one of its tasks.
+		else if (user.role === 'agency' && row.state === 'issued' && user.agency && this.#namesAgency(id, user.agency)) access = 'read';
 		else access = null;
 		// An issued notice is frozen: nobody writes to it any more.
 		if (access && row.state === 'issued') access = 'read';
 		return access;
+	}
+
+	#namesAgency(noticeId: string, agency: string): boolean {
+		return (
+			this.db
+				.prepare(`SELECT 1 FROM tasks t JOIN task_agencies a ON a.notice_id = t.notice_id AND a.task_id = t.task_id WHERE t.notice_id = ? AND t.state = 'official' AND a.agency_folded = ? LIMIT 1`)
+				.get(noticeId, foldVietnamese(agency)) !== undefined
+		);
 	}
 
 	/** Gives `userId` explicit access to a notice (overrides the role default). */

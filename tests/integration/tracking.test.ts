@@ -83,6 +83,16 @@ describe('issued notices and agency permissions over the API', () => {
 		expect((await call(office, 'POST', `/api/notices/${noticeId}/issue`, { sourceType: 'UBND' })).status).toBe(409);
 	});
 
+	it('lets the agencies an issued notice names read it, and no other agency', async () => {
+		const page = (user: TestUser) => fetch(`${server.url}/notices/${noticeId}`, { headers: { authorization: `Bearer ${user.token}` } });
+		expect((await page(sotc)).status).toBe(200);
+		expect((await page(soyt)).status).toBe(403);
+		const reader = connectClient(server, noticeId, sotc.token);
+		await waitSynced(reader);
+		expect(bodyText(reader.doc)).toContain('Giao Sở Tài chính');
+		reader.destroy();
+	});
+
 	it('shows an official task to the agencies it names and to no other', async () => {
 		const mine = await call(sotc, 'GET', '/api/tasks');
 		expect((mine.body.tasks as { lead: string[]; state: string }[]).map((t) => [t.lead[0], t.state])).toEqual([['Sở Tài chính', 'official']]);
