@@ -218,7 +218,7 @@ function insertWorld(db: Db, opts: SeedOptions, agencies: string[], adminId: str
 	);
 	const insAgency = db.prepare(`INSERT OR IGNORE INTO task_agencies (notice_id, task_id, role, agency, agency_folded) VALUES (?, ?, ?, ?, ?)`);
 	const insOfficial = db.prepare(`INSERT OR IGNORE INTO task_officials (notice_id, task_id, official) VALUES (?, ?, ?)`);
-	const insSearch = db.prepare(`INSERT INTO task_search (notice_id, task_id, text) VALUES (?, ?, ?)`);
+	const insSearch = db.prepare(`INSERT INTO task_search (rowid, notice_id, task_id, text) VALUES (?, ?, ?, ?)`);
 	const insEvent = db.prepare(`INSERT INTO task_events (notice_id, task_id, at, actor_id, actor_name, kind, text, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
 	const insProgress = db.prepare(
 		`INSERT INTO progress_reports (id, notice_id, task_id, at, author_id, author_name, agency, text, percent, attachments_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '[]')`
@@ -322,7 +322,7 @@ function insertWorld(db: Db, opts: SeedOptions, agencies: string[], adminId: str
 			if (t.completedOn) insEvent.run(noticeId, taskId, vnNoonMs(t.completedOn) + 3600_000, adminId, 'Văn phòng UBND tỉnh', 'done-confirmed', '', null);
 			if (t.cancelledOn) insEvent.run(noticeId, taskId, vnNoonMs(t.cancelledOn), adminId, 'Văn phòng UBND tỉnh', 'cancelled', t.cancelReason!, null);
 			const last = t.progress.at(-1);
-			insTask.run({
+			const taskRowid = insTask.run({
 				notice_id: noticeId,
 				task_id: taskId,
 				block_id: blockId,
@@ -348,11 +348,11 @@ function insertWorld(db: Db, opts: SeedOptions, agencies: string[], adminId: str
 				progress_percent: t.completedOn || t.reportedDoneOn ? 100 : (last?.percent ?? 0),
 				last_progress_at: last?.at ?? null,
 				issued_at: issuedAt
-			});
+			}).lastInsertRowid;
 			for (const a of line.lead) insAgency.run(noticeId, taskId, 'lead', a, folded.get(a)!);
 			for (const a of line.support) insAgency.run(noticeId, taskId, 'support', a, folded.get(a)!);
 			insOfficial.run(noticeId, taskId, leader);
-			insSearch.run(noticeId, taskId, `${foldVietnamese([...line.lead, ...line.support, ...line.lead, ...line.support].join(' | '))} ${foldVietnamese(`${line.action} ${leader}`)}`);
+			insSearch.run(taskRowid, noticeId, taskId, `${foldVietnamese([...line.lead, ...line.support, ...line.lead, ...line.support].join(' | '))} ${foldVietnamese(`${line.action} ${leader}`)}`);
 			tasks++;
 		});
 	};

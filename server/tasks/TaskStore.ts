@@ -51,7 +51,7 @@ export class TaskStore {
 			clearOfficials: this.db.prepare(`DELETE FROM task_officials WHERE notice_id = ? AND task_id = ?`),
 			addOfficial: this.db.prepare(`INSERT OR IGNORE INTO task_officials (notice_id, task_id, official) VALUES (?, ?, ?)`),
 			clearSearch: this.db.prepare(`DELETE FROM task_search WHERE notice_id = ? AND task_id = ?`),
-			addSearch: this.db.prepare(`INSERT INTO task_search (notice_id, task_id, text) VALUES (?, ?, ?)`),
+			addSearch: this.db.prepare(`INSERT INTO task_search (rowid, notice_id, task_id, text) SELECT rowid, notice_id, task_id, ? FROM tasks WHERE notice_id = ? AND task_id = ?`),
 			isOfficial: this.db.prepare(`SELECT 1 FROM tasks WHERE notice_id = ? AND task_id = ? AND state = 'official'`),
 			deleteDraft: this.db.prepare(`DELETE FROM tasks WHERE notice_id = ? AND task_id = ? AND state = 'draft'`),
 			drafts: this.db.prepare(`SELECT task_id FROM tasks WHERE notice_id = ? AND state = 'draft'`)
@@ -156,7 +156,7 @@ export class TaskStore {
 				st.clearOfficials.run(noticeId, t.id);
 				for (const a of t.officials) st.addOfficial.run(noticeId, t.id, a.name);
 				st.clearSearch.run(noticeId, t.id);
-				st.addSearch.run(noticeId, t.id, `${row.agencies_folded} ${row.search_folded}`);
+				st.addSearch.run(`${row.agencies_folded} ${row.search_folded}`, noticeId, t.id);
 			}
 			// A deleted draft line takes its draft task with it; an official task keeps its record.
 			for (const id of gone) {

@@ -144,6 +144,10 @@ interface Row {
 	last_progress_at: number | null;
 }
 
+/** The leader filter for a page (walks the list order) and for a count (starts from the leader). */
+const LEADER_PAGE = `EXISTS (SELECT 1 FROM task_officials o WHERE o.notice_id = t.notice_id AND o.task_id = t.task_id AND o.official = @leader)`;
+const LEADER_COUNT = `(t.notice_id, t.task_id) IN (SELECT notice_id, task_id FROM task_officials WHERE official = @leader)`;
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 const clean = (s: string, max: number) => s.normalize('NFC').trim().slice(0, max);
 
@@ -289,7 +293,9 @@ export class TrackerService {
 		}
 		if (filter.leader) {
 			// An exact name from the list of leaders: "Chủ tịch UBND tỉnh" must not match every "Phó Chủ tịch …".
-			where.push(`(t.notice_id, t.task_id) IN (SELECT notice_id, task_id FROM task_officials WHERE official = @leader)`);
+			// The page correlates on the primary key, so SQLite walks the list's order and stops at the
+			// page's end; the count starts from the leader's index entries instead (see below).
+			where.push(LEADER_PAGE);
 			params.leader = filter.leader.normalize('NFC').trim();
 		}
 		if (filter.q) {
@@ -297,7 +303,8 @@ export class TrackerService {
 			// The trigram index answers substrings of three characters or more; shorter words scan.
 			if (q.length >= 3) {
 				// A quoted phrase on a trigram table is a substring search answered by the index.
-				where.push(`(t.notice_id, t.task_id) IN (SELECT notice_id, task_id FROM task_search WHERE task_search MATCH @q)`);
+				// The search rows share the task's rowid: the index answers without reading its content.
+				where.push(`t.rowid IN (SELECT rowid FROM task_search WHERE task_search MATCH @q)`);
 				params.q = `text : "${q.replace(/"/g, '""')}"`;
 			} else {
 				where.push(`t.agencies_folded || ' ' || COALESCE(t.search_folded, '') LIKE @q ESCAPE '\\'`);
@@ -317,7 +324,7 @@ export class TrackerService {
 		// Filters through a subquery (agency, leader, words) are cheapest evaluated once: a window
 		// count gives the total in the same pass. Index-range filters stream in index order and stop
 		// at LIMIT, and their total is an index-only count; a window would read every row there.
-		const oneEvaluation = Boolean(filter.agency || filter.leader || filter.q || user.role === 'agency');
+		const oneEvaluation = Boolean(filter.agency || filter.q || user.role === 'agency');
 		const window = oneEvaluation ? 'COUNT(*) OVER ()' : 'NULL';
 		const rows = this.db
 			.prepare(
@@ -329,7 +336,8 @@ export class TrackerService {
 				 ORDER BY ${order}`
 			)
 			.all(params) as (Row & { total: number })[];
-		const total = rows[0]?.total ?? (this.db.prepare(`SELECT COUNT(*) AS c FROM tasks t ${whereSql}`).get(params) as { c: number }).c;
+		const countWhere = whereSql.replace(LEADER_PAGE, LEADER_COUNT);
+		const total = rows[0]?.total ?? (this.db.prepare(`SELECT COUNT(*) AS c FROM tasks t ${countWhere}`).get(params) as { c: number }).c;
 		const byAgency = filter.withCounts
 			? (this.db
 					.prepare(

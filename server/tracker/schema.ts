@@ -30,7 +30,8 @@ export function migrateTracker(db: Db): void {
 		CREATE INDEX IF NOT EXISTS task_officials_name ON task_officials(official);
 
 		-- Search without diacritics: folded agencies and action, trigram-indexed so that a
-		-- substring ("tai chinh", "giai ngan") is found without reading every task.
+		-- substring ("tai chinh", "giai ngan") is found without reading every task. A row's rowid
+		-- is its task's rowid in \`tasks\`.
 		CREATE VIRTUAL TABLE IF NOT EXISTS task_search USING fts5(notice_id UNINDEXED, task_id UNINDEXED, text, tokenize = 'trigram');
 
 		CREATE TABLE IF NOT EXISTS task_events (
