@@ -69,7 +69,7 @@ export function createServices(config: ServerConfig): Services {
 		path: '/sync',
 		// Projections (list, tracker) follow the text within a second of an edit; more often would
 		// only spend CPU while people type.
-		tuning: { docChangedThrottleMs: 500 },
+		tuning: { docChangedThrottleMs: 800 },
 		onDocChanged: (noticeId, doc) => projections.push(noticeId, doc)
 	});
 	// Compile the extractor (its expressions and the directory index) before the first notice
