@@ -3,7 +3,8 @@
  * draft notice. The file is checked (size, kind, readability) before anything is stored, so a
  * refused file creates nothing; the new notice's tasks are projected at once.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { NoticeDoc, defaultMeta } from '#shared/doc/noticeDoc';
@@ -102,15 +103,22 @@ export function seedsDir(env: NodeJS.ProcessEnv = process.env): string {
  * Imports every .txt notice of `dir` (sorted by name) for `user`. A missing folder imports nothing
  * and says so (`found: false`); a file that cannot be read stops the import with its ImportError.
  */
-export async function importSeedNotices(deps: ImportDeps, user: User, dir = seedsDir()): Promise<{ found: boolean; ids: string[] }> {
+/** The sample notices in `dir` (.txt files that are a Thông báo; the folder also holds a report). */
+export function seedNoticeFiles(dir = seedsDir()): string[] {
 	let names: string[];
 	try {
-		names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.txt')).sort();
+		names = readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.txt')).sort();
 	} catch (e) {
-		if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return { found: false, ids: [] };
+		if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
 		throw e;
 	}
+	return names.filter((n) => /^\s*(?:\*\*)?THÔNG BÁO\b/mu.test(readFileSync(path.join(dir, n), 'utf8').normalize('NFC')));
+}
+
+/** Imports the sample notices of `dir`; `found` is false when the folder does not exist. */
+export async function importSeedNotices(deps: ImportDeps, user: User, dir = seedsDir()): Promise<{ found: boolean; ids: string[] }> {
+	if (!existsSync(dir)) return { found: false, ids: [] };
 	const ids: string[] = [];
-	for (const name of names) ids.push((await importNoticeFile(deps, user, name, await readFile(path.join(dir, name)))).id);
+	for (const name of seedNoticeFiles(dir)) ids.push((await importNoticeFile(deps, user, name, await readFile(path.join(dir, name)))).id);
 	return { found: true, ids };
 }

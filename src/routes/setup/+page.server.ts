@@ -3,24 +3,13 @@ import { getAppContext } from '$server/context';
 import { isAuthError } from '$server/auth/types';
 import { validateNewUser, type FieldErrors } from '#shared/forms/userForm';
 import { setSessionCookie } from '$lib/server/session';
-import { importSeedNotices, seedsDir } from '$server/documents/importNotice';
-import { readdirSync } from 'node:fs';
+import { importSeedNotices, seedNoticeFiles, seedsDir } from '$server/documents/importNotice';
 import type { Actions, PageServerLoad } from './$types';
-
-/** How many sample notices (.txt) the seeds folder holds; 0 when there is no such folder. */
-function countSeeds(dir: string): number {
-	try {
-		return readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.txt')).length;
-	} catch {
-		// No folder (an installation without the samples): the option is shown as unavailable.
-		return 0;
-	}
-}
 
 export const load: PageServerLoad = () => {
 	// Only the very first visit may create the administrator.
 	if (!getAppContext().auth.hasNoUsers()) redirect(303, '/login');
-	return { seedCount: countSeeds(seedsDir()) };
+	return { seedCount: seedNoticeFiles(seedsDir()).length };
 };
 
 export const actions: Actions = {
