@@ -34,8 +34,15 @@ describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromi
 		await other.goto(world.server.url + '/tasks');
 		expect(await other.getByTestId('tracker-total').innerText()).toBe('0 nhiệm vụ');
 
-		// The agency sees its task, reports progress and then reports it done.
+		// The agency reads the issued notice (read-only, live), with no error from the server.
 		const agency = await signedIn('sotc');
+		await agency.goto(noticeUrl);
+		await expect.poll(() => agency.getByTestId('connection').getAttribute('data-state')).toBe('online');
+		await expect.poll(() => agency.locator('.notice-body .task-chip').innerText()).toContain('Sở Tài chính ·');
+		expect(await agency.locator('[data-testid="editor"] .notice-body').getAttribute('contenteditable')).toBe('false');
+		expect(await agency.locator('p.form-error').count()).toBe(0);
+
+		// The agency sees its task, reports progress and then reports it done.
 		await agency.goto(world.server.url + '/tasks');
 		await agency.getByTestId('tracker').getByRole('link', { name: /rà soát/ }).click();
 		await agency.getByLabel('Nội dung').fill('Đã rà soát 12 dự án, đề xuất điều chuyển 35 tỷ đồng.');
@@ -92,6 +99,7 @@ describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromi
 
 		await agency.context().setOffline(true);
 		await agency.goto(world.server.url + '/tasks');
+		if ((await agency.getByTestId('tracker').count()) === 0) console.log('DIAG', agency.url(), (await agency.locator('body').innerText()).slice(0, 600));
 		expect(await agency.getByTestId('tracker').innerText()).toContain('quyết toán');
 		await agency.goto(taskUrl);
 		await agency.getByLabel('Nội dung').fill('Đã tổng hợp số liệu của 9 huyện (viết khi mất mạng).');

@@ -28,10 +28,11 @@ export interface NoticeEditorOptions {
 export const BLOCK_TYPES = ['paragraph', 'heading'];
 
 /** The Tiptap extensions of the notice body, without the collaboration ones (also used by tests). */
-export function bodyExtensions(): AnyExtension[] {
+export function bodyExtensions(editable = true): AnyExtension[] {
 	return [
 		// The collaboration extension brings its own Yjs-aware undo; ProseMirror's would fight it.
-		StarterKit.configure({ undoRedo: false, link: { openOnClick: false } }),
+		// A read-only editor must not add a trailing paragraph: that would be a change to the notice.
+		StarterKit.configure({ undoRedo: false, link: { openOnClick: false }, ...(editable ? {} : { trailingNode: false }) }),
 		UniqueID.configure({
 			types: BLOCK_TYPES,
 			attributeName: 'id',
@@ -48,7 +49,7 @@ export function bodyExtensions(): AnyExtension[] {
 
 /** Builds the collaborative body editor bound to the notice's `content` fragment. */
 export function createNoticeEditor(opts: NoticeEditorOptions): Editor {
-	const extensions: AnyExtension[] = [...bodyExtensions(), Collaboration.configure({ fragment: opts.notice.content })];
+	const extensions: AnyExtension[] = [...bodyExtensions(opts.editable), Collaboration.configure({ fragment: opts.notice.content })];
 	if (opts.provider && opts.user) extensions.push(CollaborationCaret.configure({ provider: opts.provider, user: opts.user }));
 	return new Editor({
 		element: opts.element,

@@ -88,6 +88,12 @@ export class NoticeSession {
 			params: { [ACK_QUERY_PARAM]: '1' },
 			maxBackoffTime: 5000
 		});
+		if (readOnly) {
+			// A reader never sends document content: an editor plug-in normalising the doc locally
+			// (a trailing paragraph, say) would otherwise get the connection closed as a violation.
+			const provider = this.provider as unknown as { _updateHandler: (...args: unknown[]) => void };
+			this.doc.off('update', provider._updateHandler);
+		}
 		this.provider.messageHandlers[MessageType.saved] = (_encoder, decoder: decoding.Decoder) => {
 			this.#pending.confirm(decodeStateVector(readSavedMessage(decoder)));
 		};

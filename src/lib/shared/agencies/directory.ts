@@ -227,13 +227,33 @@ const ENTRIES: AgencyEntry[] = [
 	]),
 	// — Bodies that issue or receive, rarely charged —
 	e('hdnd-tinh', 'HĐND tỉnh', 'authority', ['Hội đồng nhân dân tỉnh', 'Thường trực HĐND tỉnh']),
-	e('tinh-uy', 'Tỉnh ủy', 'authority', [
-		'Tỉnh uỷ',
-		'Thường trực Tỉnh ủy',
-		'Ban Thường vụ Tỉnh ủy',
-		'TT Tỉnh ủy',
-		'Ban cán sự đảng UBND tỉnh'
-	]),
+	e('tinh-uy', 'Tỉnh ủy', 'authority', ['Tỉnh uỷ', 'Thường trực Tỉnh ủy', 'Ban Thường vụ Tỉnh ủy', 'TT Tỉnh ủy', 'BTV Tỉnh ủy', 'Ban Chấp hành Đảng bộ tỉnh']),
+	// — Party bodies of the province: charged by the Tỉnh ủy's notices like any agency. District and
+	// commune Party committees (Huyện ủy, Thị ủy, Thành ủy, Đảng ủy xã/phường) are a pattern, not data.
+	e('ban-can-su-dang-ubnd-tinh', 'Ban cán sự đảng UBND tỉnh', 'provincial', ['BCS đảng UBND tỉnh', 'Ban cán sự UBND tỉnh'], retired('dang-uy-ubnd-tinh')),
+	e('dang-doan-hdnd-tinh', 'Đảng đoàn HĐND tỉnh', 'provincial', ['Đảng đoàn Hội đồng nhân dân tỉnh'], retired('dang-uy-cac-co-quan-dang-tinh')),
+	e('dang-doan-mttq-tinh', 'Đảng đoàn Ủy ban MTTQ Việt Nam tỉnh', 'provincial', [
+		'Đảng đoàn Ủy ban MTTQ tỉnh',
+		'Đảng đoàn Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh',
+		'Đảng đoàn Ủy ban Mặt trận Tổ quốc tỉnh',
+		'Đảng đoàn UBMTTQ tỉnh',
+		'Đảng đoàn MTTQ tỉnh'
+	], retired('dang-uy-cac-co-quan-dang-tinh')),
+	e('ban-to-chuc-tinh-uy', 'Ban Tổ chức Tỉnh ủy', 'provincial', ['BTC Tỉnh ủy']),
+	e('ban-tuyen-giao-tinh-uy', 'Ban Tuyên giáo Tỉnh ủy', 'provincial', [], retired('ban-tuyen-giao-va-dan-van-tinh-uy')),
+	e('ban-dan-van-tinh-uy', 'Ban Dân vận Tỉnh ủy', 'provincial', [], retired('ban-tuyen-giao-va-dan-van-tinh-uy')),
+	e('ban-tuyen-giao-va-dan-van-tinh-uy', 'Ban Tuyên giáo và Dân vận Tỉnh ủy', 'provincial', [], { validFrom: MERGE_2025 }),
+	e('ban-noi-chinh-tinh-uy', 'Ban Nội chính Tỉnh ủy', 'provincial', []),
+	e('ban-kinh-te-tinh-uy', 'Ban Kinh tế Tỉnh ủy', 'provincial', []),
+	e('uy-ban-kiem-tra-tinh-uy', 'Ủy ban Kiểm tra Tỉnh ủy', 'provincial', ['UBKT Tỉnh ủy']),
+	e('van-phong-tinh-uy', 'Văn phòng Tỉnh ủy', 'provincial', ['VP Tỉnh ủy']),
+	e('dang-uy-khoi-co-quan-tinh', 'Đảng ủy Khối các cơ quan tỉnh', 'provincial', ['Đảng ủy khối các cơ quan tỉnh'], retired('dang-uy-cac-co-quan-dang-tinh')),
+	e('dang-uy-khoi-doanh-nghiep-tinh', 'Đảng ủy Khối Doanh nghiệp tỉnh', 'provincial', ['Đảng ủy khối doanh nghiệp tỉnh'], retired('dang-uy-ubnd-tinh')),
+	e('dang-uy-cac-co-quan-dang-tinh', 'Đảng ủy các cơ quan Đảng tỉnh', 'provincial', [], { validFrom: MERGE_2025 }),
+	e('dang-uy-ubnd-tinh', 'Đảng ủy UBND tỉnh', 'provincial', [], { validFrom: MERGE_2025 }),
+	e('dang-uy-quan-su-tinh', 'Đảng ủy Quân sự tỉnh', 'provincial', []),
+	e('dang-uy-cong-an-tinh', 'Đảng ủy Công an tỉnh', 'provincial', []),
+	e('dang-uy-bien-phong-tinh', 'Đảng ủy Bộ đội Biên phòng tỉnh', 'provincial', ['Đảng ủy Bộ Chỉ huy Bộ đội Biên phòng tỉnh']),
 	// — Provincial leaders, by title (names follow in the text) —
 	e('chu-tich-ubnd-tinh', 'Chủ tịch UBND tỉnh', 'leader', ['Chủ tịch Ủy ban nhân dân tỉnh']),
 	e('pho-chu-tich-ubnd-tinh', 'Phó Chủ tịch UBND tỉnh', 'leader', [

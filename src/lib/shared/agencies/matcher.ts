@@ -179,12 +179,39 @@ function readPersonName(text: string, key: string, i: number): number {
 	return i;
 }
 
-/** Reads ", Name, Name và Name" (or one Name) after a locality unit; returns the new end. */
-function readPlaceNames(text: string, key: string, i: number, plural: boolean): number {
+/**
+ * Agency head words that are also the first syllable of place names ("huyện Vụ Bản", "phường Hội
+ * An", "xã Đoàn Kết", "xã Ban Công"): after a locality unit, such a two-word name is a place
+ * unless the directory knows an agency there or the name runs on into lower-case words.
+ */
+const PLACE_HEADS_RE = /^(?:vụ|hội|đoàn|trường|đài|quỹ|báo|cục|ban|viện|tổng) \p{Ll}/u;
+
+/** A place name of two capitalised words whose first is an agency head word, or -1. */
+function readHeadPlace(text: string, key: string, k: number, dir: CompiledDirectory): number {
+	if (!PLACE_HEADS_RE.test(key.slice(k, k + 12))) return -1;
+	const sp = key.indexOf(' ', k);
+	if (!isUpper(text[sp + 1])) return -1;
+	NAME_WORD_RE.lastIndex = sp + 1;
+	const m = NAME_WORD_RE.exec(text);
+	if (!m) return -1;
+	const end = sp + 1 + m[0].length;
+	// A third capitalised word makes an agency name ("Báo Nam Định"), not a two-syllable place.
+	if (/^ [\p{Lu}]/u.test(text.slice(end, end + 2))) return -1;
+	if (matchDirectory(text, key, k, dir)) return -1;
+	if (readUnknown(text, key, k) > end) return -1;
+	return end;
+}
+
+/**
+ * Reads ", Name, Name và Name" (or one Name) after a locality unit; returns the new end. With `dir`
+ * (after a locality unit only), a place may start with an agency head word ({@link readHeadPlace}).
+ */
+function readPlaceNames(text: string, key: string, i: number, plural: boolean, dir?: CompiledDirectory): number {
 	const readName = (at: number): number => {
 		let k = at;
 		while (text[k] === ' ') k++;
-		if (!isUpper(text[k]) || startsWithHead(key, k)) return -1;
+		if (isUpper(text[k]) && startsWithHead(key, k)) return dir ? readHeadPlace(text, key, k, dir) : -1;
+		if (!isUpper(text[k])) return -1;
 		let end = -1;
 		let words = 0;
 		let p = k;
@@ -257,6 +284,9 @@ function readNameList(text: string, key: string, i: number): number {
 const CAPITAL_HEADS = new Set(['cục', 'vụ', 'tổng cục']);
 
 const GENERIC_HEADS = [
+	// Party collectives: "các cấp ủy, tổ chức đảng", "các ban đảng", "các đảng bộ, chi bộ".
+	'cấp ủy đảng', 'cấp ủy', 'tổ chức cơ sở đảng', 'tổ chức đảng', 'ban đảng', 'ban cán sự đảng', 'đảng đoàn',
+	'đảng ủy', 'đảng bộ', 'chi bộ', 'cơ quan đảng',
 	'cơ quan chuyên môn', 'cơ quan ngang bộ', 'cơ quan thuộc chính phủ', 'ban quản lý dự án',
 	'tổ chức chính trị - xã hội', 'đoàn thể', 'cơ quan', 'đơn vị', 'địa phương', 'sở', 'ban', 'ngành',
 	'bộ', 'chuyên viên', 'phòng', 'chủ đầu tư', 'nhà đầu tư', 'doanh nghiệp', 'thành viên',
@@ -327,7 +357,7 @@ export const NAME_STOPS: ReadonlySet<string> = new Set(
 		'ban hành,đề xuất,đề nghị,yêu cầu,giao,chấn chỉnh,xử lý,thẩm định,cung cấp,bàn giao,nắm,' +
 		'khảo sát,vận hành,sớm,ngay,kịp thời,quan tâm,nâng cao,duy trì,ưu tiên,thường xuyên,định kỳ,' +
 		'chuẩn bị,tiếp thu,làm,như,nhằm,do,bởi,cho,sau,trước,đối với,chờ,nêu,bám sát,tăng,giảm,bố trí,' +
-		'vận động,kiểm đếm,tuyên truyền,đưa tin,phổ biến,quán triệt,lập tức'
+		'vận động,kiểm đếm,tuyên truyền,đưa tin,phổ biến,quán triệt,lập tức,lãnh đạo'
 	)
 		.split(',')
 		// Folded like the text they are looked up in ("rà soát" → "rà sóat", "hoàn thành" → "hòan thành").
@@ -347,6 +377,14 @@ const UNKNOWN_HEADS = [
 	'thông tấn xã'
 	// Folded like the text ("đoàn" → "đòan"), or "Tổng Liên đoàn …" would never match.
 ].map((h) => foldKey(h));
+
+/**
+ * Verbs that end a name when they follow a capitalised word ("Vụ Giáo dục Đại học xây dựng dự
+ * thảo"): inside a name they follow a lower-case word ("Ban Quản lý dự án đầu tư xây dựng").
+ */
+const VERBS_AFTER_NAME: ReadonlySet<string> = new Set(
+	['xây dựng', 'sửa đổi', 'soạn thảo', 'bổ sung', 'điều chỉnh', 'đánh giá', 'hỗ trợ', 'tham gia', 'lấy', 'làm việc', 'tiến hành', 'nắm bắt', 'phát động', 'kiện toàn', 'sắp xếp', 'thông qua', 'ký', 'phê duyệt', 'tiếp', 'dự thảo'].map((w) => foldKey(w))
+);
 
 /** Capitalised words that follow "Vụ" in a crop season, not a ministry department ("Vụ Đông Xuân"). */
 const SEASON_RE = /^(?:đông|xuân|hè|thu|mùa|chiêm)(?![\p{L}\p{M}])/u;
@@ -383,6 +421,8 @@ function readUnknown(text: string, key: string, i: number): number {
 		// A two-word predicate ("theo dõi", "đẩy nhanh") — check the pair too.
 		const pair = /^([\p{L}\p{M}]+)\s+([\p{L}\p{M}]+)/u.exec(key.slice(p, p + 30));
 		if (pair && lower && !compound && NAME_STOPS.has(`${pair[1]} ${pair[2]}`)) break;
+		if (lower && words > 0 && isUpper(text[end - 1] === undefined ? undefined : text.slice(0, end).match(/([\p{L}\p{M}\d]+)$/u)?.[1]?.[0]) && (VERBS_AFTER_NAME.has(foldKey(w)) || (pair && VERBS_AFTER_NAME.has(`${pair[1]} ${pair[2]}`))))
+			break;
 		end = p + w.length;
 		words++;
 		if (text[end] !== ' ') break;
@@ -498,8 +538,37 @@ function readHavingQualifier(text: string, key: string, end: number): number {
 	return end;
 }
 
+/**
+ * District and commune Party committees, a pattern like the People's Committees: "Huyện ủy Vụ
+ * Bản", "Ban Thường vụ các huyện ủy, thị ủy, thành ủy", "Thường trực Thành ủy", "Đảng ủy xã Tân
+ * Thành", "Đảng ủy các xã, phường". Matched on the folded text.
+ */
+const PARTY_UNIT = '(?:huyện|thị|thành|quận) ủy';
+const COMMUNE_UNIT = '(?:xã|phường|thị trấn|đặc khu)';
+const LOCAL_PARTY_RE = new RegExp(
+	`(?:(?:ban thường vụ|thường trực)\\s+)?(?:(các|những)\\s+)?(?:${PARTY_UNIT}(?:\\s*,\\s*${PARTY_UNIT}|\\s+và\\s+${PARTY_UNIT})*|đảng ủy\\s+(?:(các)\\s+)?${COMMUNE_UNIT}(?:\\s*,\\s*${COMMUNE_UNIT}|\\s+và\\s+${COMMUNE_UNIT})*)(?!${L})`,
+	'uy'
+);
+
+function matchLocalParty(text: string, key: string, i: number, dir: CompiledDirectory): Candidate | undefined {
+	LOCAL_PARTY_RE.lastIndex = i;
+	const m = LOCAL_PARTY_RE.exec(key);
+	if (!m) return undefined;
+	const plural = Boolean(m[1] || m[2]);
+	// A lower-case "huyện ủy" on its own is a common noun ("của huyện ủy"), not a named party.
+	if (!plural && !isUpper(text[i])) return undefined;
+	let end = i + m[0].length;
+	const named = readPlaceNames(text, key, end, plural, dir);
+	if (named > end) end = named;
+	return { end, kind: 'locality' };
+}
+
 function matchCore(text: string, key: string, i: number, dir: CompiledDirectory): Candidate | undefined {
 	const c0 = key[i];
+	if (c0 === 'b' || c0 === 't' || c0 === 'c' || c0 === 'n' || c0 === 'h' || c0 === 'q' || c0 === 'đ') {
+		const party = matchLocalParty(text, key, i, dir);
+		if (party) return party;
+	}
 	// District/commune People's Committees: a pattern, not data.
 	if (c0 === 'u' || c0 === 'ủ') {
 		LOCALITY_RE.lastIndex = i;
@@ -509,7 +578,7 @@ function matchCore(text: string, key: string, i: number, dir: CompiledDirectory)
 			const units = m[3] ?? '';
 			let end = i + m[0].length;
 			if (!m[2]) {
-				const named = readPlaceNames(text, key, end + 1, plural);
+				const named = readPlaceNames(text, key, end + 1, plural, dir);
 				if (named > end + 1) end = named;
 			}
 			const q = /^\s+(?:(?:có\s+)?liên quan|trực thuộc (?:trung ương|Trung ương))(?![\p{L}\p{M}])/u.exec(text.slice(end, end + 24));
@@ -524,7 +593,7 @@ function matchCore(text: string, key: string, i: number, dir: CompiledDirectory)
 		const m = LOCALITY_BARE_RE.exec(text);
 		if (m) {
 			let end = i + m[0].length;
-			const names = readPlaceNames(text, key, end + 1, true);
+			const names = readPlaceNames(text, key, end + 1, true, dir);
 			if (names > end + 1) end = names;
 			const q = /^\s+(?:có\s+)?liên quan(?![\p{L}\p{M}])/u.exec(text.slice(end, end + 16));
 			if (q) end += q[0].length;
@@ -550,18 +619,20 @@ function matchCore(text: string, key: string, i: number, dir: CompiledDirectory)
 		return known;
 	}
 	const g = readGeneric(text, key, i);
-	if (g > 0) return { end: g, kind: 'generic' };
+	// "các đơn vị có tỷ lệ giải ngân thấp phải báo cáo": a "có …" qualifier, as for localities.
+	if (g > 0) return { end: readHavingQualifier(text, key, g), kind: 'generic' };
 	const u = readUnknown(text, key, i);
 	if (u > 0) return { end: u, kind: 'unknown' };
 	return undefined;
 }
 
-function matchAt(text: string, key: string, i: number, dir: CompiledDirectory): Candidate | undefined {
+function matchAt(text: string, key: string, i: number, dir: CompiledDirectory, afterParty = false): Candidate | undefined {
 	const leader = matchLeader(text, key, i);
 	if (leader) return leader;
 	// A title followed by a party: "Lãnh đạo Văn phòng", "Chủ tịch UBND huyện Lục Nam",
-	// "các chuyên viên Văn phòng UBND tỉnh", "Bộ trưởng Bộ Tài chính".
-	if (/[clntgpbđ]/u.test(key[i] ?? '')) {
+	// "các chuyên viên Văn phòng UBND tỉnh", "Bộ trưởng Bộ Tài chính". Right after a party, a
+	// lower-case "lãnh đạo" is the verb ("Đảng đoàn HĐND tỉnh lãnh đạo HĐND tỉnh …").
+	if (/[clntgpbđ]/u.test(key[i] ?? '') && !(afterParty && text.startsWith('lãnh đạo', i))) {
 		TITLE_RE.lastIndex = i;
 		const t = TITLE_RE.exec(text);
 		if (t) {
@@ -600,11 +671,13 @@ export function findParties(text: string, options: MatchOptions = {}): PartyMent
 	const out: PartyMention[] = [];
 	// Only word starts can start a mention; one regex pass finds them.
 	const words = /[\p{L}\p{M}\d]+/gu;
+	let lastEnd = -1;
 	for (let w = words.exec(text); w; w = words.exec(text)) {
 		const i = w.index;
-		const c = matchAt(text, key, i, dir);
+		const c = matchAt(text, key, i, dir, lastEnd >= 0 && i - lastEnd <= 2 && /^\s+$/u.test(text.slice(lastEnd, i)));
 		if (!c) continue;
 		words.lastIndex = c.end;
+		lastEnd = c.end;
 		const raw = text.slice(i, c.end);
 		const written = raw.replace(/\s+/gu, ' ');
 		const mention: PartyMention = {
