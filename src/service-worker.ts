@@ -73,7 +73,9 @@ sw.addEventListener('fetch', (event) => {
 				if (res.ok && !res.redirected) await cache.put(req, res.clone());
 				return res;
 			} catch {
-				const hit = await cache.match(req, { ignoreVary: true });
+				// Look up by URL too: the copy may have been stored by a 'cache-page' message under the
+				// plain URL, and a navigation request carries headers that a stored copy may not match.
+				const hit = (await cache.match(req, { ignoreVary: true })) ?? (await caches.match(url.href, { ignoreVary: true }));
 				if (hit) return hit;
 				return new Response(
 					'<!doctype html><meta charset="utf-8"><title>Ngoại tuyến</title><body style="font-family:sans-serif;padding:2rem"><h1>Đang ngoại tuyến</h1><p>Trang này chưa được mở khi có mạng nên chưa có bản lưu trên máy. Các thông báo đã mở trước đó vẫn xem và sửa được.</p><p><a href="/">Về danh sách</a></p>',
