@@ -45,7 +45,9 @@ describe('directory agencies', () => {
 
 	it('reads the short form "Văn phòng" but not as the head of a longer unknown name', () => {
 		expect(names('Văn phòng cần xác định rõ')).toEqual([['Văn phòng', 'Văn phòng UBND tỉnh', 'agency']]);
-		expect(names('Văn phòng Tỉnh ủy tham mưu')[0]?.[2]).toBe('unknown');
+		expect(names('Văn phòng Tỉnh ủy tham mưu')[0]?.[1]).toBe('Văn phòng Tỉnh ủy');
+		expect(names('Văn phòng Huyện ủy tham mưu')[0]?.slice(0, 1)).toEqual(['Văn phòng Huyện ủy']);
+		expect(names('Văn phòng Huyện ủy tham mưu')[0]?.[2]).toBe('unknown');
 		expect(names('trụ sở văn phòng làm việc')).toEqual([]);
 	});
 

@@ -184,7 +184,7 @@ function readPersonName(text: string, key: string, i: number): number {
  * An", "xã Đoàn Kết", "xã Ban Công"): after a locality unit, such a two-word name is a place
  * unless the directory knows an agency there or the name runs on into lower-case words.
  */
-const PLACE_HEADS_RE = /^(?:vụ|hội|đoàn|trường|đài|quỹ|báo|cục|ban|viện|tổng) \p{Ll}/u;
+const PLACE_HEADS_RE = new RegExp(`^(?:${foldKey('vụ|hội|đoàn|trường|đài|quỹ|báo|cục|ban|viện|tổng')}) \\p{Ll}`, 'u');
 
 /** A place name of two capitalised words whose first is an agency head word, or -1. */
 function readHeadPlace(text: string, key: string, k: number, dir: CompiledDirectory): number {
@@ -386,6 +386,13 @@ const VERBS_AFTER_NAME: ReadonlySet<string> = new Set(
 	['xây dựng', 'sửa đổi', 'soạn thảo', 'bổ sung', 'điều chỉnh', 'đánh giá', 'hỗ trợ', 'tham gia', 'lấy', 'làm việc', 'tiến hành', 'nắm bắt', 'phát động', 'kiện toàn', 'sắp xếp', 'thông qua', 'ký', 'phê duyệt', 'tiếp', 'dự thảo'].map((w) => foldKey(w))
 );
 
+/** Objects that make a lower-case verb after a name a predicate ("… sửa đổi thông tư"). */
+const OBJECT_NOUN_RE = new RegExp(
+	// Folded like the text it is tested on ("kế hoạch" → "kế họach").
+	`^ (?:${foldKey('dự thảo|kế hoạch|phương án|đề án|quy chế|quy định|chương trình|báo cáo|văn bản|hồ sơ|tờ trình|thông tư|nghị định|nghị quyết|quyết định|cơ sở dữ liệu|tiêu chí|hướng dẫn|danh mục|lộ trình|giải pháp|cơ chế|chính sách|nội dung|ý kiến|bộ máy|nhân sự')})(?![\\p{L}\\p{M}])`,
+	'u'
+);
+
 /** Capitalised words that follow "Vụ" in a crop season, not a ministry department ("Vụ Đông Xuân"). */
 const SEASON_RE = /^(?:đông|xuân|hè|thu|mùa|chiêm)(?![\p{L}\p{M}])/u;
 
@@ -407,6 +414,7 @@ function readUnknown(text: string, key: string, i: number): number {
 	if (key.startsWith('vụ', i) && h === i + 2 && SEASON_RE.test(key.slice(p, p + 6))) return -1;
 	let end = h;
 	let words = 0;
+	let prevUpper = true;
 	while (words < 16) {
 		const m = /^[\p{L}\p{M}\d&/.'-]+/u.exec(text.slice(p, p + 40));
 		if (!m) break;
@@ -421,8 +429,11 @@ function readUnknown(text: string, key: string, i: number): number {
 		// A two-word predicate ("theo dõi", "đẩy nhanh") — check the pair too.
 		const pair = /^([\p{L}\p{M}]+)\s+([\p{L}\p{M}]+)/u.exec(key.slice(p, p + 30));
 		if (pair && lower && !compound && NAME_STOPS.has(`${pair[1]} ${pair[2]}`)) break;
-		if (lower && words > 0 && isUpper(text[end - 1] === undefined ? undefined : text.slice(0, end).match(/([\p{L}\p{M}\d]+)$/u)?.[1]?.[0]) && (VERBS_AFTER_NAME.has(foldKey(w)) || (pair && VERBS_AFTER_NAME.has(`${pair[1]} ${pair[2]}`))))
-			break;
+		if (lower && words > 0) {
+			const verb = VERBS_AFTER_NAME.has(foldKey(w)) ? w.length : pair && VERBS_AFTER_NAME.has(`${pair[1]} ${pair[2]}`) ? pair[0].length : 0;
+			if (verb && (prevUpper || OBJECT_NOUN_RE.test(key.slice(p + verb, p + verb + 20)))) break;
+		}
+		prevUpper = !lower;
 		end = p + w.length;
 		words++;
 		if (text[end] !== ' ') break;
@@ -550,6 +561,9 @@ const LOCAL_PARTY_RE = new RegExp(
 	'uy'
 );
 
+/** Cheap pre-check for {@link LOCAL_PARTY_RE}: the words it can start with. */
+const LOCAL_PARTY_STARTS = ['ban thường vụ ', 'thường trực ', 'các ', 'những ', 'huyện ủy', 'thị ủy', 'thành ủy', 'quận ủy', 'đảng ủy '];
+
 function matchLocalParty(text: string, key: string, i: number, dir: CompiledDirectory): Candidate | undefined {
 	LOCAL_PARTY_RE.lastIndex = i;
 	const m = LOCAL_PARTY_RE.exec(key);
@@ -565,7 +579,7 @@ function matchLocalParty(text: string, key: string, i: number, dir: CompiledDire
 
 function matchCore(text: string, key: string, i: number, dir: CompiledDirectory): Candidate | undefined {
 	const c0 = key[i];
-	if (c0 === 'b' || c0 === 't' || c0 === 'c' || c0 === 'n' || c0 === 'h' || c0 === 'q' || c0 === 'đ') {
+	if (LOCAL_PARTY_STARTS.some((w) => key.startsWith(w, i))) {
 		const party = matchLocalParty(text, key, i, dir);
 		if (party) return party;
 	}

@@ -57,6 +57,12 @@ const SCOPE_ADVERBIAL_RE =
 const COMMA_PREDICATE_RE =
 	/^(?:cần|phải|chịu trách nhiệm|có trách nhiệm|có phương án|có kế hoạch|có văn bản|có báo cáo|chủ động|khẩn trương|tập trung|tiếp tục|tích cực|chủ trì|phối hợp|báo cáo|tham mưu|rà soát|tổng hợp|hướng dẫn|chỉ đạo|đôn đốc|theo dõi|thực hiện|triển khai|tổ chức|nghiên cứu|xem xét|kiểm tra|giám sát|đẩy nhanh|đẩy mạnh|tăng cường|hoàn thành|hoàn thiện|xây dựng|lập|trình|gửi|cung cấp|đề xuất|bảo đảm|đảm bảo|quan tâm|nâng cao|sớm|kịp thời|nghiêm túc|cập nhật|giải quyết|xử lý|công bố|bố trí|ban hành|thẩm định|vận động|kiểm đếm|tuyên truyền|phổ biến|phê duyệt|điều chỉnh|bổ sung|ưu tiên|khắc phục|ứng phó|di dời|sơ tán|giải ngân|bàn giao|tiếp nhận|quản lý|vận hành|duy trì|chuẩn bị|huy động|thống kê|phân công|phân bổ|tăng|giảm|cử)(?![\p{L}\p{M}])/u;
 
+/**
+ * Verbs with which the speaker charges a party besides giao / yêu cầu / đề nghị: "Ban Thường vụ
+ * Tỉnh ủy lưu ý các cấp ủy …", "Thường trực Tỉnh ủy chỉ đạo Đảng ủy Công an tỉnh …".
+ */
+const SPEAKER_CHARGE_RE = /^(?:lưu ý|chỉ đạo|nhắc nhở|quán triệt)\s+/u;
+
 /** A committee written without a place name: in its own notice, the speaker. */
 const BARE_COMMITTEE_RE = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|thành phố|huyện|quận|thị xã)$/u;
 /** Verbs of praise: whoever says them speaks for the notice, and is not charged by them. */
@@ -72,7 +78,7 @@ const TOPIC_RE =
 const NARRATIVE_RE = /^(?:Ngày\s+\d|Sau khi nghe|Tham dự|Dự họp|Cùng dự|Chủ trì cuộc họp|Trên đây|Nay thông báo)/u;
 
 const DIRECTING_RE =
-	/(?:chỉ đạo|đôn đốc|hướng dẫn|yêu cầu|đề nghị|giao|mời|gửi)\s+/gu;
+	/(?:chỉ đạo|đôn đốc|hướng dẫn|yêu cầu|đề nghị|giao|mời|gửi|lãnh đạo)\s+/gu;
 
 /**
  * Matches of a global regex that start in `[from, to)`, with indices into `text`. The regex runs
@@ -350,7 +356,7 @@ function findLeadGroups(
 			// "Ủy ban nhân dân tỉnh yêu cầu X …", "Thường trực UBND tỉnh yêu cầu:"
 			requester = true;
 			if (requesterAt < 0) requesterAt = cs.pos;
-			const verb = INTRODUCER_RE.exec(tail);
+			const verb = INTRODUCER_RE.exec(tail) ?? SPEAKER_CHARGE_RE.exec(tail);
 			const named = verb ? readParties(parse, after + verb[0].length) : null;
 			const leads = named?.mentions.filter((m) => isLeadCapable(m, parse)) ?? [];
 			if (named && leads.length) {
@@ -394,7 +400,7 @@ function isDirective(sentence: string): boolean {
 function findSupport(parse: Parse, from: number, to: number): AgencyRef[] {
 	const { text, at } = parse;
 	const out: AgencyRef[] = [];
-	const re = /(phối hợp|cùng với|hỗ trợ)(?![\p{L}\p{M}])/gu;
+	const re = /(phối hợp|Phối hợp|cùng với|Cùng với|hỗ trợ)(?![\p{L}\p{M}])/gu;
 	for (const m of matchesIn(re, text, from, to)) {
 		// "đôn đốc các chủ đầu tư phối hợp với …": the directed party co-operates, not the lead.
 		// Only the same ";"-clause, and at most a few hundred characters back, is looked at: the
@@ -406,10 +412,13 @@ function findSupport(parse: Parse, from: number, to: number): AgencyRef[] {
 		DIRECTING_RE.lastIndex = 0;
 		let directed = false;
 		for (let d = DIRECTING_RE.exec(window); d; d = DIRECTING_RE.exec(window)) {
+			// "lãnh đạo" is the verb after a Party body ("Đảng đoàn X lãnh đạo Y phối hợp …"), the
+			// noun after a preposition or determiner ("làm việc với lãnh đạo Sở …").
+			if (d[0].startsWith('lãnh đạo') && /(?:với|của|các|và|cùng|đồng chí|đại diện)\s+$/u.test(window.slice(Math.max(0, d.index - 12), d.index))) continue;
 			if (!isWordChar(window[d.index - 1]) && (d.index > 0 || !isWordChar(text[clauseStart - 1]))) directed = true;
 		}
 		if (directed) continue;
-		const trigger = m[1] ?? '';
+		const trigger = (m[1] ?? '').toLowerCase();
 		let p = m.index + trigger.length;
 		if (trigger === 'phối hợp') {
 			const adv = /^(?:\s+(?:chặt chẽ|tốt|thường xuyên|với|cùng))*/u.exec(text.slice(p, p + 40));
@@ -569,6 +578,18 @@ function splitByDeadline(parse: Parse, span: Span, deadline: Deadline | null, pr
 	if (lastSemi > predStart && text.slice(predStart, lastSemi).trim().split(/\s+/u).length <= 4) return [span];
 	const clause = skipSpaces(text, lastSemi + 1);
 	if (WHOLE_TASK_DEADLINE_RE.test(text.slice(clause, clause + 48).toLowerCase())) return [span];
+	// "…; xóa các vùng lõm sóng, hoàn thành trong năm 2026": a completion phrase set off by a comma
+	// at the end of the item closes the whole list of tasks, not only the last one, unless the last
+	// clause is a procedure of its own ("…; giao X lập hồ sơ, gửi Sở Y thẩm định, trình …, hoàn
+	// thành trước ngày …").
+	const ownProcedure = /,\s*(?:gửi|trình)\s/u.test(text.slice(clause, deadline.span.start));
+	if (
+		!ownProcedure &&
+		/^(?:xong|hoàn thành|hoàn tất)(?![\p{L}\p{M}])/u.test(deadline.text) &&
+		/,\s*$/u.test(text.slice(Math.max(span.start, deadline.span.start - 4), deadline.span.start)) &&
+		!text.slice(deadline.span.end, span.end).includes(';')
+	)
+		return [span];
 	// A clause that reports back ("tổng hợp báo cáo … tại cuộc họp …") closes the whole task.
 	if (/báo cáo/u.test(text.slice(clause, deadline.span.end))) return [span];
 	return [

@@ -242,6 +242,11 @@ const RULES: Rule[] = [
 		re: /tại\s+(?:cuộc họp|phiên họp|hội nghị|kỳ họp|phiên giao ban|buổi làm việc)[^,;.()]{0,40}?tháng\s+\d{1,2}(?:\s*\/\s*\d{4}|\s+năm\s+\d{4})?(?![\d/])/giu,
 		build: () => ({ kind: 'event' })
 	},
+	// "tại kỳ họp thường lệ cuối năm 2024": a session named by its place in the year, no day.
+	{
+		re: /tại\s+(?:cuộc họp|phiên họp|hội nghị|kỳ họp|phiên giao ban)[^,;.()]{0,40}?(?:cuối|giữa|đầu)\s+năm(?:\s+\d{4})?(?![\p{L}\p{M}\d])/giu,
+		build: () => ({ kind: 'event' })
+	},
 	{ re: /ngay\s+sau\s+khi\s+[^,;.()]+/giu, build: () => ({ kind: 'event' }) },
 	{ re: /trong\s+thời\s+gian\s+chờ\s+[^,;.()]+/giu, build: () => ({ kind: 'event' }) },
 	{

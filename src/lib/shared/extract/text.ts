@@ -87,8 +87,12 @@ function contentLines(lines: Line[]): Line[] {
 			continue;
 		}
 		if (/^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang\s+\d+/u.test(t)) continue;
-		// Decorative rules under a title ("_____________") are not content.
-		if (/^[_\-–—.=]{5,}$/u.test(t)) continue;
+		// Decorative rules under a title ("_____________") are not content; a PDF draws the same
+		// rule above the footnotes of a page, which start only if a numbered note follows it.
+		if (/^[_\-–—.=]{5,}$/u.test(t)) {
+			afterRule = true;
+			continue;
+		}
 		const numbered = FOOTNOTE_MARK_RE.test(t) || ((afterRule || zone) && /^\d{1,2}\s+\p{Lu}/u.test(t));
 		afterRule = false;
 		if (numbered) {
