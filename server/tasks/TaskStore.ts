@@ -132,7 +132,9 @@ export class TaskStore {
 				support_json: JSON.stringify(support),
 				officials_json: JSON.stringify(t.officials.map((a) => a.name)),
 				agencies_folded: foldVietnamese([...lead, ...support, ...t.lead.map((a) => a.text), ...t.support.map((a) => a.text)].join(' | ')),
-				search_folded: foldVietnamese(`${t.action} ${t.officials.map((a) => a.name).join(' ')}`),
+				// Words to search by; the first few hundred characters of an action are plenty, and the
+				// trigram index costs in proportion to the text.
+				search_folded: foldVietnamese(`${t.officials.map((a) => a.name).join(' ')} ${t.action.slice(0, 400)}`),
 				action: t.action,
 				deadline_json: t.deadline ? JSON.stringify(t.deadline) : null,
 				deadline_from: from,
