@@ -393,6 +393,26 @@ const OBJECT_NOUN_RE = new RegExp(
 	'u'
 );
 
+/** True when a party's head word starts at `p` ("Sở …", "UBND …", "Chủ tịch …"). */
+function startsAnotherParty(key: string, p: number): boolean {
+	return readWordList(key, p, UNKNOWN_HEADS) >= 0 || OTHER_PARTY_RE.test(key.slice(p, p + 12));
+}
+const OTHER_PARTY_RE = new RegExp(`^(?:${foldKey('ubnd|ủy ban|uỷ ban|hđnd|các|những|chủ tịch|giám đốc|thủ trưởng|lãnh đạo|tỉnh ủy|tỉnh đoàn')})(?![\\p{L}\\p{M}])`, 'u');
+
+/**
+ * "Ban Quản lý dự án … các công trình dân dụng và công nghiệp tỉnh": after "và", a few lower-case
+ * nouns that close the name with its level word belong to the name.
+ */
+function joinsToLevel(key: string, p: number): boolean {
+	const m = /^((?:[\p{L}\p{M}]+ ){1,3})(?:tỉnh|huyện|quận|thị xã|thành phố)(?![\p{L}\p{M}])/u.exec(key.slice(p, p + 50));
+	if (!m?.[1]) return false;
+	const ws = m[1].trim().split(' ');
+	return ws.every((w, k) => !NAME_STOPS.has(w) && !NAME_STOPS.has(`${w} ${ws[k + 1] ?? ''}`));
+}
+
+/** Legal forms of a company, written in lower case after "Công ty" (folded). */
+const LEGAL_FORM_RE = new RegExp(`^(?:${foldKey('cổ phần|trách nhiệm hữu hạn|TNHH|hợp danh')})(?![\\p{L}\\p{M}])`, 'iu');
+
 /** Capitalised words that follow "Vụ" in a crop season, not a ministry department ("Vụ Đông Xuân"). */
 const SEASON_RE = /^(?:đông|xuân|hè|thu|mùa|chiêm)(?![\p{L}\p{M}])/u;
 
@@ -409,13 +429,15 @@ function readUnknown(text: string, key: string, i: number): number {
 	const lowerOk =
 		key.startsWith('cán sự', p) ||
 		key.startsWith('thường vụ', p) ||
-		(key.startsWith('thường trực ', p) && isUpper(text[p + 12]) && /^(?:văn phòng|ban|cơ quan)$/u.test(key.slice(i, h)));
+		(key.startsWith('thường trực ', p) && isUpper(text[p + 12]) && /^(?:văn phòng|ban|cơ quan)$/u.test(key.slice(i, h))) ||
+		// "Công ty cổ phần Điện gió X", "Công ty TNHH …": the legal form, written in lower case.
+		(/^(?:tổng công ty|công ty)$/u.test(key.slice(i, h)) && LEGAL_FORM_RE.test(key.slice(p, p + 30)));
 	if (!isUpper(text[p]) && !lowerOk) return -1;
 	if (key.startsWith('vụ', i) && h === i + 2 && SEASON_RE.test(key.slice(p, p + 6))) return -1;
 	let end = h;
 	let words = 0;
 	let prevUpper = true;
-	while (words < 16) {
+	while (words < 20) {
 		const m = /^[\p{L}\p{M}\d&/.'-]+/u.exec(text.slice(p, p + 40));
 		if (!m) break;
 		const w = m[0].replace(/[.]+$/u, '');
@@ -425,7 +447,14 @@ function readUnknown(text: string, key: string, i: number): number {
 		const nextWord = /^\s([\p{L}\p{M}]+)/u.exec(key.slice(p + w.length, p + w.length + 12))?.[1] ?? '';
 		const compound =
 			NOUN_COMPOUNDS.has(`${prev} ${foldKey(w)}`) || NOUN_COMPOUNDS.has(`${foldKey(w)} ${nextWord}`);
-		if (lower && !compound && NAME_STOPS.has(foldKey(w))) break;
+		// "Phòng Tài nguyên và Môi trường", "Phòng Lao động - Thương binh và Xã hội": "và" joins two
+		// capitalised halves of one name, unless the second half starts another party ("và Sở …").
+		const joins =
+			words > 0 &&
+			w === 'và' &&
+			text[p + 2] === ' ' &&
+			((isUpper(text[p + 3]) && !startsAnotherParty(key, p + 3)) || joinsToLevel(key, p + 3));
+		if (lower && !compound && !joins && NAME_STOPS.has(foldKey(w))) break;
 		// A two-word predicate ("theo dõi", "đẩy nhanh") — check the pair too.
 		const pair = /^([\p{L}\p{M}]+)\s+([\p{L}\p{M}]+)/u.exec(key.slice(p, p + 30));
 		if (pair && lower && !compound && NAME_STOPS.has(`${pair[1]} ${pair[2]}`)) break;
@@ -577,6 +606,18 @@ function matchLocalParty(text: string, key: string, i: number, dir: CompiledDire
 	return { end, kind: 'locality' };
 }
 
+/**
+ * District and commune bodies named by their level alone: "Công an huyện", "Văn phòng HĐND và
+ * UBND huyện", "Ban Chỉ huy Quân sự thị xã", "Thanh tra thành phố Biên Hòa". Like the People's
+ * Committees they are a pattern, not directory data. Matched on the folded text.
+ */
+const LEVEL_BODY_RE = new RegExp(
+	`${foldKey('(?:công an|thanh tra|ban chỉ huy quân sự|ban chỉ huy công an|văn phòng (?:hđnd|hội đồng nhân dân)(?: và | - |-)(?:ubnd|ủy ban nhân dân)|văn phòng (?:ubnd|ủy ban nhân dân)|huyện đoàn|bảo hiểm xã hội|trung tâm y tế|trung tâm chính trị) (?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn)')}(?![\\p{L}\\p{M}])`,
+	'uy'
+);
+
+const CITY_OFFICE_RE = new RegExp(`^${foldKey('văn phòng (?:ubnd|ủy ban nhân dân) thành phố')}$`, 'u');
+
 function matchCore(text: string, key: string, i: number, dir: CompiledDirectory): Candidate | undefined {
 	const c0 = key[i];
 	if (LOCAL_PARTY_STARTS.some((w) => key.startsWith(w, i))) {
@@ -612,6 +653,17 @@ function matchCore(text: string, key: string, i: number, dir: CompiledDirectory)
 			const q = /^\s+(?:có\s+)?liên quan(?![\p{L}\p{M}])/u.exec(text.slice(end, end + 16));
 			if (q) end += q[0].length;
 			return { end, kind: 'locality' };
+		}
+	}
+	if ((c0 === 'c' || c0 === 't' || c0 === 'b' || c0 === 'v' || c0 === 'h') && isUpper(text[i])) {
+		LEVEL_BODY_RE.lastIndex = i;
+		const m = LEVEL_BODY_RE.exec(key);
+		// "Văn phòng UBND thành phố" of a centrally-run city is the directory's provincial office.
+		if (m && !CITY_OFFICE_RE.test(m[0])) {
+			let end = i + m[0].length;
+			const named = readPlaceNames(text, key, end, false, dir);
+			if (named > end) end = named;
+			return { end, kind: 'unknown' };
 		}
 	}
 	const known = matchDirectory(text, key, i, dir);

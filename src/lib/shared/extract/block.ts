@@ -30,6 +30,9 @@ const CONNECTOR_RE =
 const ELABORATION_RE =
 	/^(?:Trong đó|Đồng thời|Lưu ý|Kết quả|Riêng|Đặc biệt|Đối với|Nhất là|Ngoài ra|Theo đó|Cụ thể)/u;
 
+/** A sentence that makes the party answer for the task ("Người đứng đầu chịu trách nhiệm trước …"). */
+const ACCOUNTABILITY_RE = /^(?:[^,;.]{0,40}\s)?(?:phải\s+|hoàn toàn\s+)?chịu trách nhiệm\s+(?:trước|nếu)(?![\p{L}\p{M}])/u;
+
 const INTRODUCER_RE =
 	/^(?:(?:Thống nhất|thống nhất|Nhất trí|nhất trí|Đồng ý|đồng ý)\s+(?:(?:việc|để|cho)\s+)?)?(?:giao cho|Giao cho|giao|Giao|yêu cầu|Yêu cầu|đề nghị|Đề nghị|GIAO|YÊU CẦU|ĐỀ NGHỊ)\s+/u;
 const APPROVAL_SUBJECT_RE =
@@ -210,6 +213,8 @@ interface Parse {
 	deadlines: Deadline[];
 	ctx: BlockContext;
 	provincialIssuer: boolean;
+	/** The party a row label names ("Sở Tài chính: …"), charged with the whole block. */
+	label?: AgencyRef[];
 }
 
 function isLeadCapable(m: PartyMention, parse: Parse): boolean {
@@ -260,6 +265,22 @@ function readParties(parse: Parse, p: number): PartyList | null {
 	const rel = /^\s+(?:được|đã được)\s+(?:giao|phân công|cử)(?![\p{L}\p{M}])/u.exec(text.slice(end, end + 30));
 	if (rel) end += rel[0].length;
 	return { mentions, end };
+}
+
+/**
+ * A row label at `p`: coordinated parties, a colon, and a predicate ("UBND huyện Sơn Tịnh, UBND
+ * huyện Tư Nghĩa: phối hợp …"). Returns the leads and where the text after the colon starts.
+ */
+function rowLabel(parse: Parse, p: number, to: number): { leads: AgencyRef[]; end: number } | null {
+	const { text } = parse;
+	const list = readParties(parse, p);
+	if (!list || !list.mentions.every((m) => isLeadCapable(m, parse))) return null;
+	const colon = /^\s*:\s*/u.exec(text.slice(list.end, list.end + 6));
+	if (!colon) return null;
+	const end = list.end + colon[0].length;
+	// The colon must open a clause, not a list of names ("Sở Y tế: 2 đoàn") or nothing.
+	if (end >= to || !/^\p{L}/u.test(text[end] ?? '')) return null;
+	return { leads: list.mentions.map((m) => toRef(m)), end };
 }
 
 /** Declared short form right after a party: "Văn phòng UBND tỉnh (viết tắt là Văn phòng)". */
@@ -381,6 +402,27 @@ function findLeadGroups(
 		consumed = list.end;
 	}
 	return { groups, requester, requesterAt };
+}
+
+/**
+ * A task stated in the passive with its agent named: "Việc kiểm tra … được giao cho Sở Y tế chủ
+ * trì thực hiện", "Kinh phí … được Sở Tài chính tham mưu UBND tỉnh bố trí". Only in the first
+ * clause, and only a named party (a collective such as "cơ quan chuyên môn" after "được" describes
+ * how the subject's own task is to be done).
+ */
+function passiveAgent(parse: Parse, from: number, to: number): LeadGroup | null {
+	const { text } = parse;
+	let end = to;
+	for (let i = from; i < to; i++) if (text[i] === ';') { end = i; break; }
+	for (const m of matchesIn(/(?<![\p{L}\p{M}])được\s+(?:giao\s+(?:cho\s+)?|phân công\s+(?:cho\s+)?)?/gu, text, from, end)) {
+		if (m.index === from) continue;
+		const list = readParties(parse, m.index + m[0].length);
+		if (!list || !list.mentions.every((x) => isLeadCapable(x, parse) && x.kind !== 'generic')) continue;
+		const tail = text.slice(skipSpaces(text, list.end), list.end + 60);
+		if (!COMMA_PREDICATE_RE.test(tail)) continue;
+		return { start: from, predStart: list.end, leads: list.mentions.map((x) => toRef(x)) };
+	}
+	return null;
 }
 
 /** True when a sentence with no subject still reads as a directive, not a statement. */
@@ -573,6 +615,9 @@ function splitByDeadline(parse: Parse, span: Span, deadline: Deadline | null, pr
 		else if (c === ';' && depth === 0) lastSemi = i;
 	}
 	if (lastSemi < 0 || depth > 0) return [span];
+	// "X chủ trì, phối hợp với Y hoàn thiện hồ sơ …; chi trả … trước ngày …": a task opened jointly
+	// with a co-operating party runs on through its ";"-steps (the support would be lost on a split).
+	if (/^[\s,]*(?:chủ trì,?\s+)?phối hợp\s+(?:chặt chẽ\s+)?(?:với|cùng)\s/u.test(text.slice(predStart, predStart + 40))) return [span];
 	// "theo dõi, đôn đốc; tham mưu … trong tháng 01/2025": a clause of a few words with no object
 	// is not a task of its own.
 	if (lastSemi > predStart && text.slice(predStart, lastSemi).trim().split(/\s+/u).length <= 4) return [span];
@@ -621,12 +666,34 @@ function analyseSentence(
 		}
 		if (from === sent.start) return { drafts: [], lastLead: null };
 	}
+	// "- UBND huyện Bình Sơn: tập trung …", "Sở Tài chính: phối hợp …": a row labelled with the
+	// party, as in a table of tasks; the label charges the clauses after the colon.
+	if (index === 0 && from === sent.start) {
+		const label = rowLabel(parse, from, sent.end);
+		if (label) {
+			parse.label = label.leads;
+			from = label.end;
+		}
+	}
 	const body = text.slice(from, sent.end);
 	if (!body.trim() || NARRATIVE_RE.test(body) || PRAISE_RE.test(body)) return { drafts: [], lastLead: null };
 	const { groups, requester, requesterAt } = findLeadGroups(parse, from, sent.end);
-	const elaboration = ELABORATION_RE.test(body);
+	if (!groups.length && !requester) {
+		const passive = passiveAgent(parse, from, sent.end);
+		if (passive) groups.push(passive);
+	}
+	// "Người đứng đầu chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu …": accountability for the task
+	// just set elaborates it.
+	const elaboration = ELABORATION_RE.test(body) || ACCOUNTABILITY_RE.test(body);
 	const drafts: Draft[] = [];
-	const deadlineIn = (a: number, b: number) => firstDeadlineIn(parse.deadlines, a, b);
+	const deadlineIn = (a: number, b: number) => {
+		const first = firstDeadlineIn(parse.deadlines, a, b);
+		// "trình HĐND tỉnh tại kỳ họp cuối năm; hoàn thành trước ngày 10/12": an occasion named in
+		// the task gives way to a calendar deadline written after it.
+		if (first?.kind !== 'event') return first;
+		const later = parse.deadlines.find((d) => d.span.start > first.span.start && d.span.start < b && d.kind !== 'event');
+		return later ?? first;
+	};
 
 	const build = (lead: AgencyRef[], clause: Span, predStart: number) => {
 		const deadline = deadlineIn(clause.start, clause.end);
@@ -690,7 +757,13 @@ function analyseSentence(
 	}
 	if (requester) return { drafts: [], lastLead: null };
 	const continuation = /^(?:Đồng thời|Trong đó|Lưu ý|Kết quả|Riêng|Ngoài ra|Theo đó)/u.test(body);
-	const inherited = continuation && carried ? carried : ctx.inheritedLead?.length ? [...ctx.inheritedLead] : carried;
+	const inherited = parse.label
+		? parse.label
+		: continuation && carried
+			? carried
+			: ctx.inheritedLead?.length
+				? [...ctx.inheritedLead]
+				: carried;
 	if (!inherited?.length || !isDirective(body)) return { drafts: [], lastLead: null };
 	build(inherited.map((r) => ({ ...r })), { start: from, end: sent.end }, from);
 	return { drafts: finish(drafts), lastLead: inherited };
@@ -816,6 +889,13 @@ export function headingAssignee(text: string, context: BlockContext = {}): Agenc
 	if (first && isLeadCapable(first, parse) && bare.length < 120 && !/[,;:]/u.test(bare.slice(first.end))) {
 		const rest = bare.slice(first.end);
 		if (!rest.trim() || !COMMA_PREDICATE_RE.test(rest.trim())) return [toRef(first, bare)];
+	}
+	// "a) Đối với Tập đoàn Điện lực Việt Nam:": the tasks below are that party's.
+	const toward = /^(?:Đối với|đối với|ĐỐI VỚI)\s+/u.exec(bare);
+	if (toward) {
+		const list = readParties(parse, toward[0].length);
+		if (list && list.end === bare.length && list.mentions.every((m) => isLeadCapable(m, parse)))
+			return list.mentions.map((m) => toRef(m));
 	}
 	const sentences = splitSentences(nfc);
 	const last = sentences[sentences.length - 1];

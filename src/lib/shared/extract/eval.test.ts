@@ -51,12 +51,13 @@ function scoreFolder(dir: string) {
 }
 
 describe('extraction quality on the labelled notices kept in the repository', () => {
-	// Floors against regressions, set a little under today's figures. heldout and blind were used
-	// for tuning; blind2 (written without seeing the code) is the honest estimate for unseen notices.
+	// Floors against regressions, set a little under today's figures. All three were written without
+	// seeing the code and then used for tuning (blind2 only half of it): the figures before tuning,
+	// in the session note, are the honest estimate for unseen notices.
 	const sets = [
 		{ name: 'heldout', floor: 0.95 },
 		{ name: 'blind', floor: 0.95 },
-		{ name: 'blind2', floor: 0.75 }
+		{ name: 'blind2', floor: 0.9 }
 	];
 	for (const { name, floor } of sets) {
 		it(`holds F1 ≥ ${floor} on ${name} for leads, deadlines and whole assignments`, () => {
