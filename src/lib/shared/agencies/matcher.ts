@@ -62,10 +62,26 @@ interface CompiledAlias {
 	upperInitial: boolean;
 }
 
+/** A node of the alias trie (UTF-16 code units of the folded keys). */
+interface AliasNode {
+	next?: Map<number, AliasNode>;
+	/** Aliases whose key ends here, in the order {@link matchDirectory} tries them. */
+	here?: CompiledAlias[];
+	/** Length of the first word of those aliases' keys (all equal: they share the key). */
+	firstWordLength?: number;
+}
+
 interface CompiledDirectory {
 	byFirstWord: Map<string, CompiledAlias[]>;
 	byId: Map<string, AgencyEntry>;
+	/** Every alias of {@link byFirstWord}, as a trie: the aliases a position can match, longest first. */
+	trie: AliasNode;
+	/** The trie's first level as an array by code unit, for code units below {@link ROOT_TABLE_SIZE}. */
+	rootTable: Array<AliasNode | undefined>;
 }
+
+/** Code units below this (all of Latin and Vietnamese) step into the trie through an array. */
+const ROOT_TABLE_SIZE = 0x1f00;
 
 const compiledCache = new WeakMap<AgencyDirectory, CompiledDirectory>();
 
@@ -108,7 +124,24 @@ export function compileDirectory(directory: AgencyDirectory): CompiledDirectory 
 		for (const s of entry.short ?? []) add(s, entry, true);
 	}
 	for (const list of byFirstWord.values()) list.sort((a, b) => b.key.length - a.key.length);
-	const compiled = { byFirstWord, byId };
+	const trie: AliasNode = {};
+	for (const [fw, list] of byFirstWord) {
+		for (const a of list) {
+			let node = trie;
+			for (let k = 0; k < a.key.length; k++) {
+				const c = a.key.charCodeAt(k);
+				node.next ??= new Map();
+				let child = node.next.get(c);
+				if (!child) node.next.set(c, (child = {}));
+				node = child;
+			}
+			(node.here ??= []).push(a);
+			node.firstWordLength = fw.length;
+		}
+	}
+	const rootTable = new Array<AliasNode | undefined>(ROOT_TABLE_SIZE).fill(undefined);
+	for (const [c, child] of trie.next ?? []) if (c < ROOT_TABLE_SIZE) rootTable[c] = child;
+	const compiled = { byFirstWord, byId, trie, rootTable };
 	compiledCache.set(directory, compiled);
 	return compiled;
 }
@@ -116,8 +149,55 @@ export function compileDirectory(directory: AgencyDirectory): CompiledDirectory 
 // ———————————————————————————————————————— lexicon ————————————————————————————————————————
 
 const L = '[\\p{L}\\p{M}]';
-const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{M}\d]/u.test(c);
-const isUpper = (c: string | undefined): boolean => c !== undefined && /[\p{Lu}\d]/u.test(c);
+const LETTER_RE = /[\p{L}\p{M}\d]/u;
+const UPPER_RE = /[\p{Lu}\d]/u;
+/** Per-code-unit memo of a one-character class test: 0 unknown, 1 in the class, 2 not. */
+const letterMemo = new Uint8Array(65536);
+const upperMemo = new Uint8Array(65536);
+function inClass(c: string | undefined, re: RegExp, memo: Uint8Array): boolean {
+	if (c === undefined) return false;
+	if (c.length !== 1) return re.test(c);
+	const k = c.charCodeAt(0);
+	let v = memo[k] as number;
+	if (v === 0) memo[k] = v = re.test(c) ? 1 : 2;
+	return v === 1;
+}
+const isLetter = (c: string | undefined): boolean => inClass(c, LETTER_RE, letterMemo);
+/** {@link isLetter} of one UTF-16 code unit (not a surrogate). */
+function isLetterCode(code: number): boolean {
+	let v = letterMemo[code] as number;
+	if (v === 0) letterMemo[code] = v = LETTER_RE.test(String.fromCharCode(code)) ? 1 : 2;
+	return v === 1;
+}
+const SURROGATE_RE = /[\uD800-\uDFFF]/;
+const isUpper = (c: string | undefined): boolean => inClass(c, UPPER_RE, upperMemo);
+const CAPITAL_RE = /\p{Lu}/u;
+const capitalMemo = new Uint8Array(65536);
+/** `/\p{Lu}/u.test(c ?? '')` of one character. */
+const isCapital = (c: string | undefined): boolean => inClass(c, CAPITAL_RE, capitalMemo);
+
+/** A table of UTF-16 code units: 1 for those in `chars` (single code units). */
+function codeSet(chars: Iterable<string>): Uint8Array {
+	const t = new Uint8Array(65536);
+	for (const c of chars) t[c.charCodeAt(0)] = 1;
+	return t;
+}
+/** True when the code unit at `i` is in `set` (false past the end). */
+const startsWithCode = (set: Uint8Array, s: string, i: number): boolean => set[s.charCodeAt(i)] === 1;
+
+/** Words grouped by the code unit they start with, in their original order: only those can match at a position. */
+type WordIndex = ReadonlyMap<number, readonly string[]>;
+function indexWords(words: readonly string[]): WordIndex {
+	const out = new Map<number, string[]>();
+	for (const w of words) {
+		// The lists are constants without an empty word.
+		const c = w.length ? w.charCodeAt(0) : -1;
+		const list = out.get(c) ?? [];
+		list.push(w);
+		out.set(c, list);
+	}
+	return out;
+}
 
 const UBND = '(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|ỦY BAN NHÂN DÂN|ủy ban nhân dân|uỷ ban nhân dân)';
 const UNIT = '(?:huyện|quận|thị xã|thành phố|tỉnh|xã|phường|thị trấn|đặc khu|TX|TP|TT)';
@@ -141,9 +221,11 @@ const HEAD_PREFIXES = [
 	'trung ương', 'quốc hội', 'đảng ', 'ubmttq', 'huyện ', 'tỉnh ', 'xã ', 'phường ', 'vụ ', 'hiệp hội',
 	'học viện', 'đại học', 'thông tấn'
 ].map((h) => foldKey(h));
+const HEAD_PREFIX_INDEX = indexWords(HEAD_PREFIXES);
 
 function startsWithHead(key: string, i: number): boolean {
-	for (const h of HEAD_PREFIXES) if (key.startsWith(h, i)) return true;
+	const list = HEAD_PREFIX_INDEX.get(key.charCodeAt(i));
+	if (list) for (const h of list) if (key.startsWith(h, i)) return true;
 	return false;
 }
 
@@ -299,7 +381,19 @@ const GENERIC_QUALS = [
 	'chức năng', 'địa phương', 'trên địa bàn tỉnh'
 ];
 
-function readWordList(key: string, i: number, words: readonly string[]): number {
+const GENERIC_HEAD_INDEX = indexWords(GENERIC_HEADS);
+const GENERIC_QUAL_INDEX = indexWords(GENERIC_QUALS);
+
+/** True when one of the indexed words starts at `i`. */
+function startsWithAny(key: string, i: number, index: WordIndex): boolean {
+	const words = index.get(key.charCodeAt(i));
+	if (words) for (const w of words) if (key.startsWith(w, i)) return true;
+	return false;
+}
+
+function readWordList(key: string, i: number, index: WordIndex): number {
+	const words = index.get(key.charCodeAt(i));
+	if (!words) return -1;
 	for (const w of words) {
 		if (key.startsWith(w, i) && !isLetter(key[i + w.length])) return i + w.length;
 	}
@@ -312,10 +406,14 @@ const skipBlank = (text: string, p: number): number => {
 };
 
 /** "các cơ quan, đơn vị, địa phương (có) liên quan" — collectives sharing one head. */
+/** First letters of the quantifiers {@link readGeneric} starts with. */
+const GENERIC_QUANT_INITIALS = codeSet(['t', 'c', 'n', 'm']);
+
 function readGeneric(text: string, key: string, i: number): number {
+	if (!startsWithCode(GENERIC_QUANT_INITIALS, key, i)) return -1;
 	const q = /^(?:tất cả các|toàn bộ các|các|những|mọi)\s+/u.exec(key.slice(i, i + 16));
 	if (!q) return -1;
-	let end = readWordList(key, i + q[0].length, GENERIC_HEADS);
+	let end = readWordList(key, i + q[0].length, GENERIC_HEAD_INDEX);
 	if (end < 0) return -1;
 	const capitalHead = (at: number, to: number) => !CAPITAL_HEADS.has(key.slice(at, to)) || isUpper(text[at]);
 	if (!capitalHead(i + q[0].length, end)) return -1;
@@ -330,8 +428,8 @@ function readGeneric(text: string, key: string, i: number): number {
 		const sep = /^(?:\s*,\s*(?!các )|\s+và\s+(?:các\s+)?|\s+)/u.exec(key.slice(end, end + 12));
 		if (!sep) break;
 		const at = end + sep[0].length;
-		const next = readWordList(key, at, GENERIC_HEADS);
-		const qual = next < 0 ? readWordList(key, at, GENERIC_QUALS) : -1;
+		const next = readWordList(key, at, GENERIC_HEAD_INDEX);
+		const qual = next < 0 ? readWordList(key, at, GENERIC_QUAL_INDEX) : -1;
 		if (next >= 0 && capitalHead(at, next) && !(sep[0].trim() === '' && /^(?:sở|ban|bộ|hội|cấp|phòng|ngành|cục|vụ|tổng cục)$/.test(key.slice(at, next)))) end = next;
 		else if (qual >= 0 && !sep[0].includes(',') && !sep[0].includes('và')) end = qual;
 		else break;
@@ -395,7 +493,7 @@ const OBJECT_NOUN_RE = new RegExp(
 
 /** True when a party's head word starts at `p` ("Sở …", "UBND …", "Chủ tịch …"). */
 function startsAnotherParty(key: string, p: number): boolean {
-	return readWordList(key, p, UNKNOWN_HEADS) >= 0 || OTHER_PARTY_RE.test(key.slice(p, p + 12));
+	return readWordList(key, p, UNKNOWN_HEAD_INDEX) >= 0 || OTHER_PARTY_RE.test(key.slice(p, p + 12));
 }
 const OTHER_PARTY_RE = new RegExp(`^(?:${foldKey('ubnd|ủy ban|uỷ ban|hđnd|các|những|chủ tịch|giám đốc|thủ trưởng|lãnh đạo|tỉnh ủy|tỉnh đoàn')})(?![\\p{L}\\p{M}])`, 'u');
 
@@ -416,23 +514,33 @@ const LEGAL_FORM_RE = new RegExp(`^(?:${foldKey('cổ phần|trách nhiệm hữ
 /** Capitalised words that follow "Vụ" in a crop season, not a ministry department ("Vụ Đông Xuân"). */
 const SEASON_RE = /^(?:đông|xuân|hè|thu|mùa|chiêm)(?![\p{L}\p{M}])/u;
 
-const UNKNOWN_HEAD_INITIALS = new Set(UNKNOWN_HEADS.map((h) => h[0]));
+const UNKNOWN_HEAD_INITIALS = codeSet(UNKNOWN_HEADS.map((h) => h[0] as string));
+const UNKNOWN_HEAD_INDEX = indexWords(UNKNOWN_HEADS);
+
+/**
+ * "Văn phòng thường trực Ban Chỉ đạo …", "Ban cán sự đảng …", "Ban Thường vụ …": words in lower
+ * case that may follow the head word `[i, h)` at `p`.
+ */
+function lowerCaseNameOk(text: string, key: string, i: number, h: number, p: number): boolean {
+	const head = key.slice(i, h);
+	return (
+		key.startsWith('cán sự', p) ||
+		key.startsWith('thường vụ', p) ||
+		(key.startsWith('thường trực ', p) && isUpper(text[p + 12]) && (head === 'văn phòng' || head === 'ban' || head === 'cơ quan')) ||
+		// "Công ty cổ phần Điện gió X", "Công ty TNHH …": the legal form, written in lower case.
+		((head === 'tổng công ty' || head === 'công ty') && LEGAL_FORM_RE.test(key.slice(p, p + 30)))
+	);
+}
 
 function readUnknown(text: string, key: string, i: number): number {
-	if (!UNKNOWN_HEAD_INITIALS.has(key[i]) || !/\p{Lu}/u.test(text[i] ?? '')) return -1;
-	const h = readWordList(key, i, UNKNOWN_HEADS);
+	if (!startsWithCode(UNKNOWN_HEAD_INITIALS, key, i) || !isCapital(text[i])) return -1;
+	const h = readWordList(key, i, UNKNOWN_HEAD_INDEX);
 	if (h < 0) return -1;
 	let p = h;
 	if (text[p] !== ' ') return -1;
 	p++;
 	// "Văn phòng thường trực Ban Chỉ đạo …", "Ban cán sự đảng …", "Ban Thường vụ …".
-	const lowerOk =
-		key.startsWith('cán sự', p) ||
-		key.startsWith('thường vụ', p) ||
-		(key.startsWith('thường trực ', p) && isUpper(text[p + 12]) && /^(?:văn phòng|ban|cơ quan)$/u.test(key.slice(i, h))) ||
-		// "Công ty cổ phần Điện gió X", "Công ty TNHH …": the legal form, written in lower case.
-		(/^(?:tổng công ty|công ty)$/u.test(key.slice(i, h)) && LEGAL_FORM_RE.test(key.slice(p, p + 30)));
-	if (!isUpper(text[p]) && !lowerOk) return -1;
+	if (!isUpper(text[p]) && !lowerCaseNameOk(text, key, i, h, p)) return -1;
 	if (key.startsWith('vụ', i) && h === i + 2 && SEASON_RE.test(key.slice(p, p + 6))) return -1;
 	let end = h;
 	let words = 0;
@@ -490,7 +598,25 @@ interface Candidate {
 	short?: boolean;
 }
 
-const FIRST_WORD_RE = /[^\s,&-]+/y;
+/** Per-code-unit memo: 1 when the unit ends a first word (`[\s,&-]`), 2 when not. */
+const wordBreakMemo = new Uint8Array(65536);
+const WORD_BREAK_RE = /[\s,&-]/;
+
+/** Length of the first word (`[^\s,&-]+`) of `key` at `i`. */
+function firstWordLength(key: string, i: number): number {
+	let p = i;
+	while (p < key.length) {
+		const c = key.charCodeAt(p);
+		let v = wordBreakMemo[c] as number;
+		if (v === 0) wordBreakMemo[c] = v = WORD_BREAK_RE.test(key[p] as string) ? 1 : 2;
+		if (v === 1) break;
+		p++;
+	}
+	return p - i;
+}
+
+/** Scratch stack of the trie nodes {@link matchDirectory} passes (it never re-enters itself). */
+const trieHits: AliasNode[] = [];
 
 function matchDirectory(
 	text: string,
@@ -498,26 +624,41 @@ function matchDirectory(
 	i: number,
 	dir: CompiledDirectory
 ): Candidate | undefined {
-	FIRST_WORD_RE.lastIndex = i;
-	const fw = FIRST_WORD_RE.exec(key)?.[0];
-	if (!fw) return undefined;
-	const list = dir.byFirstWord.get(fw);
-	if (!list) return undefined;
-	for (const a of list) {
-		if (!key.startsWith(a.key, i) || isLetter(key[i + a.key.length])) continue;
-		if (a.upperInitial && !isUpper(text[i])) continue;
-		if (a.short) {
-			// A short form ("Văn phòng") must not be the head of a longer name we do not know
-			// ("Văn phòng Tỉnh ủy").
-			const after = text.slice(i + a.key.length, i + a.key.length + 16);
-			if (/^ \p{Lu}/u.test(after) || /^ thường trực \p{Lu}/u.test(after)) continue;
+	// The aliases whose key is a prefix of `key` at `i`, found by walking the trie and tried longest
+	// first (as the per-first-word lists are sorted). Only aliases whose first word is the first
+	// word at `i` count: the lists are looked up by that word.
+	let hits = 0;
+	if (dir.trie.here) trieHits[hits++] = dir.trie;
+	const c0 = key.charCodeAt(i);
+	let node: AliasNode | undefined = c0 < ROOT_TABLE_SIZE ? dir.rootTable[c0] : dir.trie.next?.get(c0);
+	let p = i + 1;
+	while (node) {
+		if (node.here) trieHits[hits++] = node;
+		if (!node.next) break;
+		node = node.next.get(key.charCodeAt(p++));
+	}
+	if (!hits) return undefined;
+	const fwLength = firstWordLength(key, i);
+	if (fwLength === 0) return undefined;
+	for (let h = hits - 1; h >= 0; h--) {
+		const hit = trieHits[h] as AliasNode;
+		if (hit.firstWordLength !== fwLength) continue;
+		for (const a of hit.here as CompiledAlias[]) {
+			if (isLetter(key[i + a.key.length])) continue;
+			if (a.upperInitial && !isUpper(text[i])) continue;
+			if (a.short) {
+				// A short form ("Văn phòng") must not be the head of a longer name we do not know
+				// ("Văn phòng Tỉnh ủy").
+				const after = text.slice(i + a.key.length, i + a.key.length + 16);
+				if (/^ \p{Lu}/u.test(after) || /^ thường trực \p{Lu}/u.test(after)) continue;
+			}
+			return {
+				end: i + a.key.length,
+				kind: a.entry.kind === 'authority' ? 'authority' : a.entry.kind === 'leader' ? 'leader' : 'agency',
+				entry: a.entry,
+				short: a.short
+			};
 		}
-		return {
-			end: i + a.key.length,
-			kind: a.entry.kind === 'authority' ? 'authority' : a.entry.kind === 'leader' ? 'leader' : 'agency',
-			entry: a.entry,
-			short: a.short
-		};
 	}
 	return undefined;
 }
@@ -592,6 +733,7 @@ const LOCAL_PARTY_RE = new RegExp(
 
 /** Cheap pre-check for {@link LOCAL_PARTY_RE}: the words it can start with. */
 const LOCAL_PARTY_STARTS = ['ban thường vụ ', 'thường trực ', 'các ', 'những ', 'huyện ủy', 'thị ủy', 'thành ủy', 'quận ủy', 'đảng ủy '];
+const LOCAL_PARTY_START_INDEX = indexWords(LOCAL_PARTY_STARTS);
 
 function matchLocalParty(text: string, key: string, i: number, dir: CompiledDirectory): Candidate | undefined {
 	LOCAL_PARTY_RE.lastIndex = i;
@@ -620,7 +762,7 @@ const CITY_OFFICE_RE = new RegExp(`^${foldKey('văn phòng (?:ubnd|ủy ban nhâ
 
 function matchCore(text: string, key: string, i: number, dir: CompiledDirectory): Candidate | undefined {
 	const c0 = key[i];
-	if (LOCAL_PARTY_STARTS.some((w) => key.startsWith(w, i))) {
+	if (startsWithAny(key, i, LOCAL_PARTY_START_INDEX)) {
 		const party = matchLocalParty(text, key, i, dir);
 		if (party) return party;
 	}
@@ -692,13 +834,16 @@ function matchCore(text: string, key: string, i: number, dir: CompiledDirectory)
 	return undefined;
 }
 
+/** First letters (folded) of the titles {@link TITLE_RE} reads. */
+const TITLE_INITIALS = codeSet(['c', 'l', 'n', 't', 'g', 'p', 'b', 'đ']);
+
 function matchAt(text: string, key: string, i: number, dir: CompiledDirectory, afterParty = false): Candidate | undefined {
 	const leader = matchLeader(text, key, i);
 	if (leader) return leader;
 	// A title followed by a party: "Lãnh đạo Văn phòng", "Chủ tịch UBND huyện Lục Nam",
 	// "các chuyên viên Văn phòng UBND tỉnh", "Bộ trưởng Bộ Tài chính". Right after a party, a
 	// lower-case "lãnh đạo" is the verb ("Đảng đoàn HĐND tỉnh lãnh đạo HĐND tỉnh …").
-	if (/[clntgpbđ]/u.test(key[i] ?? '') && !(afterParty && text.startsWith('lãnh đạo', i))) {
+	if (startsWithCode(TITLE_INITIALS, key, i) && !(afterParty && text.startsWith('lãnh đạo', i))) {
 		TITLE_RE.lastIndex = i;
 		const t = TITLE_RE.exec(text);
 		if (t) {
@@ -735,14 +880,27 @@ export function findParties(text: string, options: MatchOptions = {}): PartyMent
 	const dir = compileDirectory(options.directory ?? DEFAULT_DIRECTORY);
 	const key = foldKey(text);
 	const out: PartyMention[] = [];
-	// Only word starts can start a mention; one regex pass finds them.
-	const words = /[\p{L}\p{M}\d]+/gu;
+	// Only word starts can start a mention: runs of `[\p{L}\p{M}\d]`, scanned by code unit (or
+	// by a regex pass when the text has surrogates, whose letters are code points).
+	const words = SURROGATE_RE.test(text) ? /[\p{L}\p{M}\d]+/gu : null;
 	let lastEnd = -1;
-	for (let w = words.exec(text); w; w = words.exec(text)) {
-		const i = w.index;
+	let q = 0;
+	for (;;) {
+		let i: number;
+		if (words) {
+			const w = words.exec(text);
+			if (!w) break;
+			i = w.index;
+		} else {
+			while (q < text.length && !isLetterCode(text.charCodeAt(q))) q++;
+			if (q >= text.length) break;
+			i = q;
+			while (q < text.length && isLetterCode(text.charCodeAt(q))) q++;
+		}
 		const c = matchAt(text, key, i, dir, lastEnd >= 0 && i - lastEnd <= 2 && /^\s+$/u.test(text.slice(lastEnd, i)));
 		if (!c) continue;
-		words.lastIndex = c.end;
+		if (words) words.lastIndex = c.end;
+		else q = c.end;
 		lastEnd = c.end;
 		const raw = text.slice(i, c.end);
 		const written = raw.replace(/\s+/gu, ' ');

@@ -116,10 +116,34 @@ function firstDeadlineIn(deadlines: readonly Deadline[], a: number, b: number): 
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{M}\d]/u.test(c);
 
+/** Per-code-unit memo of `/\s/u`: 0 unknown, 1 a space, 2 not. */
+const spaceMemo = new Uint8Array(65536);
+const SPACE_RE = /\s/u;
+
 function skipSpaces(text: string, p: number): number {
-	while (p < text.length && /\s/u.test(text[p] ?? '')) p++;
+	while (p < text.length) {
+		const c = text.charCodeAt(p);
+		let v = spaceMemo[c] as number;
+		if (v === 0) spaceMemo[c] = v = SPACE_RE.test(text[p] as string) ? 1 : 2;
+		if (v !== 1) break;
+		p++;
+	}
 	return p;
 }
+
+// UTF-16 code units of the punctuation the scanners below look at.
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const PERIOD = 46;
+const EXCLAMATION = 33;
+const QUESTION = 63;
+const SEMICOLON = 59;
+const COLON = 58;
+const COMMA = 44;
+const SPACE = 32;
+const LETTER_T = 116;
 
 /** Sentence spans in `text`: a period (or ! ?) followed by a capital letter starts a new one. */
 export function splitSentences(text: string, from = 0, to = text.length): Span[] {
@@ -127,10 +151,10 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
 	let start = skipSpaces(text, from);
 	let depth = 0;
 	for (let i = from; i < to; i++) {
-		const c = text[i];
-		if (c === '(' || c === '[') depth++;
-		else if ((c === ')' || c === ']') && depth > 0) depth--;
-		else if ((c === '.' || c === '!' || c === '?') && depth === 0) {
+		const c = text.charCodeAt(i);
+		if (c === OPEN_PAREN || c === OPEN_BRACKET) depth++;
+		else if ((c === CLOSE_PAREN || c === CLOSE_BRACKET) && depth > 0) depth--;
+		else if ((c === PERIOD || c === EXCLAMATION || c === QUESTION) && depth === 0) {
 			let j = i + 1;
 			while (j < to && (text[j] === '.' || text[j] === '/')) j++;
 			const k = skipSpaces(text, j);
@@ -307,13 +331,13 @@ function clauseStarts(text: string, from: number, to: number): ClauseStart[] {
 	const out: ClauseStart[] = [{ pos: from, comma: false }];
 	let depth = 0;
 	for (let i = from; i < to; i++) {
-		const c = text[i];
-		if (c === '(') depth++;
-		else if (c === ')' && depth > 0) depth--;
+		const c = text.charCodeAt(i);
+		if (c === OPEN_PAREN) depth++;
+		else if (c === CLOSE_PAREN && depth > 0) depth--;
 		else if (depth > 0) continue;
-		else if (c === ';' || c === ':') out.push({ pos: skipSpaces(text, i + 1), comma: false });
-		else if (c === ',') out.push({ pos: skipSpaces(text, i + 1), comma: true });
-		else if (c === ' ' && text.startsWith(' thì ', i)) out.push({ pos: i + 5, comma: false });
+		else if (c === SEMICOLON || c === COLON) out.push({ pos: skipSpaces(text, i + 1), comma: false });
+		else if (c === COMMA) out.push({ pos: skipSpaces(text, i + 1), comma: true });
+		else if (c === SPACE && text.charCodeAt(i + 1) === LETTER_T && text.startsWith(' thì ', i)) out.push({ pos: i + 5, comma: false });
 	}
 	return out.filter((s) => s.pos < to);
 }
@@ -413,7 +437,7 @@ function findLeadGroups(
 function passiveAgent(parse: Parse, from: number, to: number): LeadGroup | null {
 	const { text } = parse;
 	let end = to;
-	for (let i = from; i < to; i++) if (text[i] === ';') { end = i; break; }
+	for (let i = from; i < to; i++) if (text.charCodeAt(i) === SEMICOLON) { end = i; break; }
 	for (const m of matchesIn(/(?<![\p{L}\p{M}])được\s+(?:giao\s+(?:cho\s+)?|phân công\s+(?:cho\s+)?)?/gu, text, from, end)) {
 		if (m.index === from) continue;
 		const list = readParties(parse, m.index + m[0].length);
@@ -433,7 +457,7 @@ function isDirective(sentence: string): boolean {
 	const modal = /(?:^|\s)(?:cần|phải)(?![\p{L}\p{M}])/u.test(s);
 	if (/\slà(?:\s|:)/u.test(` ${firstClause}`) && !modal) return false;
 	if (/^Việc\s/u.test(s) && !modal) return false;
-	const head = s.split(/\s+/u).slice(0, 4).join(' ');
+	const head = s.split(/\s+/u, 4).join(' ');
 	if (/(?:^|\s)(?:đã|đang|vừa)(?:\s|$)/u.test(head)) return false;
 	return true;
 }
@@ -609,10 +633,10 @@ function splitByDeadline(parse: Parse, span: Span, deadline: Deadline | null, pr
 	let depth = 0;
 	let lastSemi = -1;
 	for (let i = span.start; i < deadline.span.start; i++) {
-		const c = text[i];
-		if (c === '(') depth++;
-		else if (c === ')' && depth > 0) depth--;
-		else if (c === ';' && depth === 0) lastSemi = i;
+		const c = text.charCodeAt(i);
+		if (c === OPEN_PAREN) depth++;
+		else if (c === CLOSE_PAREN && depth > 0) depth--;
+		else if (c === SEMICOLON && depth === 0) lastSemi = i;
 	}
 	if (lastSemi < 0 || depth > 0) return [span];
 	// "X chủ trì, phối hợp với Y hoàn thiện hồ sơ …; chi trả … trước ngày …": a task opened jointly
@@ -656,10 +680,10 @@ function analyseSentence(
 	if (TOPIC_RE.test(raw)) {
 		let depth = 0;
 		for (let i = sent.start; i < sent.end; i++) {
-			const c = text[i];
-			if (c === '(') depth++;
-			else if (c === ')' && depth > 0) depth--;
-			else if (c === ':' && depth === 0) {
+			const c = text.charCodeAt(i);
+			if (c === OPEN_PAREN) depth++;
+			else if (c === CLOSE_PAREN && depth > 0) depth--;
+			else if (c === COLON && depth === 0) {
 				from = skipSpaces(text, i + 1);
 				break;
 			}

@@ -20,6 +20,12 @@ const NB = '(?![\\p{L}\\p{M}\\d])';
 /** A deadline pattern: the regex and how to turn a match into a deadline. */
 interface Rule {
 	re: RegExp;
+	/**
+	 * Words (lower case) of which every match contains one: a text whose lower-case form has none
+	 * of them cannot match, and the regex is not run. Only letters whose every case-insensitive
+	 * match lower-cases to themselves are used (no "s": "ſ" matches it).
+	 */
+	need?: readonly string[];
 	build: (m: RegExpExecArray, ctx: ReadContext) => Omit<Deadline, 'text' | 'span'> | null;
 }
 
@@ -93,8 +99,9 @@ function frequencyOf(word: string): Frequency {
 	return 'yearly';
 }
 
-const dateRule = (pattern: string, inclusive: boolean): Rule => ({
+const dateRule = (pattern: string, inclusive: boolean, need: readonly string[]): Rule => ({
 	re: new RegExp(pattern, 'giu'),
+	need,
 	build: (m, ctx) => {
 		const date = parseDay(m.groups?.date ?? '', ctx.noticeDate);
 		if (!date) return m.groups?.date && !ctx.noticeDate ? { kind: 'event' } : null;
@@ -112,21 +119,24 @@ const RULES: Rule[] = [
 	// "xong trước ngày 30/01/2024", "chậm nhất trước 17h00 ngày 25/9/2026": before that day.
 	dateRule(
 		`(?:(?:xong|hoàn thành|hoàn tất|gửi|nộp)\\s+)?(?:(?:chậm nhất|muộn nhất)\\s+(?:là\\s+)?)?trước\\s+${TIME_S}?(?:(?:sáng|chiều|trưa)\\s+)?(?:ngày\\s+)?(?<date>${DATE_S})`,
-		false
+		false,
+		['trước']
 	),
 	// "Từ nay đến hết ngày 31/01/2024", "hết ngày 31/01/2024": that day still counts.
-	dateRule(`(?:(?:từ nay|Từ nay)\\s+)?(?:đến\\s+)?hết\\s+(?:ngày\\s+)?(?<date>${DATE_S})`, true),
-	dateRule(`(?:từ nay|Từ nay)\\s+đến\\s+(?:ngày\\s+)?(?<date>${DATE_S})`, true),
-	dateRule(`(?:chậm nhất|muộn nhất)\\s+(?:là\\s+)?(?:vào\\s+)?${TIME_S}?(?:ngày\\s+)?(?<date>${DATE_S})`, true),
-	dateRule(`trong\\s+ngày\\s+(?<date>${DATE_S})`, true),
+	dateRule(`(?:(?:từ nay|Từ nay)\\s+)?(?:đến\\s+)?hết\\s+(?:ngày\\s+)?(?<date>${DATE_S})`, true, ['hết']),
+	dateRule(`(?:từ nay|Từ nay)\\s+đến\\s+(?:ngày\\s+)?(?<date>${DATE_S})`, true, ['đến']),
+	dateRule(`(?:chậm nhất|muộn nhất)\\s+(?:là\\s+)?(?:vào\\s+)?${TIME_S}?(?:ngày\\s+)?(?<date>${DATE_S})`, true, ['nhất']),
+	dateRule(`trong\\s+ngày\\s+(?<date>${DATE_S})`, true, ['trong']),
 	// "tại phiên giao ban ngày 12/01/2024": a meeting with a date is a day.
 	dateRule(
 		`(?:tại|trong)\\s+(?:phiên|cuộc họp|hội nghị|kỳ họp|buổi)[^,;.()]{0,60}?\\s+ngày\\s+(?<date>${DATE_S})`,
-		true
+		true,
+		['ngày']
 	),
 	// "trước tháng 9/2024": before the first day of that month.
 	{
 		re: new RegExp(`trước\\s+tháng\\s+(?<m>\\d{1,2})${YEAR_TAIL}${NB}`, 'giu'),
+		need: ['trước'],
 		build: (m, ctx) => {
 			const month = Number(m.groups?.m);
 			const y = yearOf(m, ctx, month);
@@ -137,6 +147,7 @@ const RULES: Rule[] = [
 	// Recurring: "chậm nhất trước 16 giờ ngày thứ 6 hàng tuần" — a time anchor, then the frequency.
 	{
 		re: /(?:(?:chậm nhất|muộn nhất)\s+)?(?:trước|vào|trong)\s+(?<mid>[^,;.()]{0,40}?)(?:hằng|hàng|mỗi)\s+(?<f>ngày|tuần|tháng|quý|năm)(?![\p{L}\p{M}])/giu,
+		need: ['hằng', 'hàng', 'mỗi'],
 		build: (m) =>
 			/\d\s*(?:h|giờ)|thứ\s+(?:\d|hai|ba|tư|năm|sáu|bảy)|chủ nhật|ngày\s+\d/iu.test(m.groups?.mid ?? '')
 				? { kind: 'recurring', frequency: frequencyOf(m.groups?.f ?? '') }
@@ -145,13 +156,16 @@ const RULES: Rule[] = [
 	// "cập nhật bản tin 03 giờ một lần", "02 tuần một lần": a frequency written as an interval.
 	{
 		re: /(?<![\d/.])(?<n>\d{1,2}|một|hai|ba)\s+(?<f>giờ|tiếng|ngày|tuần|tháng|quý|năm)\s+(?:một|1)\s+lần(?![\p{L}\p{M}])/giu,
+		need: ['lần'],
 		build: (m) => ({ kind: 'recurring', frequency: /giờ|tiếng/u.test(m.groups?.f ?? '') ? 'daily' : frequencyOf(m.groups?.f ?? '') })
 	},
 	{
+		need: ['định kỳ'],
 		re: /định kỳ\s+(?:(?:hằng|hàng|mỗi)\s+)?(?<f>ngày|tuần|tháng|quý|năm|0?6 tháng|sáu tháng)(?![\p{L}\p{M}])/giu,
 		build: (m) => ({ kind: 'recurring', frequency: frequencyOf(m.groups?.f ?? '') })
 	},
 	{
+		need: ['hằng', 'hàng'],
 		re: /(?:báo cáo|cập nhật)\s+(?:định kỳ\s+)?(?:hằng|hàng)\s+(?<f>tuần|tháng|quý|năm)(?![\p{L}\p{M}])/giu,
 		build: (m) => ({ kind: 'recurring', frequency: frequencyOf(m.groups?.f ?? '') })
 	},
@@ -161,6 +175,7 @@ const RULES: Rule[] = [
 			`(?:ngay\\s+)?(?:(?:xong|hoàn thành|hoàn tất)\\s+)?trong\\s+tháng\\s+(?<m>\\d{1,2})${YEAR_TAIL}${NB}`,
 			'giu'
 		),
+		need: ['trong'],
 		build: (m, ctx) => {
 			const month = Number(m.groups?.m);
 			const y = yearOf(m, ctx, month);
@@ -174,6 +189,7 @@ const RULES: Rule[] = [
 			`(?:ngay\\s+)?(?:(?:xong|hoàn thành|hoàn tất)\\s+)?trong\\s+quý\\s+(?<q>IV|I{1,3}|[1-4])${NB}${YEAR_TAIL}`,
 			'giu'
 		),
+		need: ['trong'],
 		build: (m, ctx) => {
 			const q = ROMAN[(m.groups?.q ?? '').toLowerCase()];
 			if (!q) return null;
@@ -183,6 +199,7 @@ const RULES: Rule[] = [
 		}
 	},
 	{
+		need: ['tháng'],
 		re: /(?:trong|trước)\s+(?:0?6|sáu)\s+tháng\s+(?<h>đầu|cuối)\s+năm(?:\s+(?<y>\d{4}))?(?![\p{L}\p{M}\d])/giu,
 		build: (m, ctx) => {
 			const first = m.groups?.h?.toLowerCase() === 'đầu';
@@ -198,6 +215,7 @@ const RULES: Rule[] = [
 		}
 	},
 	{
+		need: ['trong'],
 		re: /(?:ngay\s+)?(?:(?:xong|hoàn thành|hoàn tất)\s+)?trong\s+năm(?:\s+(?<y>\d{4})(?![\d\-–])|\s+(?<rel>nay|tới|sau)(?![\p{L}\p{M}])|(?=\s*[,.;)]|$))/giu,
 		build: (m, ctx) => {
 			let y: number | null = m.groups?.y ? Number(m.groups.y) : null;
@@ -208,6 +226,7 @@ const RULES: Rule[] = [
 	},
 	// "trong 03 tháng", "trong vòng 15 ngày": counted from the notice date.
 	{
+		need: ['trong'],
 		re: /trong\s+(?:vòng\s+|thời hạn\s+(?:là\s+)?|thời gian\s+)?(?:(?:không quá|tối đa)\s+)?(?<n>\d{1,3})\s+(?<u>ngày làm việc|ngày|tuần|tháng|năm)(?!\s+(?:đầu|cuối|qua|tới|gần|cao điểm))(?<rel>\s+kể từ\s+[^,;.()]+)?(?![\p{L}\p{M}])/giu,
 		build: (m, ctx) => {
 			const rel = m.groups?.rel;
@@ -234,28 +253,33 @@ const RULES: Rule[] = [
 	},
 	// Events: no day can be computed honestly, so none is invented.
 	{
+		need: ['tại'],
 		re: /tại\s+(?:cuộc họp|phiên họp|hội nghị|kỳ họp|phiên giao ban|buổi làm việc)[^,;.()]{0,40}?(?:kế tiếp|tiếp theo|gần nhất|sắp tới|tới)(?![\p{L}\p{M}])/giu,
 		build: () => ({ kind: 'event' })
 	},
 	// "báo cáo tại cuộc họp giao ban Bộ tháng 7 năm 2025": a meeting named by its month, no day.
 	{
+		need: ['tại'],
 		re: /tại\s+(?:cuộc họp|phiên họp|hội nghị|kỳ họp|phiên giao ban|buổi làm việc)[^,;.()]{0,40}?tháng\s+\d{1,2}(?:\s*\/\s*\d{4}|\s+năm\s+\d{4})?(?![\d/])/giu,
 		build: () => ({ kind: 'event' })
 	},
 	// "tại kỳ họp thường lệ cuối năm 2024": a session named by its place in the year, no day.
 	{
+		need: ['tại'],
 		re: /tại\s+(?:cuộc họp|phiên họp|hội nghị|kỳ họp|phiên giao ban)[^,;.()]{0,40}?(?:cuối|giữa|đầu)\s+năm(?:\s+\d{4})?(?![\p{L}\p{M}\d])/giu,
 		build: () => ({ kind: 'event' })
 	},
-	{ re: /ngay\s+sau\s+khi\s+[^,;.()]+/giu, build: () => ({ kind: 'event' }) },
-	{ re: /trong\s+thời\s+gian\s+chờ\s+[^,;.()]+/giu, build: () => ({ kind: 'event' }) },
+	{ re: /ngay\s+sau\s+khi\s+[^,;.()]+/giu, need: ['ngay'], build: () => ({ kind: 'event' }) },
+	{ re: /trong\s+thời\s+gian\s+chờ\s+[^,;.()]+/giu, need: ['trong'], build: () => ({ kind: 'event' }) },
 	{
+		need: ['trước'],
 		re: /trước\s+(?:kỳ họp|phiên họp|hội nghị|Tết|Đại hội|lễ|năm học|mùa mưa bão|mùa mưa lũ|mùa mưa|mùa bão|mùa lũ|mùa khô)\s[^,;.()]{0,60}/gu,
 		build: () => ({ kind: 'event' })
 	},
 	// "hoàn thành … trước khi trình …": the completion is due before the event. A bare "trước khi"
 	// is a sequence ("đảm bảo các nội dung trước khi báo cáo"), not a deadline.
 	{
+		need: ['trước'],
 		re: /trước\s+khi\s+[^,;.()]+/giu,
 		build: (m, ctx) =>
 			/(?:hoàn thành|xong|hoàn tất|kết thúc)[^,;.()]{0,40}\s$/iu.test(ctx.text?.slice(Math.max(0, m.index - 60), m.index) ?? '')
@@ -264,6 +288,16 @@ const RULES: Rule[] = [
 	}
 ];
 
+/** The distinct words of the rules' {@link Rule.need}, and each rule's as indices into them. */
+const NEEDED_WORDS = [...new Set(RULES.flatMap((r) => r.need ?? []))];
+const NEEDED_INDEX = new Map(NEEDED_WORDS.map((w, i) => [w, i]));
+/**
+ * The needed words. Scanned again from one past each match, it finds every position a word starts
+ * at, overlapping words too (none is a prefix of another: one word at most starts at a position).
+ */
+const NEEDED_RE = new RegExp(NEEDED_WORDS.join('|'), 'g');
+const RULE_NEEDS = new Map(RULES.filter((r) => r.need).map((r) => [r, (r.need ?? []).map((w) => NEEDED_WORDS.indexOf(w))]));
+
 /**
  * Finds every deadline phrase in `text`, in reading order, non-overlapping.
  * `noticeDate` resolves dates written without a year and durations ("trong 03 tháng").
@@ -271,7 +305,17 @@ const RULES: Rule[] = [
 export function findDeadlines(text: string, noticeDate?: IsoDate): Deadline[] {
 	const ctx: ReadContext = noticeDate ? { noticeDate, text } : { text };
 	const found: Deadline[] = [];
+	// Which needed words the text has, in one pass over its lower-case form.
+	const present = new Uint8Array(NEEDED_WORDS.length);
+	const lower = text.toLowerCase();
+	NEEDED_RE.lastIndex = 0;
+	for (let m = NEEDED_RE.exec(lower); m; m = NEEDED_RE.exec(lower)) {
+		present[NEEDED_INDEX.get(m[0]) as number] = 1;
+		NEEDED_RE.lastIndex = m.index + 1;
+	}
 	for (const rule of RULES) {
+		const need = RULE_NEEDS.get(rule);
+		if (need && !need.some((w) => present[w] === 1)) continue;
 		rule.re.lastIndex = 0;
 		for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
 			const built = rule.build(m, ctx);

@@ -55,7 +55,7 @@ function splitLines(text: string): Line[] {
 	const out: Line[] = [];
 	let s = 0;
 	for (let i = 0; i <= text.length; i++) {
-		if (i === text.length || text[i] === '\n') {
+		if (i === text.length || text.charCodeAt(i) === 10) {
 			const e = i > s && text[i - 1] === '\r' ? i - 1 : i;
 			out.push({ start: s, end: e, text: text.slice(s, e) });
 			s = i + 1;
