@@ -38,7 +38,7 @@ export interface SequenceOptions extends Omit<BlockContext, 'inheritedLead'> {
 	/** Blocks before this index are the notice header. */
 	headerEnd?: number;
 	/** Extraction of one block (a memoised {@link extractBlock} in the editor). */
-	extract?: (text: string, context: BlockContext) => Assignment[];
+	extract?: (text: string, context: BlockContext, index: number) => Assignment[];
 	/** Maps a party a heading names (spans in the heading's text) before items inherit it. */
 	mapHeadingRef?: (blockIndex: number, ref: AgencyRef) => AgencyRef;
 }
@@ -85,7 +85,7 @@ export function extractSequence(blocks: readonly SequenceBlock[], options: Seque
 		const isHeading =
 			role === 'body' &&
 			(block.heading === true ||
-				/:\s*$/u.test(t) ||
+				t.endsWith(':') ||
 				(block.openEnded &&
 					t.length < 160 &&
 					(block.markerType !== 'none' || /^[\p{Lu}\d\s,.\-–]+$/u.test(t)) &&
@@ -113,6 +113,6 @@ export function extractSequence(blocks: readonly SequenceBlock[], options: Seque
 			return { role, inheritedLead, headingLead: lead, assignments: [] };
 		}
 		if (role !== 'body') return { role, inheritedLead, headingLead: null, assignments: [] };
-		return { role, inheritedLead, headingLead: null, assignments: extract(block.text, { ...baseCtx, inheritedLead }) };
+		return { role, inheritedLead, headingLead: null, assignments: extract(block.text, { ...baseCtx, inheritedLead }, index) };
 	});
 }

@@ -65,7 +65,7 @@ function toSequenceBlock(b: BodyBlock): { seq: SequenceBlock; offset: number } {
 		rank = (b.list.kind === 'ordered' ? 2 : 7) + Math.max(0, b.depth - 1);
 	}
 	return {
-		seq: { text, markerType, rank, openEnded: !/[.;!?…)"”]\s*$/u.test(text), heading: b.type === 'heading' },
+		seq: { text, markerType, rank, openEnded: !'.;!?…)"”'.includes(text.trimEnd().slice(-1) || ' '), heading: b.type === 'heading' },
 		offset: lead + typed.length
 	};
 }
@@ -83,7 +83,14 @@ function manual(name: string): AgencyRef {
  * context, so that while someone types only the changed block is read again.
  */
 export class TaskDeriver {
-	#cache = new Map<string, Assignment[]>();
+	/**
+	 * Per block id: the text and context last read and what they gave. Compared with ===, not
+	 * hashed as Map keys, because a notice's blocks can be thousands of characters long and are
+	 * looked up on every keystroke's projection.
+	 */
+	#cache = new Map<string, { ctx: string; text: string; result: Assignment[] }>();
+	#ids: string[] = [];
+	#seen = new Set<string>();
 
 	/** @param directory the agency directory in force (an administrator may have edited it) */
 	constructor(private directory: AgencyDirectory = DEFAULT_DIRECTORY) {}
@@ -94,23 +101,23 @@ export class TaskDeriver {
 		this.directory = directory;
 		this.#cache.clear();
 	}
-	#seen = new Set<string>();
 
 	/** Extraction of one block, memoised on its text and everything it is read with. */
-	#extract = (text: string, ctx: BlockContext): Assignment[] => {
-		const key = `${ctx.noticeDate ?? ''}\u0001${ctx.issuer ?? ''}\u0001${(ctx.inheritedLead ?? []).map((r) => r.name).join('\u0002')}\u0001${text}`;
-		this.#seen.add(key);
-		let hit = this.#cache.get(key);
-		if (!hit) {
-			hit = extractBlock(text, ctx);
-			this.#cache.set(key, hit);
-		}
-		return hit;
+	#extract = (text: string, ctx: BlockContext, index: number): Assignment[] => {
+		const id = this.#ids[index] ?? `#${index}`;
+		const ctxKey = `${ctx.noticeDate ?? ''}\u0001${ctx.issuer ?? ''}\u0001${(ctx.inheritedLead ?? []).map((r) => r.name).join('\u0002')}`;
+		this.#seen.add(id);
+		const hit = this.#cache.get(id);
+		if (hit && hit.text === text && hit.ctx === ctxKey) return hit.result;
+		const result = extractBlock(text, ctx);
+		this.#cache.set(id, { ctx: ctxKey, text, result });
+		return result;
 	};
 
 	/** The notice's tasks in document order. */
 	derive(blocks: readonly BodyBlock[], meta: Pick<NoticeMeta, 'date' | 'meetingDate' | 'issuingBody' | 'issuingParent'>, corrections: ReadonlyMap<string, TaskCorrection>): DraftTask[] {
 		this.#seen.clear();
+		this.#ids = blocks.map((b) => b.id);
 		const prepared = blocks.map(toSequenceBlock);
 		const noticeDate = meta.date || meta.meetingDate || undefined;
 		const issuer = [meta.issuingBody, meta.issuingParent].filter(Boolean).join(' ') || undefined;
