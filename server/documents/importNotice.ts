@@ -9,7 +9,8 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { NoticeDoc, defaultMeta } from '#shared/doc/noticeDoc';
 import type { User } from '../auth/types';
-import { newId, todayInVietnam, type NoticeRegistry } from '../notices/NoticeRegistry';
+import { newId, type NoticeRegistry } from '../notices/NoticeRegistry';
+import { vnToday } from '#shared/tracker/status';
 import type { TaskStore } from '../tasks/TaskStore';
 import { docxLines } from './readDocx';
 import { textLines } from './readText';
@@ -65,7 +66,7 @@ function finish(imported: ImportedNotice): ImportedNotice {
 }
 
 /** The Y.Doc of an imported notice: defaults of a new notice, the recognised header, the body. */
-export function buildNoticeDoc(imported: ImportedNotice, today = todayInVietnam()): Y.Doc {
+export function buildNoticeDoc(imported: ImportedNotice, today = vnToday()): Y.Doc {
 	const ydoc = new Y.Doc();
 	const notice = new NoticeDoc(ydoc);
 	const base = defaultMeta(today);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import { NoticeDoc, defaultMeta, type NoticeMeta } from '#shared/doc/noticeDoc';
 import { foldVietnamese } from '#shared/text/fold';
+import { vnToday } from '#shared/tracker/status';
 import type { Db } from '../db';
 import type { Statement } from 'better-sqlite3';
 import type { DocStore } from '../store/types';
@@ -55,10 +56,6 @@ export function newId(): string {
 	}
 }
 
-/** Today's date in Asia/Ho_Chi_Minh as ISO YYYY-MM-DD. */
-export function todayInVietnam(now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
-}
 
 /**
  * The list of notices, who may open them, and the projection of each doc's header into the
@@ -102,7 +99,7 @@ export class NoticeRegistry {
 		const id = newId();
 		const ydoc = new Y.Doc();
 		const notice = new NoticeDoc(ydoc);
-		const meta = { ...defaultMeta(todayInVietnam()), ...patch, state: 'draft' as const };
+		const meta = { ...defaultMeta(vnToday()), ...patch, state: 'draft' as const };
 		notice.writeMeta(meta);
 		notice.setBodyParagraphs([''], newId);
 		await this.store.append(id, Y.encodeStateAsUpdate(ydoc));

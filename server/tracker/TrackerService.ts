@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { NoticeDoc } from '#shared/doc/noticeDoc';
 import type { Deadline } from '#shared/extract/types';
 import { foldVietnamese } from '#shared/text/fold';
-import { computeStatus, statusKey, vnDay, vnToday, type IsoDay, type StatusKey, type TaskStatus } from '#shared/tracker/status';
+import { computeStatus, statusKey, vnDay, type IsoDay, type StatusKey, type TaskStatus } from '#shared/tracker/status';
 import { isSourceType, type SourceType } from '#shared/tracker/sourceTypes';
 import { isIsoDate } from '#shared/doc/metaRules';
 import type { Db } from '../db';
@@ -143,6 +143,11 @@ interface Row {
 	progress_percent: number;
 	last_progress_at: number | null;
 }
+
+/** The columns of a tracker row (tasks `t` joined with notices `n`). */
+const ROW_COLUMNS = `t.notice_id, n.title, n.number, n.symbol, t.task_id, t.state, t.lead_json, t.support_json, t.officials_json, t.action,
+	t.deadline_json, t.due_original, t.due_working, t.reported_done_on, t.completed_on, t.cancelled_on, t.cancel_reason,
+	t.source_type, t.progress_percent, t.last_progress_at`;
 
 /** The leader filter for a page (walks the list order) and for a count (starts from the leader). */
 const LEADER_PAGE = `EXISTS (SELECT 1 FROM task_officials o WHERE o.notice_id = t.notice_id AND o.task_id = t.task_id AND o.official = @leader)`;
@@ -328,9 +333,7 @@ export class TrackerService {
 		const window = oneEvaluation ? 'COUNT(*) OVER ()' : 'NULL';
 		const rows = this.db
 			.prepare(
-				`SELECT t.notice_id, n.title, n.number, n.symbol, t.task_id, t.state, t.lead_json, t.support_json, t.officials_json, t.action,
-				        t.deadline_json, t.due_original, t.due_working, t.reported_done_on, t.completed_on, t.cancelled_on, t.cancel_reason,
-				        t.source_type, t.progress_percent, t.last_progress_at, page.total
+				`SELECT ${ROW_COLUMNS}, page.total
 				 FROM (SELECT t.rowid AS rid, ${window} AS total FROM tasks t ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset) page
 				 JOIN tasks t ON t.rowid = page.rid JOIN notices n ON n.id = t.notice_id
 				 ORDER BY ${order}`
@@ -432,9 +435,7 @@ export class TrackerService {
 	#rawRow(ref: TaskRef): Row | undefined {
 		return this.db
 			.prepare(
-				`SELECT t.notice_id, n.title, n.number, n.symbol, t.task_id, t.state, t.lead_json, t.support_json, t.officials_json, t.action,
-				        t.deadline_json, t.due_original, t.due_working, t.reported_done_on, t.completed_on, t.cancelled_on, t.cancel_reason,
-				        t.source_type, t.progress_percent, t.last_progress_at
+				`SELECT ${ROW_COLUMNS}
 				 FROM tasks t JOIN notices n ON n.id = t.notice_id WHERE t.notice_id = ? AND t.task_id = ?`
 			)
 			.get(ref.noticeId, ref.taskId) as Row | undefined;
@@ -645,5 +646,3 @@ export class TrackerService {
 	}
 }
 
-/** Today in Hà Nội, for callers that do not inject a clock. */
-export { vnToday };
