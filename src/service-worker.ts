@@ -77,11 +77,21 @@ sw.addEventListener('fetch', (event) => {
 				// plain URL, and a navigation request carries headers that a stored copy may not match.
 				const hit = (await cache.match(req, { ignoreVary: true })) ?? (await caches.match(url.href, { ignoreVary: true }));
 				if (hit) return hit;
+				// Offer the pages that are kept, so the person can still reach what they opened before.
+				const kept = (await cache.keys()).map((r) => new URL(r.url)).filter((u) => !u.pathname.endsWith('/__data.json'));
+				const links = kept.map((u) => `<li><a href="${u.pathname}${u.search}">${escapeHtml(decodeURIComponent(u.pathname))}</a></li>`).join('');
 				return new Response(
-					'<!doctype html><meta charset="utf-8"><title>Ngoại tuyến</title><body style="font-family:sans-serif;padding:2rem"><h1>Đang ngoại tuyến</h1><p>Trang này chưa được mở khi có mạng nên chưa có bản lưu trên máy. Các thông báo đã mở trước đó vẫn xem và sửa được.</p><p><a href="/">Về danh sách</a></p>',
+					'<!doctype html><meta charset="utf-8"><title>Ngoại tuyến</title><body style="font-family:sans-serif;padding:2rem"><h1>Đang ngoại tuyến</h1><p>Trang này chưa được mở khi có mạng nên chưa có bản lưu trên máy. Các thông báo đã mở trước đó vẫn xem và sửa được.</p>' +
+						(links ? `<p>Các trang đã lưu trên máy:</p><ul>${links}</ul>` : '') +
+						'<p><a href="/">Về danh sách</a></p>',
 					{ status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } }
 				);
 			}
 		})()
 	);
 });
+
+/** Escapes text for HTML. */
+function escapeHtml(text: string): string {
+	return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+}

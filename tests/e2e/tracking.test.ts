@@ -99,7 +99,6 @@ describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromi
 
 		await agency.context().setOffline(true);
 		await agency.goto(world.server.url + '/tasks');
-		if ((await agency.getByTestId('tracker').count()) === 0) console.log('DIAG', agency.url(), (await agency.locator('body').innerText()).slice(0, 600));
 		expect(await agency.getByTestId('tracker').innerText()).toContain('quyết toán');
 		await agency.goto(taskUrl);
 		await agency.getByLabel('Nội dung').fill('Đã tổng hợp số liệu của 9 huyện (viết khi mất mạng).');
