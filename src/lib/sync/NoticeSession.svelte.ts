@@ -28,6 +28,21 @@ export interface SessionUser {
 	name: string;
 }
 
+/** Pause in edits after which the tasks are read again (then at the next idle moment). */
+const TASK_PAUSE_MS = 150;
+
+/** Runs `fn` when the browser is idle (at the latest after 400 ms); returns a handle for {@link cancelIdle}. */
+function whenIdle(fn: () => void): number {
+	if (typeof requestIdleCallback === 'function') return requestIdleCallback(fn, { timeout: 400 });
+	return setTimeout(fn, 0) as unknown as number;
+}
+
+/** Cancels a {@link whenIdle} callback. */
+function cancelIdle(handle: number): void {
+	if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+	else clearTimeout(handle);
+}
+
 /** Origin of our own header-field writes, so they count as local changes. */
 const LOCAL_META = Symbol('local-meta');
 
@@ -54,7 +69,8 @@ export class NoticeSession {
 	#fatal = $state<string | null>(null);
 	#tasks = $state.raw<DraftTask[]>([]);
 	readonly #deriver: TaskDeriver;
-	#taskTimer: ReturnType<typeof setTimeout> | undefined;
+	readonly #taskListeners = new Set<(tasks: DraftTask[]) => void>();
+	#cancelTaskRefresh: (() => void) | undefined;
 
 	constructor(
 		readonly noticeId: string,
@@ -99,12 +115,11 @@ export class NoticeSession {
 		};
 		this.provider.awareness.setLocalStateField('user', { name: this.user.name, color: this.user.color, id: user.id });
 
-		// Tasks follow the text within ~120 ms of a pause in typing, whoever typed it.
-		this.#listen(this.doc, 'update', () => {
-			clearTimeout(this.#taskTimer);
-			this.#taskTimer = setTimeout(() => this.refreshTasks(), 120);
-		});
-		this.#cleanup.push(() => clearTimeout(this.#taskTimer));
+		// Tasks follow the text shortly after a pause in typing, whoever typed it. Extraction and
+		// highlighting run in idle time, never on a keystroke's own frame: typing stays as fast as
+		// in a plain editor however long the notice is.
+		this.#listen(this.doc, 'update', () => this.#scheduleTaskRefresh());
+		this.#cleanup.push(() => this.#cancelTaskRefresh?.());
 		this.#listen(this.doc, 'update', (_update: Uint8Array, origin: unknown) => {
 			// Local = typed here (editor, header form); not what came from the server or IndexedDB.
 			if (origin === this.provider || origin === this.#idb || this.readOnly) return;
@@ -172,9 +187,38 @@ export class NoticeSession {
 		return this.#tasks;
 	}
 
-	/** Re-reads the tasks now (only changed blocks are extracted again). */
+	/** Re-reads the tasks now (only changed blocks are extracted again) and tells the listeners. */
 	refreshTasks(): void {
-		this.#tasks = this.#deriver.derive(this.notice.blocks(), this.notice.readMeta(), this.notice.readCorrections());
+		this.#cancelTaskRefresh?.();
+		this.#cancelTaskRefresh = undefined;
+		const tasks = this.#deriver.derive(this.notice.blocks(), this.notice.readMeta(), this.notice.readCorrections());
+		this.#tasks = tasks;
+		for (const fn of this.#taskListeners) fn(tasks);
+	}
+
+	/**
+	 * Calls `fn` with every new task list (plain callback, outside Svelte's effects: the editor's
+	 * highlights are pushed from here, so no effect ever dispatches into the editor).
+	 */
+	onTasks(fn: (tasks: DraftTask[]) => void): () => void {
+		this.#taskListeners.add(fn);
+		return () => this.#taskListeners.delete(fn);
+	}
+
+	/** Debounces a refresh to a pause of `TASK_PAUSE_MS`, then waits for an idle moment. */
+	#scheduleTaskRefresh(): void {
+		this.#cancelTaskRefresh?.();
+		let idle: number | undefined;
+		const timer = setTimeout(() => {
+			idle = whenIdle(() => {
+				this.#cancelTaskRefresh = undefined;
+				this.refreshTasks();
+			});
+		}, TASK_PAUSE_MS);
+		this.#cancelTaskRefresh = () => {
+			clearTimeout(timer);
+			if (idle !== undefined) cancelIdle(idle);
+		};
 	}
 
 	/** Stores a person's correction of a task; it syncs to everyone and holds until reset. */
