@@ -49,6 +49,7 @@ export async function readNoticeFile(name: string, bytes: Uint8Array): Promise<I
 		// Not UTF-8: a binary file or text in an old Vietnamese encoding (TCVN3, VNI).
 		throw new ImportError('unsupported', `Tệp "${name}" không phải .docx hay văn bản Unicode (UTF-8). Hãy lưu lại thành .docx hoặc .txt (UTF-8).`);
 	}
+	// eslint-disable-next-line no-control-regex -- control characters are exactly what marks a binary file
 	if (/[\u0000-\u0008\u000e-\u001f]/u.test(text)) throw new ImportError('unsupported', `Tệp "${name}" không phải .docx hay văn bản thuần.`);
 	return readNoticeText(text);
 }

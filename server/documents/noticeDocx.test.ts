@@ -47,7 +47,6 @@ afterAll(async () => {
 });
 
 const paragraphs = (x: DocxStructure) => x.body.filter((e): e is XmlParagraph => e.kind === 'p');
-const tables = (x: DocxStructure) => x.body.filter((e): e is XmlTable => e.kind === 'tbl');
 const nonEmpty = (ps: XmlParagraph[]) => ps.filter((p) => p.text.trim());
 const halfPoints = (p: XmlParagraph) => [...new Set(p.runs.filter((r) => r.text.trim()).map((r) => r.size))];
 

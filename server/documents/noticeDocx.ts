@@ -73,6 +73,7 @@ export function noticeDocx(doc: Y.Doc): Promise<Buffer> {
 export function noticeFileName(meta: Pick<NoticeMeta, 'number' | 'symbol' | 'title'>): { ascii: string; utf8: string } {
 	const number = meta.number.trim() ? `${meta.number.trim()}-${meta.symbol.trim()}` : meta.symbol.trim();
 	const title = meta.title.trim().split(/\s+/u).slice(0, 12).join(' ');
+	// eslint-disable-next-line no-control-regex -- control characters cannot appear in a file name
 	const utf8 = `Thông báo ${[number, title].filter(Boolean).join(' ')}`.replace(/[\\/:*?"<>|\u0000-\u001f]+/gu, '-').trim() || 'Thông báo';
 	const ascii = foldVietnamese(utf8)
 		.replace(/[^a-z0-9]+/giu, '-')

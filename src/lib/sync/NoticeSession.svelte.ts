@@ -69,6 +69,7 @@ export class NoticeSession {
 	#fatal = $state<string | null>(null);
 	#tasks = $state.raw<DraftTask[]>([]);
 	readonly #deriver: TaskDeriver;
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain listeners, not state
 	readonly #taskListeners = new Set<(tasks: DraftTask[]) => void>();
 	#cancelTaskRefresh: (() => void) | undefined;
 

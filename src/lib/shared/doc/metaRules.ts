@@ -45,6 +45,7 @@ export function validateMetaField(field: MetaTextField, raw: string): string | n
 			// Decree 30/2020: the symbol is the document type's abbreviation, a dash, the issuer's.
 			return /^[A-ZĐ0-9]+(-[A-ZĐ0-9&]+)+$/u.test(value) ? null : 'Ký hiệu viết hoa, nối bằng gạch ngang, ví dụ TB-VP hoặc TB-UBND.';
 		default:
+			// eslint-disable-next-line no-control-regex -- a header field must not hold control characters
 			return /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(value) ? 'Có ký tự điều khiển không hợp lệ.' : null;
 	}
 }

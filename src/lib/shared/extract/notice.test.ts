@@ -40,13 +40,13 @@ describe('PDF normalisation', () => {
 		expect(result.noticeDate).toBe('2022-03-14');
 		const [first, second] = result.assignments;
 		expect(first?.lead.map((l) => l.text)).toEqual(['các chuyên viên', 'lãnh đạo Văn phòng UBND tỉnh']);
-		expect(pdf.slice(first?.span.start, first?.span.start! + 23)).toBe('Yêu cầu các chuyên viên');
+		expect(pdf.slice(first!.span.start, first!.span.start + 23)).toBe('Yêu cầu các chuyên viên');
 		const d = first?.deadline;
 		expect(d && pdf.slice(d.span.start, d.span.end)).toBe('trước ngày 20/3/2022');
 		const lead = second?.lead[0]?.span;
 		expect(lead && pdf.slice(lead.start, lead.end)).toBe('Sở Tài chính');
 		expect(second?.support.map((s) => s.name)).toEqual(['Sở Kế hoạch và Đầu tư']);
-		expect(pdf.slice(second?.span.end! - 5, second?.span.end)).toBe('tỉnh.');
+		expect(pdf.slice(second!.span.end - 5, second!.span.end)).toBe('tỉnh.');
 	});
 
 	it('normalises decomposed (NFD) input and reports offsets into its NFC form', () => {
