@@ -38,7 +38,10 @@ export class HistoryError extends Error {
 	}
 }
 
-/** True when `e` is a {@link HistoryError}. */
+/**
+ * True when `e` is a {@link HistoryError}. By name, not `instanceof`: the routes' bundle and the
+ * host process each have their own copy of the class.
+ */
 export function isHistoryError(e: unknown): e is HistoryError {
-	return e instanceof HistoryError;
+	return e instanceof Error && e.name === 'HistoryError' && typeof (e as { reason?: unknown }).reason === 'string';
 }
