@@ -108,10 +108,11 @@ export function createServices(config: ServerConfig): Services {
 		sync,
 		history,
 		async close() {
-			// Versions waiting for a pause in editing are recorded before the doc store closes.
+			await sync.close();
+			// After the sync server (its last doc changes reach the recorder), before the doc store
+			// closes: versions waiting for a pause in editing are recorded now. [HS2]
 			await recorder.flush();
 			recorder.close();
-			await sync.close();
 			projections.flush();
 			await store.close();
 			mailer.close();

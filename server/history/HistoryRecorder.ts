@@ -30,6 +30,7 @@ export class HistoryRecorder {
 	readonly #pauseTimers = new Map<string, NodeJS.Timeout>();
 	/** Recordings started by a pause timer or a route, so close() can wait for them. */
 	readonly #running = new Set<Promise<unknown>>();
+	#closed = false;
 
 	constructor(
 		private readonly versions: VersionStore,
@@ -53,7 +54,7 @@ export class HistoryRecorder {
 	 * gets its version from {@link recordIssue} instead. [HS4]
 	 */
 	changed(noticeId: string, doc: Y.Doc): void {
-		if (new NoticeDoc(doc).readMeta().state === 'issued') return;
+		if (this.#closed || new NoticeDoc(doc).readMeta().state === 'issued') return;
 		const latest = this.versions.latest(noticeId);
 		if (!latest || this.now() - latest.createdAt >= this.timing.intervalMs) {
 			this.#record(noticeId, doc, 'auto', []);
@@ -158,8 +159,9 @@ export class HistoryRecorder {
 		return new Map(this.#authors.get(noticeId));
 	}
 
-	/** Stops the pause timers (after {@link flush}, at shutdown). */
+	/** Stops the pause timers and ignores later changes (after {@link flush}, at shutdown). */
 	close(): void {
+		this.#closed = true;
 		for (const timer of this.#pauseTimers.values()) clearTimeout(timer);
 		this.#pauseTimers.clear();
 	}

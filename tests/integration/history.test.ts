@@ -167,3 +167,61 @@ describe('version history over a real server', () => {
 		expect(await res.text()).toContain('Không tìm thấy phiên bản này');
 	});
 });
+
+describe('version history across a graceful stop', () => {
+	let dataDir: string;
+	let server: ServerProcess | undefined;
+	const env = { HISTORY_INTERVAL_MS: process.env.HISTORY_INTERVAL_MS, HISTORY_PAUSE_MS: process.env.HISTORY_PAUSE_MS };
+
+	afterAll(async () => {
+		await server?.stop();
+		for (const [k, v] of Object.entries(env)) {
+			if (v === undefined) delete process.env[k];
+			else process.env[k] = v;
+		}
+		removeDataDir(dataDir);
+	});
+
+	it('[HS2] records the version that was waiting for a pause in editing when the server stops', async () => {
+		dataDir = makeDataDir();
+		const an = await createUser(dataDir, 'an', 'office');
+		const noticeId = await createNotice(dataDir, 'an', 'Kết luận họp thường kỳ');
+		// The pause never comes within the test: only the stop can record the second version.
+		process.env.HISTORY_INTERVAL_MS = '600000';
+		process.env.HISTORY_PAUSE_MS = '600000';
+		server = await startServer(dataDir);
+		const count = () => {
+			const db = new Database(join(dataDir, 'ketluan.db'), { readonly: true });
+			try {
+				return (db.prepare('SELECT COUNT(*) AS n FROM notice_versions WHERE notice_id = ?').get(noticeId) as { n: number }).n;
+			} finally {
+				db.close();
+			}
+		};
+		const a = connectClient(server, noticeId, an.token);
+		const b = connectClient(server, noticeId, an.token);
+		try {
+			await Promise.all([waitSynced(a), waitSynced(b)]);
+			typeInParagraph(a.doc, 0, 'Dòng thứ nhất.');
+			await waitFor(() => count() === 1, 15_000, 'first version');
+			addParagraph(a.doc, 'Dòng thứ hai.');
+			// Seen by another client means stored by the server.
+			await waitFor(() => bodyText(b.doc).includes('Dòng thứ hai.'), 15_000, 'second line stored');
+		} finally {
+			a.destroy();
+			b.destroy();
+		}
+		await server.stop();
+		server = undefined;
+		const db = new Database(join(dataDir, 'ketluan.db'), { readonly: true });
+		try {
+			const rows = db.prepare('SELECT seq, state FROM notice_versions WHERE notice_id = ? ORDER BY seq').all(noticeId) as { seq: number; state: Buffer }[];
+			expect(rows.map((r) => r.seq)).toEqual([1, 2]);
+			const d = new Y.Doc();
+			Y.applyUpdate(d, new Uint8Array(rows[1]!.state));
+			expect(bodyText(d)).toBe('Dòng thứ nhất.\nDòng thứ hai.');
+		} finally {
+			db.close();
+		}
+	});
+});
