@@ -6,6 +6,7 @@ import type { SyncServer } from './sync/types';
 import type { TaskStore } from './tasks/TaskStore';
 import type { DirectoryStore } from './agencies/DirectoryStore';
 import type { TrackerService } from './tracker/TrackerService';
+import type { HistoryService } from './history/HistoryService';
 
 /**
  * The process-wide services the host (server/main.ts, or the Vite dev plugin) builds once and hands
@@ -21,6 +22,8 @@ export interface AppContext {
 	directory: DirectoryStore;
 	tracker: TrackerService;
 	sync: SyncServer;
+	/** Version history of notices (server/history/HISTORY.md). */
+	history: HistoryService;
 }
 
 const KEY = Symbol.for('ket-luan.app-context');

@@ -15,6 +15,9 @@ import type { AgencyDirectory } from '#shared/agencies/types';
 import { openSqliteDocStore } from './store/SqliteDocStore';
 import { createSyncServer } from './sync/index';
 import type { Authorize } from './sync/types';
+import { VersionStore } from './history/VersionStore';
+import { DEFAULT_TIMING, HistoryRecorder } from './history/HistoryRecorder';
+import { HistoryService } from './history/HistoryService';
 
 /** Everything one server process runs, built on one data directory. */
 export interface Services extends AppContext {
@@ -32,6 +35,9 @@ export function createServices(config: ServerConfig): Services {
 	const directory = new DirectoryStore(db);
 	const tasks = new TaskStore(db, () => directory.get());
 	const tracker = new TrackerService(db);
+	const versions = new VersionStore(db);
+	const recorder = new HistoryRecorder(versions, (id) => notices.loadDoc(id), historyTiming(process.env));
+	const history = new HistoryService(db, versions, notices, recorder, () => directory.get());
 	const mailer = new Mailer(process.env.SMTP_URL, process.env.SMTP_FROM);
 	tracker.onReminder = ({ agency, text, byName, ref }) => {
 		if (!mailer.enabled) return;
@@ -70,8 +76,20 @@ export function createServices(config: ServerConfig): Services {
 		// Projections (list, tracker) follow the text within a second of an edit; more often would
 		// only spend CPU while people type.
 		tuning: { docChangedThrottleMs: 800 },
-		onDocChanged: (noticeId, doc) => projections.push(noticeId, doc)
+		onDocChanged: (noticeId, doc) => {
+			projections.push(noticeId, doc);
+			recordVersion(noticeId, doc);
+		},
+		onClientUpdate: (noticeId, principal) => recorder.edited(noticeId, principal)
 	});
+	const recordVersion = (noticeId: string, doc: Y.Doc) => {
+		try {
+			recorder.changed(noticeId, doc);
+		} catch (e) {
+			// History must never stop the sync server; the next change of the notice tries again.
+			console.error(`Không lưu được phiên bản của thông báo ${noticeId}:`, e);
+		}
+	};
 	// Compile the extractor (its expressions and the directory index) before the first notice
 	// needs it, so the first projection does not stall every connection for a fraction of a second.
 	warmUpExtraction(directory.get());
@@ -88,14 +106,31 @@ export function createServices(config: ServerConfig): Services {
 		directory,
 		tracker,
 		sync,
+		history,
 		async close() {
 			await sync.close();
+			// After the sync server (its last doc changes reach the recorder), before the doc store
+			// closes: versions waiting for a pause in editing are recorded now. [HS2]
+			await recorder.flush();
+			recorder.close();
 			projections.flush();
 			await store.close();
 			mailer.close();
 			db.close();
 		}
 	};
+}
+
+/**
+ * Recording timing [HS2]: HISTORY_INTERVAL_MS and HISTORY_PAUSE_MS override the defaults (5 and 2
+ * minutes); tests shorten them to see versions appear within seconds.
+ */
+function historyTiming(env: NodeJS.ProcessEnv): typeof DEFAULT_TIMING {
+	const ms = (v: string | undefined, fallback: number) => {
+		const n = Number(v);
+		return v !== undefined && v !== '' && Number.isFinite(n) && n >= 0 ? n : fallback;
+	};
+	return { intervalMs: ms(env.HISTORY_INTERVAL_MS, DEFAULT_TIMING.intervalMs), pauseMs: ms(env.HISTORY_PAUSE_MS, DEFAULT_TIMING.pauseMs) };
 }
 
 /** Runs the extractor once on typical lines (the engine compiles its hot paths on first use). */

@@ -5,7 +5,7 @@ import type { DocStore, LoadedDoc, LogSeq } from '../store/types';
 import { AwarenessRelay } from './AwarenessRelay';
 import type { Connection } from './Connection';
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage, isEmptyUpdate } from './syncMessages';
-import type { SyncLog, TransactionOrigin } from './types';
+import type { Principal, SyncLog, TransactionOrigin } from './types';
 
 /** Everything a room needs from its hub; tuning values are already resolved. */
 export interface RoomContext {
@@ -17,6 +17,8 @@ export interface RoomContext {
 	readonly maxMessageBytes: number;
 	readonly maxBufferedBytes: number;
 	readonly onDocChanged: ((noticeId: string, doc: Y.Doc) => void) | undefined;
+	/** Who sent each applied client update (history authors); never called for system changes. */
+	readonly onClientUpdate?: ((noticeId: string, principal: Principal) => void) | undefined;
 	/** Whether the notice is frozen (issued) right now. */
 	isFrozen(noticeId: string): boolean;
 	/** The room has unloaded; the hub forgets it. */
@@ -497,6 +499,7 @@ export class Room {
 					if (!entry.from.closed) this.#reject(entry.from, CloseCode.MALFORMED_MESSAGE, error);
 					return false;
 				}
+				if (!entry.from.info.system) this.#clientUpdate(entry.from);
 				return true;
 			default:
 				return assertNever(outcome);
@@ -504,6 +507,14 @@ export class Room {
 	}
 
 	// ---- projections ----
+
+	#clientUpdate(from: Connection): void {
+		try {
+			this.#ctx.onClientUpdate?.(this.name, from.info.principal);
+		} catch (error) {
+			this.#ctx.log.error(`sync: onClientUpdate for ${this.name} threw`, error);
+		}
+	}
 
 	#docChanged(): void {
 		const callback = this.#ctx.onDocChanged;

@@ -18,7 +18,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		warn: (message, detail) => console.warn(message, detail ?? ''),
 		error: (message, detail) => console.error(message, detail ?? '')
 	};
-	const hub = new SyncHub({ store: options.store, onDocChanged: options.onDocChanged, tuning: { ...tuning, log } });
+	const hub = new SyncHub({ store: options.store, onDocChanged: options.onDocChanged, onClientUpdate: options.onClientUpdate, tuning: { ...tuning, log } });
 	const transport = createWsTransport({
 		maxMessageBytes: tuning.maxMessageBytes ?? DEFAULT_TUNING.maxMessageBytes,
 		pingIntervalMs: tuning.pingIntervalMs ?? DEFAULT_TUNING.pingIntervalMs

@@ -33,6 +33,11 @@ export interface SyncServerOptions {
 	 * event loop, so its cost is paid by every connection (keep it incremental).
 	 */
 	onDocChanged?: (noticeId: string, doc: Y.Doc) => void;
+	/**
+	 * Called when a client's update was stored and applied, with the principal of the connection
+	 * that sent it (never for the server's own changes). Version history learns authors from it.
+	 */
+	onClientUpdate?: (noticeId: string, principal: Principal) => void;
 	/** Tuning and hooks; the defaults suit production. */
 	tuning?: SyncTuning;
 }

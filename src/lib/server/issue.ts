@@ -1,10 +1,10 @@
 import { getAppContext } from '$server/context';
 import type { User } from '$server/auth/types';
 
-/** Issues a notice with the host's services (freeze, server-side doc change, projection). */
-export function issueNotice(user: User, noticeId: string, input: { sourceType: string; date?: string }): Promise<{ number: string }> {
-	const { tracker, sync, notices, tasks } = getAppContext();
-	return tracker.issue(user, noticeId, input, {
+/** Issues a notice with the host's services (freeze, server-side doc change, projection, an 'issue' version). */
+export async function issueNotice(user: User, noticeId: string, input: { sourceType: string; date?: string }): Promise<{ number: string }> {
+	const { tracker, sync, notices, tasks, history } = getAppContext();
+	const issued = await tracker.issue(user, noticeId, input, {
 		freeze: (id) => sync.setFrozen(id, true),
 		unfreeze: (id) => sync.setFrozen(id, false),
 		updateDoc: (id, change) => sync.updateDoc(id, change),
@@ -13,4 +13,7 @@ export function issueNotice(user: User, noticeId: string, input: { sourceType: s
 			tasks.project(id, doc);
 		}
 	});
+	// The notice is issued whatever happens to its history; a missing 'issue' version is logged.
+	await history.recordIssue(user, noticeId).catch((e: unknown) => console.error(`Không lưu được phiên bản ban hành của thông báo ${noticeId}:`, e));
+	return issued;
 }
