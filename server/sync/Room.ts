@@ -1,11 +1,11 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { CloseCode, CloseReason, MessageType, SyncMessageType, encodeSavedMessage } from '#shared/protocol';
+import { CloseCode, CloseReason, MessageType, SyncMessageType, encodeAmendedMessage, encodeSavedMessage } from '#shared/protocol';
 import type { DocStore, LoadedDoc, LogSeq } from '../store/types';
 import { AwarenessRelay } from './AwarenessRelay';
 import type { Connection } from './Connection';
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage, isEmptyUpdate } from './syncMessages';
-import type { SyncLog, TransactionOrigin } from './types';
+import type { LateUpdateHook, SyncLog, TransactionOrigin } from './types';
 
 /** Everything a room needs from its hub; tuning values are already resolved. */
 export interface RoomContext {
@@ -17,6 +17,8 @@ export interface RoomContext {
 	readonly maxMessageBytes: number;
 	readonly maxBufferedBytes: number;
 	readonly onDocChanged: ((noticeId: string, doc: Y.Doc) => void) | undefined;
+	/** Keeps a frozen notice's late updates elsewhere ([P11]); undefined: they close with 4423. */
+	readonly onLateUpdate: LateUpdateHook | undefined;
 	/** Whether the notice is frozen (issued) right now. */
 	isFrozen(noticeId: string): boolean;
 	/** The room has unloaded; the hub forgets it. */
@@ -71,6 +73,9 @@ export class Room {
 	/** Log entries in the store that the next compaction would fold (seq ≤ #appliedSeq). */
 	#uncompacted = 0;
 	#compacting: Promise<void> | null = null;
+
+	/** Late updates of a frozen notice being kept as amendments, one after the other ([P11]). */
+	#lateChain: Promise<void> = Promise.resolve();
 
 	#idleTimer: NodeJS.Timeout | null = null;
 	#docChangedTimer: NodeJS.Timeout | null = null;
@@ -372,7 +377,12 @@ export class Room {
 				this.#requestAck(conn);
 				return;
 			}
-			const code = conn.info.access === 'read' ? CloseCode.READ_ONLY_VIOLATION : CloseCode.NOTICE_FROZEN;
+			const formerWriter = conn.info.access === 'write' || conn.info.amends === true;
+			if (frozen && !conn.info.system && formerWriter && this.#ctx.onLateUpdate !== undefined) {
+				this.#keepLate(conn, update, this.#ctx.onLateUpdate);
+				return;
+			}
+			const code = conn.info.access === 'read' && !(frozen && formerWriter) ? CloseCode.READ_ONLY_VIOLATION : CloseCode.NOTICE_FROZEN;
 			this.#reject(conn, code);
 			return;
 		}
@@ -401,6 +411,29 @@ export class Room {
 				this.#scheduleDrain();
 			}
 		);
+	}
+
+	/**
+	 * [P11] A former writer's change reached the notice after it was issued: it is kept as an
+	 * amendment, never applied here, never dropped. One at a time and in arrival order, because a
+	 * later update of the same author builds on the earlier one. The base is read once the pipeline
+	 * has drained, so it holds every update accepted before the freeze (and the issue's own write)
+	 * that the late one may build on.
+	 */
+	#keepLate(conn: Connection, update: Uint8Array, keep: LateUpdateHook): void {
+		const principal = conn.info.principal;
+		this.#lateChain = this.#lateChain.then(async () => {
+			try {
+				await this.drained();
+				if (this.#state.kind !== 'ready') throw new Error(`${this.name} unloaded before a late update was kept`);
+				const amendmentId = await keep(this.name, { principal, update, base: Y.encodeStateAsUpdate(this.#doc) });
+				if (conn.info.wantsAck) this.#send(conn, encodeAmendedMessage(amendmentId));
+			} catch (error) {
+				this.#ctx.log.error(`sync: could not keep a late update of ${this.name} from ${principal.userId}`, error);
+				// Transient: the client reconnects and sends the same changes again in its step 2.
+				if (!conn.closed) this.#closeConnection(conn, CloseCode.INTERNAL_ERROR);
+			}
+		});
 	}
 
 	#requestAck(conn: Connection): void {

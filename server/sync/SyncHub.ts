@@ -3,12 +3,13 @@ import { CloseCode, CloseReason, MAX_MESSAGE_BYTES } from '#shared/protocol';
 import type { DocStore } from '../store/types';
 import { Connection } from './Connection';
 import { Room, type RoomContext } from './Room';
-import type { ConnectionInfo, SyncLog, SyncSocket, SyncSocketEvents, SyncTuning } from './types';
+import type { ConnectionInfo, LateUpdateHook, SyncLog, SyncSocket, SyncSocketEvents, SyncTuning } from './types';
 
 /** Options of a {@link SyncHub}: the room logic's part of SyncServerOptions. */
 export interface SyncHubOptions {
 	store: DocStore;
 	onDocChanged?: (noticeId: string, doc: Y.Doc) => void;
+	onLateUpdate?: LateUpdateHook;
 	tuning?: SyncTuning;
 }
 
@@ -52,6 +53,7 @@ export class SyncHub {
 			maxMessageBytes: tuning.maxMessageBytes ?? DEFAULT_TUNING.maxMessageBytes,
 			maxBufferedBytes: tuning.maxBufferedBytes ?? DEFAULT_TUNING.maxBufferedBytes,
 			onDocChanged: options.onDocChanged,
+			onLateUpdate: options.onLateUpdate,
 			isFrozen: (noticeId) => this.#frozen.has(noticeId),
 			unloaded: (room) => {
 				if (this.#rooms.get(room.name) === room) this.#rooms.delete(room.name);

@@ -18,7 +18,12 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		warn: (message, detail) => console.warn(message, detail ?? ''),
 		error: (message, detail) => console.error(message, detail ?? '')
 	};
-	const hub = new SyncHub({ store: options.store, onDocChanged: options.onDocChanged, tuning: { ...tuning, log } });
+	const hub = new SyncHub({
+		store: options.store,
+		onDocChanged: options.onDocChanged,
+		onLateUpdate: options.onLateUpdate,
+		tuning: { ...tuning, log }
+	});
 	const transport = createWsTransport({
 		maxMessageBytes: tuning.maxMessageBytes ?? DEFAULT_TUNING.maxMessageBytes,
 		pingIntervalMs: tuning.pingIntervalMs ?? DEFAULT_TUNING.pingIntervalMs
@@ -40,7 +45,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		// The client may have given up while we were checking its credentials.
 		if (socket.destroyed || !socket.writable) return;
 		transport.accept(req, socket, head, (syncSocket) =>
-			hub.connect(noticeId, syncSocket, { principal: result.principal, access: result.access, wantsAck })
+			hub.connect(noticeId, syncSocket, { principal: result.principal, access: result.access, wantsAck, amends: result.amends === true })
 		);
 	};
 
