@@ -152,16 +152,22 @@ export class Room {
 		for (const conn of [...this.#connections]) this.#closeConnection(conn, code);
 		await this.#loaded;
 		await this.drained();
+		// A late update being kept as an amendment must reach the store before the store closes.
+		await this.#lateChain;
 		if (this.#state.kind !== 'ready') return;
 		this.#flushDocChanged();
 		await this.#compact();
 		if (this.#connections.size === 0 && this.#pipeline.length === 0) this.#unload();
 	}
 
-	/** Resolves once the doc is loaded (or failed to) and every received update is settled. */
+	/**
+	 * Resolves once the doc is loaded (or failed to) and every received update is settled: stored,
+	 * applied and broadcast, or kept as an amendment ([P11]).
+	 */
 	async settled(): Promise<void> {
 		await this.#loaded;
 		await this.drained();
+		await this.#lateChain;
 	}
 
 	/** Resolves once every received update is stored, applied and broadcast. */
