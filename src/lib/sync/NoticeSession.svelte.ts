@@ -135,7 +135,8 @@ export class NoticeSession {
 		this.#listen(this.provider, 'sync', (synced: boolean) => (this.#serverSynced = synced));
 		this.#listen(this.provider, 'connection-close', (event: CloseEvent | null) => {
 			this.#serverSynced = false;
-			if (event && isPermanentClose(event.code)) this.#fatal = closeMessage(event.code);
+			if (event?.code === CloseCode.UNAUTHORIZED) this.#sessionExpired();
+			else if (event && isPermanentClose(event.code)) this.#fatal = closeMessage(event.code);
 			// A refused upgrade (401) reaches the page as a plain failed connection (1006), exactly
 			// like a network problem: ask the server whether the session is still valid.
 			else if (!this.#expired && navigator.onLine && (event === null || event.code < 4000)) void this.#probeSession();
@@ -154,6 +155,8 @@ export class NoticeSession {
 			this.provider.disconnect();
 		};
 		const goOnline = () => {
+			// An expired session reconnects once the person has signed in again (#waitForSignIn).
+			if (this.#expired) return;
 			this.#connection = 'connecting';
 			this.provider.connect();
 		};
@@ -285,16 +288,21 @@ export class NoticeSession {
 		this.#probing = true;
 		try {
 			const res = await fetch('/api/session', { cache: 'no-store', credentials: 'same-origin' });
-			if (res.status !== 401 || this.#expired) return;
-			this.#expired = true;
-			// Every reconnect would be refused the same way until the person signs in again.
-			this.provider.disconnect();
-			this.#waitForSignIn();
+			if (res.status === 401) this.#sessionExpired();
 		} catch {
 			/* offline or the server is down: y-websocket keeps retrying and the badge says so */
 		} finally {
 			this.#probing = false;
 		}
+	}
+
+	/** The server no longer accepts our sign-in: say so, stop reconnecting, wait for a new sign-in. */
+	#sessionExpired(): void {
+		if (this.#expired) return;
+		this.#expired = true;
+		// Every reconnect would be refused the same way until the person signs in again.
+		this.provider.disconnect();
+		this.#waitForSignIn();
 	}
 
 	/** Polls until the session is valid again (signed in in the popup or another tab), then reconnects. */
