@@ -147,6 +147,8 @@ describe.skipIf(!hasChromium)('nothing is lost at issue, and an expired session 
 		// The issued notice lists the draft for everyone.
 		await a.reload();
 		await expect.poll(() => a.getByTestId('amendments').innerText()).toContain('thay đổi của Lê Thị Bình');
+		// Only Bình's: the issuer's own page sent nothing after the issue.
+		expect(await a.getByTestId('amendments').locator('li').count()).toBe(1);
 	});
 
 	it('says an expired session has expired, signs in again in a window and then syncs what was typed meanwhile', async () => {

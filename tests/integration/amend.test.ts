@@ -156,6 +156,21 @@ describe('[P11] changes that reach an issued notice too late become an amendment
 		editor.destroy();
 	});
 
+	it('keeps a late edit that arrives after a server restart, when the notice is frozen again from the database', async () => {
+		const late = amendingClient(server, noticeId, binh.token);
+		await waitSynced(late);
+		const issuedText = bodyText(late.doc);
+		late.provider.disconnect();
+		addParagraph(late.doc, 'Viết trong lúc máy chủ khởi động lại.');
+		await server.stop();
+		server = await startServer(dataDir, server.port);
+		late.provider.connect();
+		await waitFor(() => late.amended.length > 0, 15_000, 'amended message after restart');
+		expect(bodyText(await storedDoc(late.amended[0]!, office))).toContain('Viết trong lúc máy chủ khởi động lại.');
+		expect(bodyText(await storedDoc(noticeId, office))).toBe(issuedText);
+		late.destroy();
+	});
+
 	it('still refuses content from a reader of an issued notice with 4403, and makes no draft of it', async () => {
 		// The agency is named by an official task of the issued notice, so it may read it.
 		const reader = connectClient(server, noticeId, agency.token, { maxBackoffTime: 60_000 });
