@@ -90,6 +90,13 @@ export class NoticeSession {
 		void this.#idb.whenSynced.then(() => {
 			this.#localLoaded = true;
 			this.#refreshMeta();
+			// Another tab of this notice deletes the local copy after an amendment ([P11]): let the
+			// deletion through (it waits for every open connection) and load the page afresh too.
+			const db = this.#idb.db;
+			if (db) db.onversionchange = () => {
+				db.close();
+				location.reload();
+			};
 		});
 		void idbGet<PendingChange[]>(this.#pendingKey).then((items) => {
 			if (Array.isArray(items)) this.#pending.restore(items);
@@ -352,7 +359,10 @@ export class NoticeSession {
 		this.#amendment = amendmentId;
 		this.#pending.clear();
 		this.provider.disconnect();
-		void Promise.allSettled([idbSet(this.#pendingKey, []), this.#idb.clearData()]).then(() => location.reload());
+		// Deleting the copy waits for other tabs to close theirs; do not wait forever for one that
+		// does not (an older version of the page).
+		const timeout = new Promise((resolve) => setTimeout(resolve, 3000));
+		void Promise.race([Promise.allSettled([idbSet(this.#pendingKey, []), this.#idb.clearData()]), timeout]).then(() => location.reload());
 	}
 
 	#refreshMeta(): void {
