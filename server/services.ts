@@ -5,6 +5,7 @@ import type { ServerConfig } from './config';
 import type { AppContext } from './context';
 import { openDatabase, type Db } from './db';
 import { NoticeRegistry } from './notices/NoticeRegistry';
+import { AmendmentService } from './notices/AmendmentService';
 import { TaskStore } from './tasks/TaskStore';
 import { DirectoryStore } from './agencies/DirectoryStore';
 import { TrackerService } from './tracker/TrackerService';
@@ -60,7 +61,8 @@ export function createServices(config: ServerConfig): Services {
 		if (!notices.exists(noticeId)) return { ok: false, status: 404 };
 		const access = notices.accessFor(user, noticeId);
 		if (!access) return { ok: false, status: 403 };
-		return { ok: true, principal: { userId: user.id, name: user.displayName }, access };
+		// [P11] A former writer of an issued notice reads it, but what it still sends becomes an amendment.
+		return { ok: true, principal: { userId: user.id, name: user.displayName }, access, amends: access === 'read' && notices.mayAmend(user, noticeId) };
 	};
 
 	// One projection per turn of the event loop: when many notices change in the same second, their
@@ -69,10 +71,19 @@ export function createServices(config: ServerConfig): Services {
 		notices.project(noticeId, doc);
 		tasks.project(noticeId, doc);
 	});
+	const amendments = new AmendmentService({
+		notices,
+		updateDoc: (noticeId, change) => sync.updateDoc(noticeId, change),
+		project: (noticeId, doc) => {
+			notices.project(noticeId, doc);
+			tasks.project(noticeId, doc);
+		}
+	});
 	const sync = createSyncServer({
 		store,
 		authorize,
 		path: '/sync',
+		onLateUpdate: (noticeId, late) => amendments.keep(noticeId, late),
 		// Projections (list, tracker) follow the text within a second of an edit; more often would
 		// only spend CPU while people type.
 		tuning: { docChangedThrottleMs: 800 },

@@ -35,6 +35,28 @@ interface NoticeRow {
 	updated_at: number;
 }
 
+/** A draft that holds changes which reached an issued notice too late ([P11]), or its issued successor. */
+export interface AmendmentSummary {
+	id: string;
+	title: string;
+	state: 'draft' | 'issued';
+	number: string;
+	symbol: string;
+	/** User id and display name of the person whose late changes it holds. */
+	authorId: string;
+	authorName: string;
+	createdAt: number;
+}
+
+/** The issued notice an amendment draft corrects (bổ sung / đính chính). */
+export interface AmendedNotice {
+	id: string;
+	title: string;
+	number: string;
+	symbol: string;
+	date: string;
+}
+
 /** An error about notices with a stable reason and a Vietnamese message. */
 export class NoticeError extends Error {
 	constructor(
@@ -89,6 +111,12 @@ export class NoticeRegistry {
 				PRIMARY KEY (notice_id, user_id)
 			);
 		`);
+		// [P11] An amendment draft names the issued notice it corrects and whose late changes it
+		// holds. Added when missing, so a database made by an older version opens.
+		const have = new Set((db.prepare(`PRAGMA table_info(notices)`).all() as { name: string }[]).map((c) => c.name));
+		if (!have.has('amends')) db.exec(`ALTER TABLE notices ADD COLUMN amends TEXT`);
+		if (!have.has('amended_by')) db.exec(`ALTER TABLE notices ADD COLUMN amended_by TEXT`);
+		db.exec(`CREATE INDEX IF NOT EXISTS notices_amends ON notices(amends, amended_by)`);
 	}
 
 	/**
@@ -151,10 +179,25 @@ export class NoticeRegistry {
 
 	/** What `user` may do with notice `id`: 'write', 'read', or null (no access or no such notice). */
 	accessFor(user: User, id: string): Access | null {
+		const { access, state } = this.#access(user, id);
+		// An issued notice is frozen: nobody writes to it any more.
+		return access && state === 'issued' ? 'read' : access;
+	}
+
+	/**
+	 * True when `user` could write to notice `id` before it was issued: what they send it now is
+	 * kept as an amendment draft instead of being refused ([P11]).
+	 */
+	mayAmend(user: User, id: string): boolean {
+		const { access, state } = this.#access(user, id);
+		return access === 'write' && state === 'issued';
+	}
+
+	#access(user: User, id: string): { access: Access | null; state: string } {
 		const row = this.db.prepare('SELECT created_by, state FROM notices WHERE id = ?').get(id) as
 			| { created_by: string; state: string }
 			| undefined;
-		if (!row) return null;
+		if (!row) return { access: null, state: 'draft' };
 		const member = this.db.prepare('SELECT access FROM notice_members WHERE notice_id = ? AND user_id = ?').get(id, user.id) as
 			| { access: Access }
 			| undefined;
@@ -166,9 +209,7 @@ export class NoticeRegistry {
 		// An agency reads an issued notice that names it (lead or support) in one of its tasks.
 		else if (user.role === 'agency' && row.state === 'issued' && user.agency && this.#namesAgency(id, user.agency)) access = 'read';
 		else access = null;
-		// An issued notice is frozen: nobody writes to it any more.
-		if (access && row.state === 'issued') access = 'read';
-		return access;
+		return { access, state: row.state };
 	}
 
 	#namesAgency(noticeId: string, agency: string): boolean {
@@ -177,6 +218,67 @@ export class NoticeRegistry {
 				.prepare(`SELECT 1 FROM tasks t JOIN task_agencies a ON a.notice_id = t.notice_id AND a.task_id = t.task_id WHERE t.notice_id = ? AND t.state = 'official' AND a.agency_folded = ? LIMIT 1`)
 				.get(noticeId, foldVietnamese(agency)) !== undefined
 		);
+	}
+
+	/**
+	 * Creates the amendment draft (bổ sung / đính chính) of issued notice `amends` holding the late
+	 * changes of `authorId` ([P11]): the doc is appended to the store before the row exists (as in
+	 * {@link create}); the draft has the issued notice's creator and access list.
+	 */
+	async createAmendment(amends: string, authorId: string, ydoc: Y.Doc): Promise<string> {
+		const issued = this.db.prepare('SELECT created_by FROM notices WHERE id = ?').get(amends) as { created_by: string } | undefined;
+		if (!issued) throw new NoticeError('not-found', 'Không tìm thấy thông báo.');
+		const id = newId();
+		await this.store.append(id, Y.encodeStateAsUpdate(ydoc));
+		const meta = new NoticeDoc(ydoc).readMeta();
+		const now = Date.now();
+		this.db.transaction(() => {
+			this.db
+				.prepare(
+					`INSERT INTO notices (id, title, number, symbol, date, state, search_text, created_by, created_at, updated_at, amends, amended_by)
+					 VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?)`
+				)
+				.run(id, meta.title, meta.number, meta.symbol, meta.date, foldVietnamese(meta.title), issued.created_by, now, now, amends, authorId);
+			this.db.prepare(`INSERT INTO notice_members (notice_id, user_id, access) SELECT ?, user_id, access FROM notice_members WHERE notice_id = ?`).run(id, amends);
+		})();
+		return id;
+	}
+
+	/** The open (draft) amendment of issued notice `amends` that holds `authorId`'s late changes, if any. */
+	openAmendment(amends: string, authorId: string): string | undefined {
+		const row = this.db
+			.prepare(`SELECT id FROM notices WHERE amends = ? AND amended_by = ? AND state = 'draft' ORDER BY created_at DESC LIMIT 1`)
+			.get(amends, authorId) as { id: string } | undefined;
+		return row?.id;
+	}
+
+	/** The amendments of notice `id` that `user` may open, oldest first. */
+	amendmentsOf(user: User, id: string): AmendmentSummary[] {
+		const rows = this.db
+			.prepare(
+				`SELECT n.id, n.title, n.state, n.number, n.symbol, n.amended_by, n.created_at, COALESCE(u.display_name, n.amended_by) AS author_name
+				 FROM notices n LEFT JOIN users u ON u.id = n.amended_by WHERE n.amends = ? ORDER BY n.created_at, n.id`
+			)
+			.all(id) as { id: string; title: string; state: string; number: string; symbol: string; amended_by: string; created_at: number; author_name: string }[];
+		return rows
+			.filter((r) => this.accessFor(user, r.id) !== null)
+			.map((r) => ({
+				id: r.id,
+				title: r.title,
+				state: r.state === 'issued' ? 'issued' : 'draft',
+				number: r.number,
+				symbol: r.symbol,
+				authorId: r.amended_by,
+				authorName: r.author_name,
+				createdAt: r.created_at
+			}));
+	}
+
+	/** The issued notice that notice `id` amends, when it is an amendment draft. */
+	amendedNotice(id: string): AmendedNotice | undefined {
+		return this.db
+			.prepare(`SELECT o.id, o.title, o.number, o.symbol, o.date FROM notices n JOIN notices o ON o.id = n.amends WHERE n.id = ?`)
+			.get(id) as AmendedNotice | undefined;
 	}
 
 	/** Gives `userId` explicit access to a notice (overrides the role default). */

@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { MessageType, SyncMessageType, type CloseCode } from '#shared/protocol';
+import { MessageType, SyncMessageType, readAmendedMessage, type CloseCode } from '#shared/protocol';
 import type { SyncHub } from './SyncHub';
 import type { ConnectionInfo, SyncSocket, SyncSocketEvents } from './types';
 
@@ -42,6 +42,8 @@ export class MemoryClient {
 	readonly pending: Uint8Array[] = [];
 	/** The last `saved` state vector received (ack clients only). */
 	savedStateVector: Uint8Array | null = null;
+	/** Ids sent in `amended` messages (ack clients only): where late changes were kept. [P11] */
+	readonly amendedTo: string[] = [];
 	/** True once the server's step 2 arrived. */
 	synced = false;
 	#events: SyncSocketEvents;
@@ -132,6 +134,9 @@ export class MemoryClient {
 				return;
 			case MessageType.saved:
 				this.savedStateVector = decoding.readVarUint8Array(decoder);
+				return;
+			case MessageType.amended:
+				this.amendedTo.push(readAmendedMessage(decoder));
 				return;
 			default:
 				throw new Error(`client got unexpected message type ${type}`);

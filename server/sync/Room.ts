@@ -1,11 +1,11 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { CloseCode, CloseReason, MessageType, SyncMessageType, encodeSavedMessage } from '#shared/protocol';
+import { CloseCode, CloseReason, MessageType, SyncMessageType, encodeAmendedMessage, encodeSavedMessage } from '#shared/protocol';
 import type { DocStore, LoadedDoc, LogSeq } from '../store/types';
 import { AwarenessRelay } from './AwarenessRelay';
 import type { Connection } from './Connection';
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage, isEmptyUpdate } from './syncMessages';
-import type { Principal, SyncLog, TransactionOrigin } from './types';
+import type { LateUpdateHook, Principal, SyncLog, TransactionOrigin } from './types';
 
 /** Everything a room needs from its hub; tuning values are already resolved. */
 export interface RoomContext {
@@ -19,6 +19,8 @@ export interface RoomContext {
 	readonly onDocChanged: ((noticeId: string, doc: Y.Doc) => void) | undefined;
 	/** Who sent each applied client update (history authors); never called for system changes. */
 	readonly onClientUpdate?: ((noticeId: string, principal: Principal) => void) | undefined;
+	/** Keeps a frozen notice's late updates elsewhere ([P11]); undefined: they close with 4423. */
+	readonly onLateUpdate: LateUpdateHook | undefined;
 	/** Whether the notice is frozen (issued) right now. */
 	isFrozen(noticeId: string): boolean;
 	/** The room has unloaded; the hub forgets it. */
@@ -73,6 +75,9 @@ export class Room {
 	/** Log entries in the store that the next compaction would fold (seq ≤ #appliedSeq). */
 	#uncompacted = 0;
 	#compacting: Promise<void> | null = null;
+
+	/** Late updates of a frozen notice being kept as amendments, one after the other ([P11]). */
+	#lateChain: Promise<void> = Promise.resolve();
 
 	#idleTimer: NodeJS.Timeout | null = null;
 	#docChangedTimer: NodeJS.Timeout | null = null;
@@ -149,16 +154,22 @@ export class Room {
 		for (const conn of [...this.#connections]) this.#closeConnection(conn, code);
 		await this.#loaded;
 		await this.drained();
+		// A late update being kept as an amendment must reach the store before the store closes.
+		await this.#lateChain;
 		if (this.#state.kind !== 'ready') return;
 		this.#flushDocChanged();
 		await this.#compact();
 		if (this.#connections.size === 0 && this.#pipeline.length === 0) this.#unload();
 	}
 
-	/** Resolves once the doc is loaded (or failed to) and every received update is settled. */
+	/**
+	 * Resolves once the doc is loaded (or failed to) and every received update is settled: stored,
+	 * applied and broadcast, or kept as an amendment ([P11]).
+	 */
 	async settled(): Promise<void> {
 		await this.#loaded;
 		await this.drained();
+		await this.#lateChain;
 	}
 
 	/** Resolves once every received update is stored, applied and broadcast. */
@@ -374,7 +385,12 @@ export class Room {
 				this.#requestAck(conn);
 				return;
 			}
-			const code = conn.info.access === 'read' ? CloseCode.READ_ONLY_VIOLATION : CloseCode.NOTICE_FROZEN;
+			const formerWriter = conn.info.access === 'write' || conn.info.amends === true;
+			if (frozen && !conn.info.system && formerWriter && this.#ctx.onLateUpdate !== undefined) {
+				this.#keepLate(conn, update, this.#ctx.onLateUpdate);
+				return;
+			}
+			const code = conn.info.access === 'read' && !(frozen && formerWriter) ? CloseCode.READ_ONLY_VIOLATION : CloseCode.NOTICE_FROZEN;
 			this.#reject(conn, code);
 			return;
 		}
@@ -403,6 +419,29 @@ export class Room {
 				this.#scheduleDrain();
 			}
 		);
+	}
+
+	/**
+	 * [P11] A former writer's change reached the notice after it was issued: it is kept as an
+	 * amendment, never applied here, never dropped. One at a time and in arrival order, because a
+	 * later update of the same author builds on the earlier one. The base is read once the pipeline
+	 * has drained, so it holds every update accepted before the freeze (and the issue's own write)
+	 * that the late one may build on.
+	 */
+	#keepLate(conn: Connection, update: Uint8Array, keep: LateUpdateHook): void {
+		const principal = conn.info.principal;
+		this.#lateChain = this.#lateChain.then(async () => {
+			try {
+				await this.drained();
+				if (this.#state.kind !== 'ready') throw new Error(`${this.name} unloaded before a late update was kept`);
+				const amendmentId = await keep(this.name, { principal, update, base: Y.encodeStateAsUpdate(this.#doc) });
+				if (conn.info.wantsAck) this.#send(conn, encodeAmendedMessage(amendmentId));
+			} catch (error) {
+				this.#ctx.log.error(`sync: could not keep a late update of ${this.name} from ${principal.userId}`, error);
+				// Transient: the client reconnects and sends the same changes again in its step 2.
+				if (!conn.closed) this.#closeConnection(conn, CloseCode.INTERNAL_ERROR);
+			}
+		});
 	}
 
 	#requestAck(conn: Connection): void {

@@ -329,6 +329,77 @@ describe('SyncHub (room logic over in-memory sockets)', () => {
 		expect(b.socket.closedWith).toBeNull();
 	});
 
+	it('[P11] keeps a former writer’s late change to a frozen notice through the hook, tells it where, and leaves the notice unchanged', async () => {
+		const kept: { noticeId: string; userId: string; base: Y.Doc; update: Uint8Array }[] = [];
+		data = createMemoryDocStoreData();
+		hub = new SyncHub({
+			store: openMemoryDocStore(data),
+			tuning: { log: quietLog },
+			onLateUpdate: async (noticeId, late) => {
+				const base = new Y.Doc();
+				Y.applyUpdate(base, late.base);
+				kept.push({ noticeId, userId: late.principal.userId, base, update: late.update });
+				return 'amendment1';
+			}
+		});
+		const writer = connect('n1', info('write', true));
+		writer.doc.getText('content').insert(0, 'bản ban hành');
+		await pump(hub, [writer]);
+		hub.setFrozen('n1', true);
+		writer.doc.getText('content').insert(0, 'sửa muộn ');
+		// Admitted after the issue: read access, but a former writer of the notice.
+		const former = connect('n1', { principal: { userId: 'u-former', name: 'Lê Thị Bình' }, access: 'read', wantsAck: false, amends: true });
+		await pump(hub, [writer, former]);
+		former.doc.getText('content').insert(0, 'của Bình ');
+		await pump(hub, [writer, former]);
+
+		expect(writer.socket.closedWith).toBeNull();
+		expect(former.socket.closedWith).toBeNull();
+		expect(writer.amendedTo).toEqual(['amendment1']);
+		// No ack asked for: kept all the same, but not told.
+		expect(former.amendedTo).toEqual([]);
+		expect(kept.map((k) => [k.noticeId, k.userId])).toEqual([
+			['n1', 'u-write'],
+			['n1', 'u-former']
+		]);
+		for (const k of kept) {
+			expect(k.base.getText('content').toString()).toBe('bản ban hành');
+			Y.applyUpdate(k.base, k.update);
+		}
+		expect(kept[0]!.base.getText('content').toString()).toBe('sửa muộn bản ban hành');
+		expect(kept[1]!.base.getText('content').toString()).toBe('của Bình bản ban hành');
+		const fresh = connect();
+		await pump(hub, [fresh]);
+		expect(text(fresh)).toBe('bản ban hành');
+	});
+
+	it('[P11] closes a late writer with INTERNAL_ERROR when its change could not be kept (it resends on reconnect)', async () => {
+		data = createMemoryDocStoreData();
+		hub = new SyncHub({
+			store: openMemoryDocStore(data),
+			tuning: { log: quietLog },
+			onLateUpdate: () => Promise.reject(new Error('disk full'))
+		});
+		const writer = connect('n1', info('write', true));
+		await pump(hub, [writer]);
+		hub.setFrozen('n1', true);
+		writer.doc.getText('content').insert(0, 'muộn');
+		await pump(hub, [writer]);
+		expect(writer.socket.closedWith?.code).toBe(CloseCode.INTERNAL_ERROR);
+		expect(writer.amendedTo).toEqual([]);
+	});
+
+	it('[P4] refuses content from a plain reader of a frozen notice with READ_ONLY_VIOLATION even with the hook', async () => {
+		data = createMemoryDocStoreData();
+		hub = new SyncHub({ store: openMemoryDocStore(data), tuning: { log: quietLog }, onLateUpdate: () => Promise.resolve('never') });
+		const reader = connect('n1', info('read', true));
+		await pump(hub, [reader]);
+		hub.setFrozen('n1', true);
+		reader.doc.getText('content').insert(0, 'không được');
+		await pump(hub, [reader]);
+		expect(reader.socket.closedWith?.code).toBe(CloseCode.READ_ONLY_VIOLATION);
+	});
+
 	it('[P7] acknowledges with a saved state vector that covers the client’s edits, only to clients that ask', async () => {
 		makeHub();
 		const asking = connect('n1', info('write', true));

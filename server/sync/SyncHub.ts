@@ -3,13 +3,14 @@ import { CloseCode, CloseReason, MAX_MESSAGE_BYTES } from '#shared/protocol';
 import type { DocStore } from '../store/types';
 import { Connection } from './Connection';
 import { Room, type RoomContext } from './Room';
-import type { ConnectionInfo, Principal, SyncLog, SyncSocket, SyncSocketEvents, SyncTuning } from './types';
+import type { ConnectionInfo, LateUpdateHook, Principal, SyncLog, SyncSocket, SyncSocketEvents, SyncTuning } from './types';
 
 /** Options of a {@link SyncHub}: the room logic's part of SyncServerOptions. */
 export interface SyncHubOptions {
 	store: DocStore;
 	onDocChanged?: (noticeId: string, doc: Y.Doc) => void;
 	onClientUpdate?: (noticeId: string, principal: Principal) => void;
+	onLateUpdate?: LateUpdateHook;
 	tuning?: SyncTuning;
 }
 
@@ -54,6 +55,7 @@ export class SyncHub {
 			maxBufferedBytes: tuning.maxBufferedBytes ?? DEFAULT_TUNING.maxBufferedBytes,
 			onDocChanged: options.onDocChanged,
 			onClientUpdate: options.onClientUpdate,
+			onLateUpdate: options.onLateUpdate,
 			isFrozen: (noticeId) => this.#frozen.has(noticeId),
 			unloaded: (room) => {
 				if (this.#rooms.get(room.name) === room) this.#rooms.delete(room.name);

@@ -18,7 +18,13 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		warn: (message, detail) => console.warn(message, detail ?? ''),
 		error: (message, detail) => console.error(message, detail ?? '')
 	};
-	const hub = new SyncHub({ store: options.store, onDocChanged: options.onDocChanged, onClientUpdate: options.onClientUpdate, tuning: { ...tuning, log } });
+	const hub = new SyncHub({
+		store: options.store,
+		onDocChanged: options.onDocChanged,
+		onLateUpdate: options.onLateUpdate,
+		onClientUpdate: options.onClientUpdate,
+		tuning: { ...tuning, log }
+	});
 	const transport = createWsTransport({
 		maxMessageBytes: tuning.maxMessageBytes ?? DEFAULT_TUNING.maxMessageBytes,
 		pingIntervalMs: tuning.pingIntervalMs ?? DEFAULT_TUNING.pingIntervalMs
@@ -40,7 +46,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		// The client may have given up while we were checking its credentials.
 		if (socket.destroyed || !socket.writable) return;
 		transport.accept(req, socket, head, (syncSocket) =>
-			hub.connect(noticeId, syncSocket, { principal: result.principal, access: result.access, wantsAck })
+			hub.connect(noticeId, syncSocket, { principal: result.principal, access: result.access, wantsAck, amends: result.amends === true })
 		);
 	};
 

@@ -15,7 +15,13 @@ export interface Principal {
 
 /** Result of checking an upgrade request: a principal with access, or the HTTP status to refuse with. */
 export type AuthorizeResult =
-	| { ok: true; principal: Principal; access: Access }
+	| {
+			ok: true;
+			principal: Principal;
+			access: Access;
+			/** The principal could write to the notice before it was issued (its late changes become an amendment, [P11]). */
+			amends?: boolean;
+	  }
 	| { ok: false; status: 401 | 403 | 404 };
 
 /** Checks the session cookie / `?token=` of an upgrade request for one notice (auth at the edge). */
@@ -38,6 +44,8 @@ export interface SyncServerOptions {
 	 * that sent it (never for the server's own changes). Version history learns authors from it.
 	 */
 	onClientUpdate?: (noticeId: string, principal: Principal) => void;
+	/** Keeps a frozen notice's late update as an amendment ([P11]); without it, such updates close with 4423. */
+	onLateUpdate?: LateUpdateHook;
 	/** Tuning and hooks; the defaults suit production. */
 	tuning?: SyncTuning;
 }
@@ -59,6 +67,22 @@ export interface SyncTuning {
 	/** Where problems are reported (a connection closed for bad input, a failed compaction). Default console. */
 	log?: SyncLog;
 }
+
+/** An update a frozen (issued) notice received from one of its former writers, with what it was based on. */
+export interface LateUpdate {
+	/** Who sent it. */
+	principal: Principal;
+	/** The Yjs v1 update as received (already decoded once: Yjs can read it). */
+	update: Uint8Array;
+	/** The issued notice's whole state when the update arrived (`Y.encodeStateAsUpdate`). */
+	base: Uint8Array;
+}
+
+/**
+ * Stores a late update durably somewhere else than the frozen notice (an amendment draft) and
+ * resolves with the id of the notice that now holds it. Calls for one notice come in arrival order.
+ */
+export type LateUpdateHook = (noticeId: string, late: LateUpdate) => Promise<string>;
 
 /** Sink for the sync server's diagnostics. */
 export interface SyncLog {
@@ -95,6 +119,8 @@ export interface ConnectionInfo {
 	wantsAck: boolean;
 	/** The server itself (issuing a notice writes its number): may change a frozen notice. */
 	system?: boolean;
+	/** A former writer of an issued notice, admitted read-only: its late changes go to an amendment. [P11] */
+	amends?: boolean;
 }
 
 /**

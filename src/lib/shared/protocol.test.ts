@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import { CloseCode, MessageType, decodeStateVector, encodeSavedMessage, isCoveredBy, isPermanentClose, readSavedMessage } from './protocol';
+import * as encoding from 'lib0/encoding';
+import { CloseCode, MessageType, decodeStateVector, encodeAmendedMessage, encodeSavedMessage, isCoveredBy, isPermanentClose, readAmendedMessage, readSavedMessage } from './protocol';
 
 function docWith(text: string): Y.Doc {
 	const d = new Y.Doc();
@@ -10,6 +11,19 @@ function docWith(text: string): Y.Doc {
 }
 
 describe('wire protocol', () => {
+	it('[P11] round-trips an amended message: type 101, then the id of the draft that holds the late changes', () => {
+		const decoder = decoding.createDecoder(encodeAmendedMessage('gDghYzqglDydCJ2U'));
+		expect(decoding.readVarUint(decoder)).toBe(MessageType.amended);
+		expect(readAmendedMessage(decoder)).toBe('gDghYzqglDydCJ2U');
+		expect(decoding.hasContent(decoder)).toBe(false);
+	});
+
+	it('[P11] refuses an amended message whose body is not a notice id', () => {
+		const encoder = encoding.createEncoder();
+		encoding.writeVarString(encoder, '../../đăng-xuất');
+		expect(() => readAmendedMessage(decoding.createDecoder(encoding.toUint8Array(encoder)))).toThrow();
+	});
+
 	it('[P7] round-trips a saved message: type 100, then the state vector', () => {
 		const d = docWith('Giao Sở Tài chính');
 		const sv = Y.encodeStateVector(d);

@@ -24,7 +24,13 @@ export const MessageType = {
 	 * Kết Luận extension, server → client only, and only to connections opened with `?ack=1`:
 	 * "everything up to this state vector is durably stored". Body: `varUint8Array stateVector`. [P7]
 	 */
-	saved: 100
+	saved: 100,
+	/**
+	 * Kết Luận extension, server → client only, and only to connections opened with `?ack=1`: "the
+	 * notice was issued (ban hành) before your changes reached the server; they are kept in the draft
+	 * notice named here (bổ sung / đính chính) and not in this one". Body: `varString noticeId`. [P11]
+	 */
+	amended: 101
 } as const;
 /** A top-level message number. */
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];
@@ -107,6 +113,24 @@ export function encodeSavedMessage(stateVector: Uint8Array): Uint8Array {
 /** Reads the body of a `saved` message (after its type number): the durable state vector. */
 export function readSavedMessage(decoder: decoding.Decoder): Uint8Array {
 	return decoding.readVarUint8Array(decoder);
+}
+
+/** Encodes an `amended` message naming the draft notice that now holds the receiver's late changes. [P11] */
+export function encodeAmendedMessage(amendmentId: string): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MessageType.amended);
+	encoding.writeVarString(encoder, amendmentId);
+	return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Reads the body of an `amended` message (after its type number): the id of the draft that holds
+ * the late changes. Throws when it is not a notice id.
+ */
+export function readAmendedMessage(decoder: decoding.Decoder): string {
+	const id = decoding.readVarString(decoder);
+	if (!NOTICE_ID_PATTERN.test(id)) throw new Error('amended: not a notice id');
+	return id;
 }
 
 /** Decodes a Yjs v1 state vector (`varUint n, n × (varUint client, varUint clock)`). */

@@ -4,7 +4,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { get as idbGet, set as idbSet } from 'idb-keyval';
 import * as decoding from 'lib0/decoding';
 import { NoticeDoc, type NoticeMeta } from '#shared/doc/noticeDoc';
-import { ACK_QUERY_PARAM, CloseCode, MessageType, decodeStateVector, isPermanentClose, readSavedMessage } from '#shared/protocol';
+import { ACK_QUERY_PARAM, CloseCode, MessageType, decodeStateVector, isPermanentClose, readAmendedMessage, readSavedMessage } from '#shared/protocol';
 import { PendingChanges, type PendingChange } from './PendingChanges';
 import { TaskDeriver, type DraftTask } from '#shared/tasks/draftTasks';
 import type { TaskCorrection } from '#shared/doc/noticeDoc';
@@ -20,6 +20,8 @@ export interface Peer {
 	name: string;
 	color: string;
 	self: boolean;
+	/** Changes of this participant the server has not confirmed yet (published in awareness). */
+	unsaved: number;
 }
 
 /** Who opens the session. */
@@ -42,6 +44,9 @@ function cancelIdle(handle: number): void {
 	if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
 	else clearTimeout(handle);
 }
+
+/** How often an expired session checks whether the person signed in again (another tab, the popup). */
+const SESSION_POLL_MS = 1500;
 
 /** Origin of our own header-field writes, so they count as local changes. */
 const LOCAL_META = Symbol('local-meta');
@@ -68,6 +73,10 @@ export class NoticeSession {
 	#meta = $state<NoticeMeta>(this.notice.readMeta());
 	#fatal = $state<string | null>(null);
 	#tasks = $state.raw<DraftTask[]>([]);
+	#expired = $state(false);
+	#amendment = $state<string | null>(null);
+	#probing = false;
+	#signInWindow: Window | null = null;
 	readonly #deriver: TaskDeriver;
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain listeners, not state
 	readonly #taskListeners = new Set<(tasks: DraftTask[]) => void>();
@@ -85,6 +94,9 @@ export class NoticeSession {
 		this.#pendingKey = `ket-luan:pending:${noticeId}`;
 		this.#pending = new PendingChanges((items) => {
 			this.#unsaved = items.length;
+			// Colleagues see who still has unconfirmed changes before they issue the notice. [P11]
+			// (Undefined during construction: the constructor publishes the first count itself.)
+			this.provider?.awareness.setLocalStateField('unsaved', items.length);
 			// Fire and forget is safe: the next write carries the whole list again.
 			void idbSet(this.#pendingKey, items).catch(() => {
 				/* quota or private mode: the count still works for this page load */
@@ -95,6 +107,13 @@ export class NoticeSession {
 		void this.#idb.whenSynced.then(() => {
 			this.#localLoaded = true;
 			this.#refreshMeta();
+			// Another tab of this notice deletes the local copy after an amendment ([P11]): let the
+			// deletion through (it waits for every open connection) and load the page afresh too.
+			const db = this.#idb.db;
+			if (db) db.onversionchange = () => {
+				db.close();
+				location.reload();
+			};
 		});
 		void idbGet<PendingChange[]>(this.#pendingKey).then((items) => {
 			if (Array.isArray(items)) this.#pending.restore(items);
@@ -114,7 +133,11 @@ export class NoticeSession {
 		this.provider.messageHandlers[MessageType.saved] = (_encoder, decoder: decoding.Decoder) => {
 			this.#pending.confirm(decodeStateVector(readSavedMessage(decoder)));
 		};
+		this.provider.messageHandlers[MessageType.amended] = (_encoder, decoder: decoding.Decoder) => {
+			this.#amended(readAmendedMessage(decoder));
+		};
 		this.provider.awareness.setLocalStateField('user', { name: this.user.name, color: this.user.color, id: user.id });
+		this.provider.awareness.setLocalStateField('unsaved', this.#pending.count);
 
 		// Tasks follow the text shortly after a pause in typing, whoever typed it. Extraction and
 		// highlighting run in idle time, never on a keystroke's own frame: typing stays as fast as
@@ -135,7 +158,11 @@ export class NoticeSession {
 		this.#listen(this.provider, 'sync', (synced: boolean) => (this.#serverSynced = synced));
 		this.#listen(this.provider, 'connection-close', (event: CloseEvent | null) => {
 			this.#serverSynced = false;
-			if (event && isPermanentClose(event.code)) this.#fatal = closeMessage(event.code);
+			if (event?.code === CloseCode.UNAUTHORIZED) this.#sessionExpired();
+			else if (event && isPermanentClose(event.code)) this.#fatal = closeMessage(event.code);
+			// A refused upgrade (401) reaches the page as a plain failed connection (1006), exactly
+			// like a network problem: ask the server whether the session is still valid.
+			else if (!this.#expired && navigator.onLine && (event === null || event.code < 4000)) void this.#probeSession();
 			// Randomised ("full jitter") backoff: after a server restart, every client does not come
 			// back in the same millisecond. y-websocket reads maxBackoffTime right after this event.
 			const attempt = this.provider.wsUnsuccessfulReconnects + 1;
@@ -151,6 +178,8 @@ export class NoticeSession {
 			this.provider.disconnect();
 		};
 		const goOnline = () => {
+			// An expired session reconnects once the person has signed in again (#waitForSignIn).
+			if (this.#expired) return;
 			this.#connection = 'connecting';
 			this.provider.connect();
 		};
@@ -234,6 +263,29 @@ export class NoticeSession {
 		this.notice.resetTask(taskId, LOCAL_META);
 	}
 
+	/** True when the sign-in behind this page has expired: the server refuses to sync until the person signs in again. */
+	get expired(): boolean {
+		return this.#expired;
+	}
+
+	/** Id of the amendment draft that now holds our late changes to this issued notice ([P11]), once told. */
+	get amendment(): string | null {
+		return this.#amendment;
+	}
+
+	/**
+	 * Opens the sign-in page in a small window, keeping this page (and what was typed) as it is;
+	 * once the session is valid again, the window closes and sync resumes. False when the browser
+	 * blocked the window (the caller then navigates to the sign-in page: unsaved changes are kept
+	 * on this device and sync after the sign-in).
+	 */
+	openSignIn(): boolean {
+		const w = window.open('/login?next=%2F', 'ket-luan-dang-nhap', 'popup,width=460,height=620');
+		if (w === null) return false;
+		this.#signInWindow = w;
+		return true;
+	}
+
 	/** A reason the server gave for refusing this connection for good, in Vietnamese. */
 	get fatal(): string | null {
 		return this.#fatal;
@@ -282,6 +334,82 @@ export class NoticeSession {
 		this.doc.destroy();
 	}
 
+	/** Asks the server whether our session is valid; a 401 means it expired. */
+	async #probeSession(): Promise<void> {
+		if (this.#probing) return;
+		this.#probing = true;
+		try {
+			const res = await fetch('/api/session', { cache: 'no-store', credentials: 'same-origin' });
+			if (res.status === 401) this.#sessionExpired();
+		} catch {
+			/* offline or the server is down: y-websocket keeps retrying and the badge says so */
+		} finally {
+			this.#probing = false;
+		}
+	}
+
+	/** The server no longer accepts our sign-in: say so, stop reconnecting, wait for a new sign-in. */
+	#sessionExpired(): void {
+		if (this.#expired) return;
+		this.#expired = true;
+		// Every reconnect would be refused the same way until the person signs in again.
+		this.provider.disconnect();
+		this.#waitForSignIn();
+	}
+
+	/** Polls until the session is valid again (signed in in the popup or another tab), then reconnects. */
+	#waitForSignIn(): void {
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		let stopped = false;
+		const check = async (): Promise<void> => {
+			clearTimeout(timer);
+			if (stopped) return;
+			try {
+				const res = await fetch('/api/session', { cache: 'no-store', credentials: 'same-origin' });
+				if (res.ok) {
+					stop();
+					this.#expired = false;
+					this.#signInWindow?.close();
+					this.#signInWindow = null;
+					// The local changes are still in the doc (and IndexedDB); the new connection's
+					// sync step 2 sends them, and the saved acks empty the unsaved count.
+					this.#connection = 'connecting';
+					this.provider.connect();
+					return;
+				}
+			} catch {
+				/* offline for a moment: try again on the next tick */
+			}
+			if (!stopped) timer = setTimeout(() => void check(), SESSION_POLL_MS);
+		};
+		const onFocus = () => void check();
+		const stop = () => {
+			stopped = true;
+			clearTimeout(timer);
+			window.removeEventListener('focus', onFocus);
+		};
+		window.addEventListener('focus', onFocus);
+		this.#cleanup.push(stop);
+		timer = setTimeout(() => void check(), SESSION_POLL_MS);
+	}
+
+	/**
+	 * [P11] The notice was issued before our changes reached the server; the server kept them in
+	 * draft `amendmentId`. Our copy of the notice still holds those changes, and the editor is bound
+	 * to it: drop it (IndexedDB and the unsaved list) and load the page afresh, which then shows the
+	 * issued text and, from the server, where our changes went.
+	 */
+	#amended(amendmentId: string): void {
+		if (this.#amendment !== null) return;
+		this.#amendment = amendmentId;
+		this.#pending.clear();
+		this.provider.disconnect();
+		// Deleting the copy waits for other tabs to close theirs; do not wait forever for one that
+		// does not (an older version of the page).
+		const timeout = new Promise((resolve) => setTimeout(resolve, 3000));
+		void Promise.race([Promise.allSettled([idbSet(this.#pendingKey, []), this.#idb.clearData()]), timeout]).then(() => location.reload());
+	}
+
 	#refreshMeta(): void {
 		this.#meta = this.notice.readMeta();
 	}
@@ -289,9 +417,15 @@ export class NoticeSession {
 	#refreshPeers(): void {
 		const peers: Peer[] = [];
 		for (const [clientId, state] of this.provider.awareness.getStates()) {
-			const u = (state as { user?: { name?: unknown; color?: unknown } }).user;
+			const { user: u, unsaved } = state as { user?: { name?: unknown; color?: unknown }; unsaved?: unknown };
 			if (!u || typeof u.name !== 'string') continue;
-			peers.push({ clientId, name: u.name, color: typeof u.color === 'string' ? u.color : '#888', self: clientId === this.doc.clientID });
+			peers.push({
+				clientId,
+				name: u.name,
+				color: typeof u.color === 'string' ? u.color : '#888',
+				self: clientId === this.doc.clientID,
+				unsaved: typeof unsaved === 'number' && Number.isSafeInteger(unsaved) && unsaved > 0 ? unsaved : 0
+			});
 		}
 		peers.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name, 'vi'));
 		this.#peers = peers;

@@ -32,4 +32,14 @@ describe('PendingChanges', () => {
 		p.restore([{ client: 1, clock: 1 }]);
 		expect(p.count).toBe(1);
 	});
+
+	it('forgets every pending change when they were kept elsewhere, and persists the empty list', () => {
+		let saved: PendingChange[] = [{ client: 0, clock: 0 }];
+		const p = new PendingChanges((items) => (saved = [...items]));
+		p.record(3, 4);
+		p.record(3, 8);
+		p.clear();
+		expect(p.count).toBe(0);
+		expect(saved).toEqual([]);
+	});
 });

@@ -33,6 +33,16 @@ export class PendingChanges {
 		this.persist(this.#items);
 	}
 
+	/**
+	 * Forgets every pending change: they are stored elsewhere now (an issued notice's late changes
+	 * kept as an amendment draft, [P11]), so they are no longer this notice's unsaved changes.
+	 */
+	clear(): void {
+		if (this.#items.length === 0) return;
+		this.#items = [];
+		this.persist(this.#items);
+	}
+
 	/** Drops every change covered by the server's stored state vector. Returns how many were confirmed. */
 	confirm(serverState: Map<number, number>): number {
 		const before = this.#items.length;

@@ -24,6 +24,9 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		directory: directory.get(),
 		state: summary?.state ?? 'draft',
 		statuses,
+		// [P11] Drafts holding changes that came after the issue, and what this draft corrects.
+		amendments: notices.amendmentsOf(user, params.id),
+		amends: notices.amendedNotice(params.id) ?? null,
 		canIssue: summary?.state === 'draft' && ['admin', 'office', 'leader'].includes(user.role),
 		sources: SOURCE_TYPES.map((v) => ({ value: v, label: SOURCE_LABELS[v] }))
 	};
