@@ -1,7 +1,7 @@
 /** Debian's Chromium driven by playwright-core (never a downloaded browser). */
 import { existsSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type ConsoleMessage, type Page } from 'playwright-core';
 import { makeDataDir, removeDataDir, startServer, type ServerProcess } from '../integration/harness';
 
 /** Where Debian installs Chromium (`apt-get install chromium`). */
@@ -40,9 +40,9 @@ export interface BrowserWorld {
 	readonly dataDir: string;
 	readonly browser: Browser;
 	/** A new browser context (its own cookies, storage and service worker) with one page. */
-	newPage(): Promise<{ context: BrowserContext; page: Page }>;
+	newPage(options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }>;
 	/** A new context signed in as `username` (password mat-khau-123), on the notice list. */
-	signedIn(username: string): Promise<Page>;
+	signedIn(username: string, options?: BrowserContextOptions): Promise<Page>;
 }
 
 /**
@@ -115,14 +115,14 @@ export function useBrowserWorld(prepare: (dataDir: string) => Promise<void> = as
 			return browser;
 		},
 		dataDir,
-		async newPage() {
-			const context = await world.browser.newContext({ locale: 'vi-VN' });
+		async newPage(options = {}) {
+			const context = await world.browser.newContext({ locale: 'vi-VN', ...options });
 			contexts.push(context);
 			watch(context);
 			return { context, page: await context.newPage() };
 		},
-		async signedIn(username) {
-			const { page } = await world.newPage();
+		async signedIn(username, options) {
+			const { page } = await world.newPage(options);
 			await signIn(page, world.server.url, username, 'mat-khau-123');
 			return page;
 		}
