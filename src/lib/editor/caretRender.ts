@@ -77,7 +77,7 @@ export function renderCaret(user: CaretUser): HTMLElement {
 	const color = typeof user.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(user.color) ? user.color : '#6b7280';
 	const name = typeof user.name === 'string' && user.name.trim() ? user.name : 'Người cùng soạn';
 	const caret = document.createElement('span');
-	caret.className = 'collaboration-carets__caret is-active';
+	caret.className = 'collaboration-carets__caret fades is-active';
 	caret.style.borderColor = color;
 	// Read as "Nguyễn Văn A đang ở đây" by screen readers that announce widgets; the visible
 	// label is decoration.
