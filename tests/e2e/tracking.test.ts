@@ -104,6 +104,9 @@ describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromi
 		const agency = await signedIn('sotc');
 		await agency.goto(world.server.url + '/tasks');
 		await agency.waitForFunction(() => document.documentElement.dataset.offlineReady === 'true');
+		// Controlled, even when this page's navigation began while the worker was still installing
+		// (the cause of the old flake): otherwise its client-side navigations bypass the worker.
+		expect(await agency.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 		await agency.getByTestId('tracker').getByRole('link', { name: new RegExp(`quyết toán.*${RUN}`) }).click();
 		await agency.getByLabel('Nội dung').waitFor();
 		const taskUrl = agency.url();
