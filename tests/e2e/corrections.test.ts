@@ -78,6 +78,12 @@ describe.skipIf(!hasChromium)('correcting a task’s agencies and reading a long
 		// The same misspelling left in the support field blocks saving; nothing changes.
 		await page.keyboard.press('Tab');
 		expect(await focusedId(page)).toBe('fix-support');
+		// A name retired by the 2025 merger completes to the agency that took it over.
+		await page.keyboard.type('Sở KH&ĐT');
+		await expect.poll(() => page.locator('#fix-support-options [role="option"]').first().innerText()).toBe('Sở Tài chính (Sở KH&ĐT)');
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('ControlOrMeta+a');
+		await page.keyboard.press('Delete');
 		await page.keyboard.type('Sở Tài chánh');
 		await page.getByRole('button', { name: 'Lưu sửa' }).focus();
 		await page.keyboard.press('Enter');
