@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { addUser, cli } from '../integration/harness';
+import type { Page } from 'playwright-core';
 import { hasChromium, useBrowserWorld } from '../support/browser';
+
+let runs = 0;
+/**
+ * Words unique to one run of one test: a test finds its own notice and task by them, never one
+ * left on the same server by an earlier test or an earlier attempt.
+ */
+const runTag = () => `đợt ${Date.now().toString(36)}${(runs++).toString(36)}`;
+
+/** True once the page's origin has a kept copy of `url` in Cache Storage (the service worker's). */
+const kept = (page: Page, url: string) => page.evaluate(async (u) => !!(await caches.match(u)), url);
 
 describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromium', () => {
 	const world = useBrowserWorld(async (dataDir) => {
@@ -11,13 +22,14 @@ describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromi
 	const signedIn = world.signedIn;
 
 	it('issues a notice, the agency reports its task done, the office confirms, and the chip shows it done', async () => {
+		const RUN = runTag();
 		const office = await signedIn('chuyenvien');
 		await office.getByRole('button', { name: '+ Tạo thông báo mới' }).click();
 		await office.waitForURL('**/notices/*');
 		const noticeUrl = office.url();
 		await office.getByPlaceholder('Kết luận của … tại cuộc họp …').fill('Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về giải ngân vốn đầu tư công');
 		await office.locator('[data-testid="editor"] .notice-body').click();
-		await office.keyboard.type('Giao Sở Tài chính chủ trì rà soát, điều chuyển vốn đầu tư công, xong trước ngày 30/12/2099.');
+		await office.keyboard.type(`Giao Sở Tài chính chủ trì rà soát, điều chuyển vốn đầu tư công (${RUN}), xong trước ngày 30/12/2099.`);
 		await expect.poll(() => office.getByTestId('task-deadline').first().innerText()).toBe('Trước 30/12/2099');
 		await expect.poll(() => office.getByTestId('saved').innerText()).toBe('Mọi thay đổi đã lưu trên máy chủ');
 
@@ -44,7 +56,7 @@ describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromi
 
 		// The agency sees its task, reports progress and then reports it done.
 		await agency.goto(world.server.url + '/tasks');
-		await agency.getByTestId('tracker').getByRole('link', { name: /rà soát/ }).click();
+		await agency.getByTestId('tracker').getByRole('link', { name: new RegExp(`rà soát.*${RUN}`) }).click();
 		await agency.getByLabel('Nội dung').fill('Đã rà soát 12 dự án, đề xuất điều chuyển 35 tỷ đồng.');
 		await agency.getByLabel('Tỷ lệ hoàn thành (%)').fill('60');
 		await agency.getByRole('button', { name: 'Gửi báo cáo' }).click();
@@ -54,7 +66,7 @@ describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromi
 
 		// The office confirms; the chip in the notice shows the task done on time.
 		await office.goto(world.server.url + '/tasks?status=awaiting');
-		await office.getByTestId('tracker').getByRole('link', { name: /rà soát/ }).click();
+		await office.getByTestId('tracker').getByRole('link', { name: new RegExp(`rà soát.*${RUN}`) }).click();
 		await office.getByRole('button', { name: 'Xác nhận hoàn thành' }).click();
 		await expect.poll(() => office.getByTestId('task-status').innerText()).toBe('Hoàn thành đúng hạn');
 		expect(await office.getByTestId('history').innerText()).toMatch(/Ban hành[\s\S]*Báo cáo tiến độ[\s\S]*Báo cáo hoàn thành[\s\S]*Xác nhận hoàn thành/);
@@ -75,11 +87,12 @@ describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromi
 
 	it('keeps the task list readable offline and sends a progress report written offline once, when back online', async () => {
 		// The office issues a notice with one task for Sở Tài chính.
+		const RUN = runTag();
 		const office = await signedIn('chuyenvien');
 		await office.getByRole('button', { name: '+ Tạo thông báo mới' }).click();
 		await office.waitForURL('**/notices/*');
 		await office.locator('[data-testid="editor"] .notice-body').click();
-		await office.keyboard.type('Giao Sở Tài chính chủ trì tổng hợp báo cáo quyết toán, xong trước ngày 15/12/2099.');
+		await office.keyboard.type(`Giao Sở Tài chính chủ trì tổng hợp báo cáo quyết toán (${RUN}), xong trước ngày 15/12/2099.`);
 		await expect.poll(() => office.getByTestId('task-deadline').first().innerText()).toBe('Trước 15/12/2099');
 		await expect.poll(() => office.getByTestId('saved').innerText()).toBe('Mọi thay đổi đã lưu trên máy chủ');
 		office.once('dialog', (d) => void d.accept());
@@ -91,15 +104,20 @@ describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromi
 		const agency = await signedIn('sotc');
 		await agency.goto(world.server.url + '/tasks');
 		await agency.waitForFunction(() => document.documentElement.dataset.offlineReady === 'true');
-		await agency.getByTestId('tracker').getByRole('link', { name: /quyết toán/ }).click();
+		// Controlled, even when this page's navigation began while the worker was still installing
+		// (the cause of the old flake): otherwise its client-side navigations bypass the worker.
+		expect(await agency.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+		await agency.getByTestId('tracker').getByRole('link', { name: new RegExp(`quyết toán.*${RUN}`) }).click();
 		await agency.getByLabel('Nội dung').waitFor();
 		const taskUrl = agency.url();
-		await agency.waitForFunction(async (u) => !!(await caches.match(u)), taskUrl);
-		await agency.waitForFunction(async (u) => !!(await caches.match(u)), world.server.url + '/tasks');
+		// Polled through evaluate: waitForFunction would take the pending Promise of an async
+		// predicate as truthy and pass at once, which hid that nothing had been kept.
+		await expect.poll(() => kept(agency, taskUrl)).toBe(true);
+		await expect.poll(() => kept(agency, world.server.url + '/tasks')).toBe(true);
 
 		await agency.context().setOffline(true);
 		await agency.goto(world.server.url + '/tasks');
-		expect(await agency.getByTestId('tracker').innerText()).toContain('quyết toán');
+		expect(await agency.getByTestId('tracker').innerText()).toContain(`quyết toán (${RUN})`);
 		await agency.goto(taskUrl);
 		await agency.getByLabel('Nội dung').fill('Đã tổng hợp số liệu của 9 huyện (viết khi mất mạng).');
 		await agency.getByLabel('Tỷ lệ hoàn thành (%)').fill('30');

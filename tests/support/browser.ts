@@ -1,7 +1,7 @@
 /** Debian's Chromium driven by playwright-core (never a downloaded browser). */
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type ConsoleMessage, type Page } from 'playwright-core';
 import { makeDataDir, removeDataDir, startServer, type ServerProcess } from '../integration/harness';
 
 /** Where Debian installs Chromium (`apt-get install chromium`). */
@@ -40,20 +40,60 @@ export interface BrowserWorld {
 	readonly dataDir: string;
 	readonly browser: Browser;
 	/** A new browser context (its own cookies, storage and service worker) with one page. */
-	newPage(): Promise<{ context: BrowserContext; page: Page }>;
+	newPage(options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }>;
 	/** A new context signed in as `username` (password mat-khau-123), on the notice list. */
-	signedIn(username: string): Promise<Page>;
+	signedIn(username: string, options?: BrowserContextOptions): Promise<Page>;
+}
+
+/**
+ * A console message a test may expect: the browser's own report of a request refused because the
+ * test switched the context's network off (`net::ERR_INTERNET_DISCONNECTED`, for pages, the
+ * service worker and WebSocket reconnections alike). Nothing else is tolerated.
+ */
+function expectedWhileOffline(message: ConsoleMessage, wentOffline: boolean): boolean {
+	return wentOffline && message.text().includes('net::ERR_INTERNET_DISCONNECTED');
 }
 
 /**
  * Registers beforeAll/afterAll hooks that start the server (after `prepare` made its users) and
- * Chromium, and close every context, the browser and the server afterwards.
+ * Chromium, and close every context, the browser and the server afterwards. Every console error
+ * and uncaught page error of every context made by the world fails the test it happened in
+ * (afterEach), listed, except requests refused while a test has the context offline.
  */
 export function useBrowserWorld(prepare: (dataDir: string) => Promise<void> = async () => {}): BrowserWorld {
 	let server: ServerProcess | undefined;
 	let browser: Browser | undefined;
 	const dataDir = makeDataDir();
 	const contexts: BrowserContext[] = [];
+	let problems: string[] = [];
+	beforeEach(() => {
+		problems = [];
+	});
+	afterEach(() => {
+		const found = problems;
+		problems = [];
+		if (!found.length) return;
+		const counts = new Map<string, number>();
+		for (const p of found) counts.set(p, (counts.get(p) ?? 0) + 1);
+		const list = [...counts].map(([p, n]) => `  - ${n > 1 ? `(${n}×) ` : ''}${p}`).join('\n');
+		throw new Error(`console errors in the browser during this test:\n${list}`);
+	});
+	/** Records the context's console errors (pages and service worker) and uncaught page errors. */
+	function watch(context: BrowserContext): void {
+		let wentOffline = false;
+		const setOffline = context.setOffline.bind(context);
+		// Flagged before the switch: a request refused at the very moment counts as offline too.
+		context.setOffline = async (offline: boolean) => {
+			if (offline) wentOffline = true;
+			await setOffline(offline);
+		};
+		context.on('console', (m) => {
+			if (m.type() !== 'error' || expectedWhileOffline(m, wentOffline)) return;
+			const where = m.page()?.url() ?? m.worker()?.url() ?? '?';
+			problems.push(`console.error at ${where}: ${m.text()}`);
+		});
+		context.on('weberror', (e) => problems.push(`uncaught error at ${e.page()?.url() ?? '?'}: ${e.error().stack ?? e.error().message}`));
+	}
 	beforeAll(async () => {
 		await prepare(dataDir);
 		server = await startServer(dataDir);
@@ -75,13 +115,14 @@ export function useBrowserWorld(prepare: (dataDir: string) => Promise<void> = as
 			return browser;
 		},
 		dataDir,
-		async newPage() {
-			const context = await world.browser.newContext({ locale: 'vi-VN' });
+		async newPage(options = {}) {
+			const context = await world.browser.newContext({ locale: 'vi-VN', ...options });
 			contexts.push(context);
+			watch(context);
 			return { context, page: await context.newPage() };
 		},
-		async signedIn(username) {
-			const { page } = await world.newPage();
+		async signedIn(username, options) {
+			const { page } = await world.newPage(options);
 			await signIn(page, world.server.url, username, 'mat-khau-123');
 			return page;
 		}

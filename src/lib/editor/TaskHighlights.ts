@@ -32,16 +32,29 @@ export function chipLabel(t: DraftTask, status?: ChipStatus): string {
 	return `${lead} · ${status ? status.label : deadlineLabel(t.deadline)}`;
 }
 
+/**
+ * The chip at the end of an assignment line. An inline span, not a button: a button is always an
+ * unbreakable inline-block, and a wide chip that did not fit at the end of a justified line
+ * moved to the next line whole, stretching the line before it with huge gaps. Inline, its words
+ * wrap like the line's own (the border is drawn on each piece, see the page's CSS).
+ */
 function chip(t: DraftTask, status?: ChipStatus): HTMLElement {
-	const el = document.createElement('button');
-	el.type = 'button';
+	const el = document.createElement('span');
 	el.className = `task-chip${t.dismissed ? ' dismissed' : ''}${status ? ` st-${status.key}` : ''}`;
 	el.dataset.taskId = t.id;
 	el.contentEditable = 'false';
+	el.setAttribute('role', 'button');
+	el.tabIndex = 0;
 	el.textContent = chipLabel(t, status);
 	el.title = 'Mở nhiệm vụ';
+	const open = () => el.dispatchEvent(new CustomEvent(TASK_CHIP_EVENT, { detail: t.id, bubbles: true }));
 	el.addEventListener('mousedown', (e) => e.preventDefault());
-	el.addEventListener('click', () => el.dispatchEvent(new CustomEvent(TASK_CHIP_EVENT, { detail: t.id, bubbles: true })));
+	el.addEventListener('click', open);
+	el.addEventListener('keydown', (e) => {
+		if (e.key !== 'Enter' && e.key !== ' ') return;
+		e.preventDefault();
+		open();
+	});
 	return el;
 }
 

@@ -68,6 +68,20 @@ describe('draft tasks', () => {
 		expect(t!.correctedBy).toBe('An');
 	});
 
+	it('[DS6] a corrected agency is known only when the directory knows it: a misspelt name stays flagged', () => {
+		const blocks = [p('b1', 'Giao Sở Tài chính chủ trì rà soát, xong trước ngày 30/01/2024.')];
+		const [t] = new TaskDeriver().derive(blocks, meta, new Map([['b1', { lead: ['Sở Tài chánh'], support: ['Sở Tài chính'] }]]));
+		expect(t!.lead).toMatchObject([{ name: 'Sở Tài chánh', known: false }]);
+		expect(t!.support).toMatchObject([{ name: 'Sở Tài chính', known: true, agencyId: 'so-tai-chinh' }]);
+	});
+
+	it('[DS6] a corrected agency written as an abbreviation or with a comma in its name is stored under its one canonical name', () => {
+		const blocks = [p('b1', 'Giao Sở Tài chính chủ trì rà soát, xong trước ngày 30/01/2024.')];
+		const [t] = new TaskDeriver().derive(blocks, meta, new Map([['b1', { lead: ['Sở VHTTDL'], support: ['Sở Văn hóa, Thể thao và Du lịch'] }]]));
+		expect(t!.lead.map((a) => [a.name, a.known])).toEqual([['Sở Văn hóa, Thể thao và Du lịch', true]]);
+		expect(t!.support.map((a) => [a.name, a.known])).toEqual([['Sở Văn hóa, Thể thao và Du lịch', true]]);
+	});
+
 	it('[DS6] two docs editing the same assignment line concurrently end with exactly one task, identical in both', () => {
 		const a = new NoticeDoc(new Y.Doc());
 		a.setBodyParagraphs(['Giao Sở Tài chính chủ trì.'], () => 'blk1');

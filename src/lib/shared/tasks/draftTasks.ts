@@ -10,6 +10,7 @@ import { readMarker } from '../extract/text';
 import type { AgencyRef, Assignment, BlockContext, Deadline, Span } from '../extract/types';
 import type { AgencyDirectory } from '../agencies/types';
 import { DEFAULT_DIRECTORY } from '../agencies/directory';
+import { findParties, resolveAgency } from '../agencies/matcher';
 
 /** What a highlighted span in the editor is. */
 export type MarkKind = 'lead' | 'support' | 'official' | 'deadline';
@@ -74,8 +75,24 @@ function shift(span: Span, by: number): Span {
 	return { start: span.start + by, end: span.end + by };
 }
 
-function manual(name: string): AgencyRef {
-	return { name, text: name, kind: 'agency', known: true };
+/**
+ * An agency a person chose in a correction. Known only when the directory knows the whole name
+ * (canonical name and id then, so the agency sees its task in the tracker), never on the
+ * person's word: a misspelt "Sở Tài chánh" stays flagged, because no agency would ever see it.
+ */
+export function correctedAgency(name: string, directory: AgencyDirectory = DEFAULT_DIRECTORY): AgencyRef {
+	const text = name.normalize('NFC').replace(/\s+/g, ' ').trim();
+	const entry = resolveAgency(text, directory);
+	if (entry) {
+		const kind = entry.kind === 'authority' ? 'authority' : entry.kind === 'leader' ? 'leader' : 'agency';
+		return { name: entry.name, text, kind, known: true, agencyId: entry.id };
+	}
+	// Names the extractor knows without a directory entry of their own ("Cục Thuế thành phố", a
+	// leader by title) are known the same way here as in the text.
+	const [m] = findParties(text, { directory });
+	if (m && m.start === 0 && m.end === text.length && m.known)
+		return { name: m.name, text, kind: m.kind, known: true, ...(m.agencyId ? { agencyId: m.agencyId } : {}) };
+	return { name: text, text, kind: 'unknown', known: false };
 }
 
 /**
@@ -153,8 +170,8 @@ export class TaskDeriver {
 					id,
 					blockId: block.id,
 					order: tasks.length,
-					lead: c.lead ? c.lead.map(manual) : a.lead,
-					support: c.support ? c.support.map(manual) : a.support,
+					lead: c.lead ? c.lead.map((n) => correctedAgency(n, this.directory)) : a.lead,
+					support: c.support ? c.support.map((n) => correctedAgency(n, this.directory)) : a.support,
 					officials: a.officials,
 					action: a.action,
 					deadline,
