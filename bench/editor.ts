@@ -30,7 +30,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import * as Y from 'yjs';
@@ -38,7 +38,7 @@ import { NoticeDoc } from '#shared/doc/noticeDoc';
 import { addUser, cli, connectClient, createNotice, makeDataDir, removeDataDir, startServer, waitSynced, type ServerProcess } from '../tests/integration/harness';
 import type { KeyRecord } from './editor/probe';
 import { latencyStats, ratio, type LatencyStats } from './editor/stats';
-import { topSelfTime, type CpuProfile } from './editor/profile';
+import { summariseProfile, type CpuProfile } from './editor/profile';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -83,6 +83,8 @@ interface Run {
 	/** keydown timeStamp → first mutation showing the character. */
 	shown: LatencyStats;
 	keys: number;
+	/** CPU time of all Chromium processes per measured key (ms): robust to a busy machine, unlike wall time. */
+	cpuPerKey: number | null;
 	lost: number;
 	paragraph: string;
 	textOk: boolean;
@@ -174,7 +176,7 @@ async function settle(page: Page, timeoutMs = 60_000): Promise<void> {
 }
 
 /** Puts the caret at the end of the middle paragraph of `root`, types a warm-up and then `KEYS` measured keys. */
-async function typeAndMeasure(page: Page, root: string, errors: ReturnType<typeof watchErrors>, keys = KEYS): Promise<Run> {
+async function typeAndMeasure(page: Page, root: string, errors: ReturnType<typeof watchErrors>, cpuNow: () => Promise<number | null>, keys = KEYS): Promise<Run> {
 	const target = await page.evaluate((sel) => window.__kbench.caretTarget(sel), root);
 	if (!target) throw new Error(`no paragraph in ${root}`);
 	await page.mouse.click(target.x, target.y);
@@ -187,10 +189,12 @@ async function typeAndMeasure(page: Page, root: string, errors: ReturnType<typeo
 	await settle(page);
 	await page.evaluate(() => window.__kbench.take());
 	errors.setTyping(true);
+	const cpu0 = await cpuNow();
 	await page.keyboard.type(measured, { delay: DELAY });
 	await settle(page).catch(() => {
 		// Keys whose character never showed stay pending; they are reported as lost below.
 	});
+	const cpu1 = await cpuNow();
 	errors.setTyping(false);
 	const records: KeyRecord[] = await page.evaluate(() => window.__kbench.take());
 	await page.evaluate(() => window.__kbench.disarm());
@@ -203,6 +207,7 @@ async function typeAndMeasure(page: Page, root: string, errors: ReturnType<typeo
 		queue: latencyStats(done.map((r) => r.tHandler - start(r))),
 		shown: latencyStats(done.map((r) => r.tMut! - start(r))),
 		keys: records.length,
+		cpuPerKey: cpu0 === null || cpu1 === null ? null : Math.round(((cpu1 - cpu0) * 1000 * 10) / keys) / 10,
 		lost: keys - done.length,
 		paragraph: `#${target.index}/${target.paragraphs} "${target.preview}"`,
 		textOk: text.includes(warm + measured),
@@ -243,6 +248,7 @@ async function main(): Promise<void> {
 	if (!existsSync(CHROMIUM)) throw new Error(`Không thấy Chromium ở ${CHROMIUM} (apt-get install chromium hoặc đặt CHROMIUM_PATH).`);
 	if (!existsSync(SEED_004)) throw new Error(`Không thấy văn bản mẫu ${SEED_004}.`);
 	const began = Date.now();
+	const load0 = os.loadavg()[0]!.toFixed(1);
 	execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
 
 	const [pageScript, probeScript] = await Promise.all([bundle('bench/editor/stockPage.ts'), bundle('bench/editor/probe.ts')]);
@@ -269,6 +275,17 @@ async function main(): Promise<void> {
 			headless: true,
 			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 		});
+		const system = await browser.newBrowserCDPSession();
+		// Sum over the browser, GPU and renderer processes: a key's cost wherever Chromium spends it.
+		const cpuNow = async (): Promise<number | null> => {
+			try {
+				const { processInfo } = await system.send('SystemInfo.getProcessInfo');
+				return processInfo.reduce((sum, p) => sum + p.cpuTime, 0);
+			} catch {
+				// Not every Chromium build answers SystemInfo; the column then shows "–".
+				return null;
+			}
+		};
 		say(`bench:editor — ${KEYS} phím đo (+${WARMUP} khởi động) mỗi trình soạn thảo, cách nhau ${DELAY} ms; seed 004: ${bodyChars(states.seed004)} ký tự thân văn bản`);
 
 		const newContext = async (): Promise<{ context: BrowserContext; page: Page }> => {
@@ -287,29 +304,30 @@ async function main(): Promise<void> {
 			// Ours first: its body width is what the reference pages are given.
 			await openOurs(ours.page, server.url, ids[which]);
 			width = await ours.page.evaluate((sel) => window.__kbench.width(sel), OURS_ROOT);
-			row.ours = await typeAndMeasure(ours.page, OURS_ROOT, oursErrors);
+			row.ours = await typeAndMeasure(ours.page, OURS_ROOT, oursErrors, cpuNow);
 			for (const mode of ['stock', 'plain'] as const) {
 				const { context, page } = await newContext();
 				const errors = watchErrors(page);
 				await openReference(page, ref.url, mode, which, width);
-				row[mode] = await typeAndMeasure(page, REF_ROOT, errors);
+				row[mode] = await typeAndMeasure(page, REF_ROOT, errors, cpuNow);
 				await context.close();
 			}
 			results[which] = row;
 		}
 
 		say('');
-		say(`${pad('case', 8)} ${pad('editor', 6)} ${lpad('p50', 7)} ${lpad('p95', 7)} ${lpad('mean', 7)} ${lpad('max', 7)} ${lpad('n', 4)}  ${lpad('queue p50', 9)} ${lpad('shown p50', 9)}  paragraph`);
+		say(`${pad('case', 8)} ${pad('editor', 6)} ${lpad('p50', 7)} ${lpad('p95', 7)} ${lpad('mean', 7)} ${lpad('max', 7)} ${lpad('n', 4)}  ${lpad('queue p50', 9)} ${lpad('shown p50', 9)} ${lpad('cpu/key', 7)}  paragraph`);
 		for (const which of CASES) {
 			for (const ed of EDITORS) {
 				const r = results[which][ed];
 				const notes = [r.lost ? `${r.lost} lost` : '', r.textOk ? '' : 'TEXT MISSING', r.errors.length ? `${r.errors.length} console errors` : ''].filter(Boolean).join(', ');
-				say(`${pad(which, 8)} ${pad(ed, 6)} ${lpad(fmt(r.paint.p50), 7)} ${lpad(fmt(r.paint.p95), 7)} ${lpad(fmt(r.paint.mean), 7)} ${lpad(fmt(r.paint.max), 7)} ${lpad(String(r.paint.n), 4)}  ${lpad(fmt(r.queue.p50), 9)} ${lpad(fmt(r.shown.p50), 9)}  ${r.paragraph}${notes ? `  [${notes}]` : ''}`);
+				say(`${pad(which, 8)} ${pad(ed, 6)} ${lpad(fmt(r.paint.p50), 7)} ${lpad(fmt(r.paint.p95), 7)} ${lpad(fmt(r.paint.mean), 7)} ${lpad(fmt(r.paint.max), 7)} ${lpad(String(r.paint.n), 4)}  ${lpad(fmt(r.queue.p50), 9)} ${lpad(fmt(r.shown.p50), 9)} ${lpad(fmt(r.cpuPerKey), 7)}  ${r.paragraph}${notes ? `  [${notes}]` : ''}`);
 			}
 			const r = results[which];
-			say(`${pad(which, 8)} ours/stock  p50 ×${fmt(ratio(r.ours.paint.p50, r.stock.paint.p50))}  p95 ×${fmt(ratio(r.ours.paint.p95, r.stock.paint.p95))}   (targets: ratio ≤ 1.2${which === 'seed004' ? ', p95 ≤ 50 ms' : ''})`);
+			say(`${pad(which, 8)} ours/stock  p50 ×${fmt(ratio(r.ours.paint.p50, r.stock.paint.p50))}  p95 ×${fmt(ratio(r.ours.paint.p95, r.stock.paint.p95))}  cpu/key ×${fmt(ratio(r.ours.cpuPerKey ?? Number.NaN, r.stock.cpuPerKey ?? Number.NaN))}   (targets: ratio ≤ 1.2${which === 'seed004' ? ', p95 ≤ 50 ms' : ''})`);
 		}
-		say('ms from the keydown event to the end of the first frame showing the character; queue = keydown waiting for the main thread; shown = first DOM mutation with the character.');
+		say('ms from the keydown event to the end of the first frame showing the character; queue = keydown waiting for the main thread; shown = first DOM mutation with the character; cpu/key = CPU ms of all Chromium processes per key.');
+		say(`load average (1 min) at start ${load0}, now ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores: wall-time figures grow with the load, cpu/key much less.`);
 		const consoleErrors = results.empty.ours.errors.length + results.seed004.ours.errors.length;
 		if (consoleErrors) {
 			const sample = [...results.empty.ours.errors, ...results.seed004.ours.errors].slice(0, 5);
@@ -323,15 +341,18 @@ async function main(): Promise<void> {
 			await cdp.send('Profiler.enable');
 			await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
 			await cdp.send('Profiler.start');
-			const profiled = await typeAndMeasure(ours.page, OURS_ROOT, oursErrors, 40);
+			const profiled = await typeAndMeasure(ours.page, OURS_ROOT, oursErrors, cpuNow, 40);
 			const { profile } = await cdp.send('Profiler.stop');
 			await cdp.detach();
 			writeFileSync(PROFILE, JSON.stringify(profile));
-			const top = topSelfTime(profile as CpuProfile, join(ROOT, 'build', 'client'));
+			const top = await summariseProfile(profile as CpuProfile, join(ROOT, 'build', 'client'));
 			say('');
 			say(`CPU profile of ours on seed 004 (40 keys, p50 ${fmt(profiled.paint.p50)} ms under the profiler): ${PROFILE}`);
-			say(`profiled ${top.totalMs} ms, busy (not idle) ${top.busyMs} ms; top functions by self time:`);
-			for (const r of top.rows) say(`${lpad(r.ms.toFixed(1), 8)} ms ${lpad(r.share.toFixed(1), 5)}%  ${pad(r.name, 32)} ${r.where}`);
+			say(`profiled ${top.totalMs} ms, busy (not idle) ${top.busyMs} ms; % of busy time.`);
+			for (const [title, rows] of [['top functions by self time:', top.self], ['top functions by total time (self + callees):', top.total]] as const) {
+				say(title);
+				for (const r of rows) say(`${lpad(r.ms.toFixed(1), 8)} ms ${lpad(r.share.toFixed(1), 5)}%  ${pad(r.name, 32)} ${r.where}`);
+			}
 		}
 
 		say(`run took ${((Date.now() - began) / 1000).toFixed(0)} s`);
