@@ -17,6 +17,7 @@
  * keydown's `timeStamp` to a MessageChannel task after the first frame in which the character is in
  * the editor's DOM. Console errors of ours while typing are counted.
  *
+ * `--dump=FILE` writes every key's raw times and the pages' long tasks as JSON.
  * `--profile[=FILE]` then types again in ours on seed 004 under the CDP profiler, writes the
  * .cpuprofile and prints the top functions by self time (mapped to sources when the app was built
  * with `vite build --sourcemap`).
@@ -57,6 +58,7 @@ for (const arg of process.argv.slice(2)) {
 const KEYS = Number(flags.get('keys') || 60);
 const WARMUP = Number(flags.get('warmup') || 8);
 const DELAY = Number(flags.get('delay') || 125);
+const DUMP = flags.get('dump') || null;
 const PROFILE = flags.has('profile') ? flags.get('profile') || join(tmpdir(), `kl-bench-editor-${Date.now()}.cpuprofile`) : null;
 
 /** ASCII words typed with real key presses (the editor's keydown/input path runs for each). */
@@ -82,6 +84,10 @@ interface Run {
 	queue: LatencyStats;
 	/** keydown timeStamp → first mutation showing the character. */
 	shown: LatencyStats;
+	/** keydown timeStamp → rAF callback of that frame (before its layout and paint). */
+	raf: LatencyStats;
+	/** Chromium's Event Timing for the same keys (only keys of ≥ 16 ms; see probe.ts). */
+	eventTiming: LatencyStats;
 	keys: number;
 	/** CPU time of all Chromium processes per measured key (ms): robust to a busy machine, unlike wall time. */
 	cpuPerKey: number | null;
@@ -89,6 +95,8 @@ interface Run {
 	paragraph: string;
 	textOk: boolean;
 	errors: string[];
+	/** Raw records and the page's long tasks while typing, for --dump. */
+	raw: { records: KeyRecord[]; longTasks: unknown };
 }
 
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -197,6 +205,7 @@ async function typeAndMeasure(page: Page, root: string, errors: ReturnType<typeo
 	const cpu1 = await cpuNow();
 	errors.setTyping(false);
 	const records: KeyRecord[] = await page.evaluate(() => window.__kbench.take());
+	const longTasks: unknown = await page.evaluate(() => window.__kbench.longTasks());
 	await page.evaluate(() => window.__kbench.disarm());
 	const text = await page.evaluate((sel) => window.__kbench.text(sel), root);
 	const done = records.filter((r) => r.t1 !== undefined && r.tMut !== undefined);
@@ -206,12 +215,15 @@ async function typeAndMeasure(page: Page, root: string, errors: ReturnType<typeo
 		paint: latencyStats(done.map((r) => r.t1! - start(r))),
 		queue: latencyStats(done.map((r) => r.tHandler - start(r))),
 		shown: latencyStats(done.map((r) => r.tMut! - start(r))),
+		raf: latencyStats(done.map((r) => r.tRaf! - start(r))),
+		eventTiming: latencyStats(records.filter((r) => r.tEvent !== undefined).map((r) => r.tEvent! - r.t0)),
 		keys: records.length,
 		cpuPerKey: cpu0 === null || cpu1 === null ? null : Math.round(((cpu1 - cpu0) * 1000 * 10) / keys) / 10,
 		lost: keys - done.length,
 		paragraph: `#${target.index}/${target.paragraphs} "${target.preview}"`,
 		textOk: text.includes(warm + measured),
-		errors: [...errors.typing.splice(0)]
+		errors: [...errors.typing.splice(0)],
+		raw: { records, longTasks }
 	};
 }
 
@@ -316,17 +328,18 @@ async function main(): Promise<void> {
 		}
 
 		say('');
-		say(`${pad('case', 8)} ${pad('editor', 6)} ${lpad('p50', 7)} ${lpad('p95', 7)} ${lpad('mean', 7)} ${lpad('max', 7)} ${lpad('n', 4)}  ${lpad('queue p50', 9)} ${lpad('shown p50', 9)} ${lpad('cpu/key', 7)}  paragraph`);
+		say(`${pad('case', 8)} ${pad('editor', 6)} ${lpad('p50', 7)} ${lpad('p95', 7)} ${lpad('mean', 7)} ${lpad('max', 7)} ${lpad('n', 4)}  ${lpad('queue p50', 9)} ${lpad('shown p50', 9)} ${lpad('raf p50', 7)} ${lpad('cpu/key', 7)} ${lpad('evt p50', 7)} ${lpad('evt n', 5)}  paragraph`);
 		for (const which of CASES) {
 			for (const ed of EDITORS) {
 				const r = results[which][ed];
 				const notes = [r.lost ? `${r.lost} lost` : '', r.textOk ? '' : 'TEXT MISSING', r.errors.length ? `${r.errors.length} console errors` : ''].filter(Boolean).join(', ');
-				say(`${pad(which, 8)} ${pad(ed, 6)} ${lpad(fmt(r.paint.p50), 7)} ${lpad(fmt(r.paint.p95), 7)} ${lpad(fmt(r.paint.mean), 7)} ${lpad(fmt(r.paint.max), 7)} ${lpad(String(r.paint.n), 4)}  ${lpad(fmt(r.queue.p50), 9)} ${lpad(fmt(r.shown.p50), 9)} ${lpad(fmt(r.cpuPerKey), 7)}  ${r.paragraph}${notes ? `  [${notes}]` : ''}`);
+				say(`${pad(which, 8)} ${pad(ed, 6)} ${lpad(fmt(r.paint.p50), 7)} ${lpad(fmt(r.paint.p95), 7)} ${lpad(fmt(r.paint.mean), 7)} ${lpad(fmt(r.paint.max), 7)} ${lpad(String(r.paint.n), 4)}  ${lpad(fmt(r.queue.p50), 9)} ${lpad(fmt(r.shown.p50), 9)} ${lpad(fmt(r.raf.p50), 7)} ${lpad(fmt(r.cpuPerKey), 7)} ${lpad(fmt(r.eventTiming.p50), 7)} ${lpad(String(r.eventTiming.n), 5)}  ${r.paragraph}${notes ? `  [${notes}]` : ''}`);
 			}
 			const r = results[which];
 			say(`${pad(which, 8)} ours/stock  p50 ×${fmt(ratio(r.ours.paint.p50, r.stock.paint.p50))}  p95 ×${fmt(ratio(r.ours.paint.p95, r.stock.paint.p95))}  cpu/key ×${fmt(ratio(r.ours.cpuPerKey ?? Number.NaN, r.stock.cpuPerKey ?? Number.NaN))}   (targets: ratio ≤ 1.2${which === 'seed004' ? ', p95 ≤ 50 ms' : ''})`);
 		}
-		say('ms from the keydown event to the end of the first frame showing the character; queue = keydown waiting for the main thread; shown = first DOM mutation with the character; cpu/key = CPU ms of all Chromium processes per key.');
+		say('ms from the keydown event to the end of the first frame showing the character; queue = keydown waiting for the main thread; shown = first DOM mutation with the character; raf = the rAF callback of that frame; cpu/key = CPU ms of all Chromium processes per key;');
+		say('evt = Chromium Event Timing (keydown…input to next paint) as a cross-check, reported by Chromium only for keys of ≥ 16 ms (evt n of them).');
 		say(`load average (1 min) at start ${load0}, now ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores: wall-time figures grow with the load, cpu/key much less.`);
 		const consoleErrors = results.empty.ours.errors.length + results.seed004.ours.errors.length;
 		if (consoleErrors) {
@@ -355,6 +368,11 @@ async function main(): Promise<void> {
 			}
 		}
 
+		if (DUMP) {
+			const raw = Object.fromEntries(CASES.map((c) => [c, Object.fromEntries(EDITORS.map((e) => [e, results[c][e].raw]))]));
+			writeFileSync(DUMP, JSON.stringify(raw));
+			say(`raw records: ${DUMP}`);
+		}
 		say(`run took ${((Date.now() - began) / 1000).toFixed(0)} s`);
 		const pick = (r: Run) => ({ p50: r.paint.p50, p95: r.paint.p95 });
 		const figures = (which: CaseName) => ({

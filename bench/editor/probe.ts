@@ -8,8 +8,9 @@
  * batch in the editor root after the keydown in which the root's text is longer than at keydown
  * (an earlier, unrelated mutation, such as highlights of the previous key landing late, does not
  * count). "End of the frame": a `requestAnimationFrame` callback scheduled from that batch, then a
- * `MessageChannel` message posted from it; the message task runs after the frame's style, layout
- * and paint, so it is the usual in-page proxy for "painted". `timeStamp` is when the browser made
+ * task posted from it with `scheduler.postTask` at 'user-blocking' priority (a MessageChannel
+ * message where there is no scheduler); that task runs after the frame's style, layout and paint,
+ * so it is an in-page proxy for "painted" (see afterFrame for why not a plain message). `timeStamp` is when the browser made
  * the event, so the time the key waited for a busy main thread is counted too; the handler's own
  * `performance.now()` is kept beside it (the difference is that queueing delay).
  *
@@ -31,6 +32,12 @@ export interface KeyRecord {
 	tRaf?: number;
 	/** MessageChannel task after that frame: "painted". */
 	t1?: number;
+	/**
+	 * Cross-check from Chromium's own Event Timing: latest end (start + duration, to the next paint)
+	 * of this key's keydown, keypress, beforeinput and input entries. Chromium reports only events
+	 * of 16 ms or more, rounded to 8 ms, so fast keys have none.
+	 */
+	tEvent?: number;
 }
 
 /** Where to click so the caret lands at the end of a paragraph, and which paragraph it is. */
@@ -56,6 +63,8 @@ export interface KeyProbe {
 	caretTarget(rootSelector: string): CaretTarget | null;
 	/** The root's text with no-break spaces as spaces (contenteditable types trailing spaces as U+00A0). */
 	text(rootSelector: string): string;
+	/** Long tasks recorded while armed, and forgets them. */
+	longTasks(): { start: number; end: number }[];
 	/** Root width (border box, CSS px). */
 	width(rootSelector: string): number;
 }
@@ -69,6 +78,27 @@ declare global {
 const records: KeyRecord[] = [];
 let root: Element | null = null;
 let armed = false;
+/** Event Timing entries of typing, while armed. */
+const events: { name: string; start: number; end: number }[] = [];
+const TYPING_EVENTS = new Set(['keydown', 'keypress', 'beforeinput', 'input']);
+const keepEvents = (entries: PerformanceEntryList): void => {
+	for (const e of entries) if (armed && TYPING_EVENTS.has(e.name)) events.push({ name: e.name, start: e.startTime, end: e.startTime + e.duration });
+};
+const eventObserver = new PerformanceObserver((list) => keepEvents(list.getEntries()));
+try {
+	eventObserver.observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+} catch {
+	// A browser without Event Timing: the cross-check stays empty.
+}
+/** Long tasks (≥ 50 ms) while armed: where the main thread was busy between a key and its frame. */
+const longTasks: { start: number; end: number }[] = [];
+try {
+	new PerformanceObserver((list) => {
+		for (const e of list.getEntries()) if (armed) longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
+	}).observe({ type: 'longtask' });
+} catch {
+	// no Long Tasks API
+}
 /** Keys whose character has not shown yet. */
 let waiting: KeyRecord[] = [];
 let unfinished = 0;
@@ -97,19 +127,40 @@ const observer = new MutationObserver(() => {
 	for (const r of shown) r.tMut = now;
 	requestAnimationFrame(() => {
 		const tRaf = performance.now();
-		const channel = new MessageChannel();
-		channel.port1.onmessage = () => {
+		afterFrame(() => {
 			const t1 = performance.now();
 			for (const r of shown) {
 				r.tRaf = tRaf;
 				r.t1 = t1;
 				unfinished--;
 			}
-			channel.port1.close();
-		};
-		channel.port2.postMessage(null);
+		});
 	});
 });
+
+interface PostTaskScheduler {
+	postTask(callback: () => void, options: { priority: 'user-blocking' }): Promise<void>;
+}
+
+/**
+ * Runs `callback` in the first task after the current frame is rendered. A 'user-blocking'
+ * scheduler task goes ahead of tasks already queued at normal priority (timers, messages): with a
+ * MessageChannel message the "paint" time also held every long task the editor had queued for
+ * after the frame (seen on our page: Event Timing put the paint 200 ms before the message ran).
+ */
+function afterFrame(callback: () => void): void {
+	const scheduler = (globalThis as { scheduler?: PostTaskScheduler }).scheduler;
+	if (scheduler?.postTask) {
+		void scheduler.postTask(callback, { priority: 'user-blocking' });
+		return;
+	}
+	const channel = new MessageChannel();
+	channel.port1.onmessage = () => {
+		channel.port1.close();
+		callback();
+	};
+	channel.port2.postMessage(null);
+}
 
 /** Last text node of `el` that the user can put a caret in (not inside a contenteditable=false widget such as a task chip). */
 function lastEditableText(el: Element): Text | null {
@@ -138,8 +189,16 @@ window.__kbench = {
 	},
 	pending: () => unfinished,
 	take() {
-		const out = records.splice(0);
-		return out.map((r) => ({ ...r }));
+		// Entries are delivered lazily; take the ones still queued.
+		keepEvents(eventObserver.takeRecords());
+		const out = records.splice(0).map((r) => ({ ...r }));
+		for (let i = 0; i < out.length; i++) {
+			const from = out[i]!.t0 - 0.5;
+			const until = out[i + 1]?.t0 ?? Infinity;
+			for (const e of events) if (e.start >= from && e.start < until) out[i]!.tEvent = Math.max(out[i]!.tEvent ?? 0, e.end);
+		}
+		events.splice(0);
+		return out;
 	},
 	caretTarget(rootSelector) {
 		const el = document.querySelector(rootSelector);
@@ -170,6 +229,7 @@ window.__kbench = {
 		rect = p.getBoundingClientRect();
 		return { x: rect.left + 4, y: rect.top + rect.height / 2, index, paragraphs: paragraphs.length, preview: '' };
 	},
+	longTasks: () => longTasks.splice(0),
 	text: (rootSelector) => (document.querySelector(rootSelector)?.textContent ?? '').replace(/\u00a0/g, ' '),
 	width: (rootSelector) => document.querySelector(rootSelector)?.getBoundingClientRect().width ?? 0
 };
