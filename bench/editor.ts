@@ -92,6 +92,8 @@ interface Run {
 	/** CPU time of all Chromium processes per measured key (ms): robust to a busy machine, unlike wall time. */
 	cpuPerKey: number | null;
 	lost: number;
+	/** Mean Tiptap transactions per key (null for the plain editor). */
+	txPerKey: number | null;
 	paragraph: string;
 	textOk: boolean;
 	errors: string[];
@@ -220,6 +222,7 @@ async function typeAndMeasure(page: Page, root: string, errors: ReturnType<typeo
 		keys: records.length,
 		cpuPerKey: cpu0 === null || cpu1 === null ? null : Math.round(((cpu1 - cpu0) * 1000 * 10) / keys) / 10,
 		lost: keys - done.length,
+		txPerKey: records.some((r) => r.tx !== undefined) ? Math.round((records.reduce((s, r) => s + (r.tx ?? 0), 0) / records.length) * 10) / 10 : null,
 		paragraph: `#${target.index}/${target.paragraphs} "${target.preview}"`,
 		textOk: text.includes(warm + measured),
 		errors: [...errors.typing.splice(0)],
@@ -328,18 +331,18 @@ async function main(): Promise<void> {
 		}
 
 		say('');
-		say(`${pad('case', 8)} ${pad('editor', 6)} ${lpad('p50', 7)} ${lpad('p95', 7)} ${lpad('mean', 7)} ${lpad('max', 7)} ${lpad('n', 4)}  ${lpad('queue p50', 9)} ${lpad('shown p50', 9)} ${lpad('raf p50', 7)} ${lpad('cpu/key', 7)} ${lpad('evt p50', 7)} ${lpad('evt n', 5)}  paragraph`);
+		say(`${pad('case', 8)} ${pad('editor', 6)} ${lpad('p50', 7)} ${lpad('p95', 7)} ${lpad('mean', 7)} ${lpad('max', 7)} ${lpad('n', 4)}  ${lpad('queue p50', 9)} ${lpad('shown p50', 9)} ${lpad('raf p50', 7)} ${lpad('cpu/key', 7)} ${lpad('evt p50', 7)} ${lpad('evt n', 5)} ${lpad('tx/key', 6)}  paragraph`);
 		for (const which of CASES) {
 			for (const ed of EDITORS) {
 				const r = results[which][ed];
 				const notes = [r.lost ? `${r.lost} lost` : '', r.textOk ? '' : 'TEXT MISSING', r.errors.length ? `${r.errors.length} console errors` : ''].filter(Boolean).join(', ');
-				say(`${pad(which, 8)} ${pad(ed, 6)} ${lpad(fmt(r.paint.p50), 7)} ${lpad(fmt(r.paint.p95), 7)} ${lpad(fmt(r.paint.mean), 7)} ${lpad(fmt(r.paint.max), 7)} ${lpad(String(r.paint.n), 4)}  ${lpad(fmt(r.queue.p50), 9)} ${lpad(fmt(r.shown.p50), 9)} ${lpad(fmt(r.raf.p50), 7)} ${lpad(fmt(r.cpuPerKey), 7)} ${lpad(fmt(r.eventTiming.p50), 7)} ${lpad(String(r.eventTiming.n), 5)}  ${r.paragraph}${notes ? `  [${notes}]` : ''}`);
+				say(`${pad(which, 8)} ${pad(ed, 6)} ${lpad(fmt(r.paint.p50), 7)} ${lpad(fmt(r.paint.p95), 7)} ${lpad(fmt(r.paint.mean), 7)} ${lpad(fmt(r.paint.max), 7)} ${lpad(String(r.paint.n), 4)}  ${lpad(fmt(r.queue.p50), 9)} ${lpad(fmt(r.shown.p50), 9)} ${lpad(fmt(r.raf.p50), 7)} ${lpad(fmt(r.cpuPerKey), 7)} ${lpad(fmt(r.eventTiming.p50), 7)} ${lpad(String(r.eventTiming.n), 5)} ${lpad(fmt(r.txPerKey), 6)}  ${r.paragraph}${notes ? `  [${notes}]` : ''}`);
 			}
 			const r = results[which];
 			say(`${pad(which, 8)} ours/stock  p50 ×${fmt(ratio(r.ours.paint.p50, r.stock.paint.p50))}  p95 ×${fmt(ratio(r.ours.paint.p95, r.stock.paint.p95))}  cpu/key ×${fmt(ratio(r.ours.cpuPerKey ?? Number.NaN, r.stock.cpuPerKey ?? Number.NaN))}   (targets: ratio ≤ 1.2${which === 'seed004' ? ', p95 ≤ 50 ms' : ''})`);
 		}
 		say('ms from the keydown event to the end of the first frame showing the character; queue = keydown waiting for the main thread; shown = first DOM mutation with the character; raf = the rAF callback of that frame; cpu/key = CPU ms of all Chromium processes per key;');
-		say('evt = Chromium Event Timing (keydown…input to next paint) as a cross-check, reported by Chromium only for keys of ≥ 16 ms (evt n of them).');
+		say('evt = Chromium Event Timing (keydown…input to next paint) as a cross-check, reported by Chromium only for keys of ≥ 16 ms (evt n of them); tx/key = Tiptap transactions per key.');
 		say(`load average (1 min) at start ${load0}, now ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores: wall-time figures grow with the load, cpu/key much less.`);
 		const consoleErrors = results.empty.ours.errors.length + results.seed004.ours.errors.length;
 		if (consoleErrors) {

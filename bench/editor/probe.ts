@@ -38,6 +38,8 @@ export interface KeyRecord {
 	 * of 16 ms or more, rounded to 8 ms, so fast keys have none.
 	 */
 	tEvent?: number;
+	/** Tiptap transactions from this keydown to the next one (Tiptap editors only). */
+	tx?: number;
 }
 
 /** Where to click so the caret lands at the end of a paragraph, and which paragraph it is. */
@@ -76,6 +78,11 @@ declare global {
 }
 
 const records: KeyRecord[] = [];
+/** Tiptap puts its Editor on the view's DOM node; counting its transactions shows how much work one key sets off. */
+let transactions = 0;
+let counting = false;
+/** Transaction count at each record's keydown (same index as `records`). */
+const txAtKeydown: number[] = [];
 let root: Element | null = null;
 let armed = false;
 /** Event Timing entries of typing, while armed. */
@@ -111,6 +118,7 @@ addEventListener(
 		if (!armed) return;
 		const rec: KeyRecord = { key: event.key, t0: event.timeStamp, tHandler: performance.now(), len0: textLength(root) };
 		records.push(rec);
+		txAtKeydown.push(transactions);
 		waiting.push(rec);
 		unfinished++;
 	},
@@ -179,6 +187,11 @@ window.__kbench = {
 	arm(rootSelector) {
 		root = document.querySelector(rootSelector);
 		if (!root) throw new Error(`no element ${rootSelector}`);
+		const editor = (root as Element & { editor?: { on(event: 'transaction', fn: () => void): void } }).editor;
+		if (editor && !counting) {
+			counting = true;
+			editor.on('transaction', () => void transactions++);
+		}
 		observer.disconnect();
 		observer.observe(root, { subtree: true, childList: true, characterData: true });
 		waiting = [];
@@ -192,7 +205,9 @@ window.__kbench = {
 		// Entries are delivered lazily; take the ones still queued.
 		keepEvents(eventObserver.takeRecords());
 		const out = records.splice(0).map((r) => ({ ...r }));
+		const tx = txAtKeydown.splice(0);
 		for (let i = 0; i < out.length; i++) {
+			if (counting) out[i]!.tx = (tx[i + 1] ?? transactions) - tx[i]!;
 			const from = out[i]!.t0 - 0.5;
 			const until = out[i + 1]?.t0 ?? Infinity;
 			for (const e of events) if (e.start >= from && e.start < until) out[i]!.tEvent = Math.max(out[i]!.tEvent ?? 0, e.end);
