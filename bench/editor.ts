@@ -14,7 +14,7 @@
  * justified, same indents). In each editor the bench clicks at the end of the middle paragraph (≥ 40
  * characters) and types ASCII letters and spaces with real key presses (`keyboard.type`, `delay` ms
  * between keys), a warm-up first. What is measured and how is in bench/editor/probe.ts: from the
- * keydown's `timeStamp` to a MessageChannel task after the first frame in which the character is in
+ * keydown's `timeStamp` to a user-blocking task posted from the rAF callback of the first frame in which the character is in
  * the editor's DOM. Console errors of ours while typing are counted.
  *
  * `--dump=FILE` writes every key's raw times and the pages' long tasks as JSON.
