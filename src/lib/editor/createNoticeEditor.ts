@@ -8,6 +8,7 @@ import { newBlockId } from '#shared/doc/blockId';
 import { DedupeBlockIds } from './DedupeBlockIds';
 import { TaskHighlights } from './TaskHighlights';
 import { PastePlainText } from './pasteText';
+import { renderCaret } from './caretRender';
 
 /** The awareness-carrying provider the caret extension needs (y-websocket's WebsocketProvider). */
 export interface CaretProvider {
@@ -50,7 +51,7 @@ export function bodyExtensions(editable = true): AnyExtension[] {
 /** Builds the collaborative body editor bound to the notice's `content` fragment. */
 export function createNoticeEditor(opts: NoticeEditorOptions): Editor {
 	const extensions: AnyExtension[] = [...bodyExtensions(opts.editable), Collaboration.configure({ fragment: opts.notice.content })];
-	if (opts.provider && opts.user) extensions.push(CollaborationCaret.configure({ provider: opts.provider, user: opts.user }));
+	if (opts.provider && opts.user) extensions.push(CollaborationCaret.configure({ provider: opts.provider, user: opts.user, render: renderCaret }));
 	return new Editor({
 		element: opts.element,
 		editable: opts.editable,
