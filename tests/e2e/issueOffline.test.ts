@@ -166,6 +166,7 @@ describe.skipIf(!hasChromium)('nothing is lost at issue, and an expired session 
 		await b.keyboard.type(' Bình gõ khi phiên hết hạn.');
 		await expect.poll(() => unsavedOf(b)).toBeGreaterThan(0);
 		// The session ends on the server meanwhile (expired, or signed out elsewhere).
+		world.sessionEnded(b.context());
 		const db = new Database(join(world.dataDir, 'ketluan.db'));
 		try {
 			db.prepare(`DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = 'binh')`).run();

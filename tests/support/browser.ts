@@ -43,6 +43,11 @@ export interface BrowserWorld {
 	newPage(options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }>;
 	/** A new context signed in as `username` (password mat-khau-123), on the notice list. */
 	signedIn(username: string, options?: BrowserContextOptions): Promise<Page>;
+	/**
+	 * Tells the console guard that the test ended this context's session on purpose: from now on
+	 * the browser's own reports of requests refused with 401 are expected (nothing else is).
+	 */
+	sessionEnded(context: BrowserContext): void;
 }
 
 /**
@@ -52,6 +57,15 @@ export interface BrowserWorld {
  */
 function expectedWhileOffline(message: ConsoleMessage, wentOffline: boolean): boolean {
 	return wentOffline && message.text().includes('net::ERR_INTERNET_DISCONNECTED');
+}
+
+/**
+ * The browser's own report of a request or WebSocket upgrade refused with 401, which a page cannot
+ * silence: expected only after the test ended the context's session on purpose.
+ */
+function expectedSignedOut(message: ConsoleMessage, signedOut: boolean): boolean {
+	const text = message.text();
+	return signedOut && (text.includes('status of 401 (Unauthorized)') || text.includes('HTTP Authentication failed'));
 }
 
 /**
@@ -65,6 +79,7 @@ export function useBrowserWorld(prepare: (dataDir: string) => Promise<void> = as
 	let browser: Browser | undefined;
 	const dataDir = makeDataDir();
 	const contexts: BrowserContext[] = [];
+	const signedOut = new WeakSet<BrowserContext>();
 	let problems: string[] = [];
 	beforeEach(() => {
 		problems = [];
@@ -88,7 +103,7 @@ export function useBrowserWorld(prepare: (dataDir: string) => Promise<void> = as
 			await setOffline(offline);
 		};
 		context.on('console', (m) => {
-			if (m.type() !== 'error' || expectedWhileOffline(m, wentOffline)) return;
+			if (m.type() !== 'error' || expectedWhileOffline(m, wentOffline) || expectedSignedOut(m, signedOut.has(context))) return;
 			const where = m.page()?.url() ?? m.worker()?.url() ?? '?';
 			problems.push(`console.error at ${where}: ${m.text()}`);
 		});
@@ -125,6 +140,9 @@ export function useBrowserWorld(prepare: (dataDir: string) => Promise<void> = as
 			const { page } = await world.newPage(options);
 			await signIn(page, world.server.url, username, 'mat-khau-123');
 			return page;
+		},
+		sessionEnded(context) {
+			signedOut.add(context);
 		}
 	};
 	return world;
