@@ -30,6 +30,12 @@ export interface SessionUser {
 	name: string;
 }
 
+/** Longest delay before the list of unconfirmed changes is written to IndexedDB. */
+const PENDING_WRITE_MS = 300;
+
+/** How long a local change may wait for the server's confirmation before it is shown as unsaved. */
+const SHOW_UNSAVED_MS = 700;
+
 /** Pause in edits after which the tasks are read again (then at the next idle moment). */
 const TASK_PAUSE_MS = 150;
 
@@ -69,6 +75,10 @@ export class NoticeSession {
 	#serverSynced = $state(false);
 	#localLoaded = $state(false);
 	#unsaved = $state(0);
+	#shownUnsaved = $state(0);
+	#shownTimer: ReturnType<typeof setTimeout> | undefined;
+	#pendingToWrite: readonly PendingChange[] | undefined;
+	#pendingTimer: ReturnType<typeof setTimeout> | undefined;
 	#peers = $state<Peer[]>([]);
 	#meta = $state<NoticeMeta>(this.notice.readMeta());
 	#fatal = $state<string | null>(null);
@@ -94,13 +104,8 @@ export class NoticeSession {
 		this.#pendingKey = `ket-luan:pending:${noticeId}`;
 		this.#pending = new PendingChanges((items) => {
 			this.#unsaved = items.length;
-			// Colleagues see who still has unconfirmed changes before they issue the notice. [P11]
-			// (Undefined during construction: the constructor publishes the first count itself.)
-			this.provider?.awareness.setLocalStateField('unsaved', items.length);
-			// Fire and forget is safe: the next write carries the whole list again.
-			void idbSet(this.#pendingKey, items).catch(() => {
-				/* quota or private mode: the count still works for this page load */
-			});
+			this.#settleShownUnsaved();
+			this.#savePendingSoon(items);
 		});
 
 		this.#idb = new IndexeddbPersistence(`ket-luan:notice:${noticeId}`, this.doc);
@@ -137,7 +142,13 @@ export class NoticeSession {
 			this.#amended(readAmendedMessage(decoder));
 		};
 		this.provider.awareness.setLocalStateField('user', { name: this.user.name, color: this.user.color, id: user.id });
-		this.provider.awareness.setLocalStateField('unsaved', this.#pending.count);
+		this.provider.awareness.setLocalStateField('unsaved', this.#shownUnsaved);
+		this.#cleanup.push(() => clearTimeout(this.#shownTimer));
+		// Closing or hiding the page writes the unconfirmed list at once.
+		const flushPending = () => this.#writePending();
+		window.addEventListener('pagehide', flushPending);
+		document.addEventListener('visibilitychange', flushPending);
+		this.#cleanup.push(flushPending, () => window.removeEventListener('pagehide', flushPending), () => document.removeEventListener('visibilitychange', flushPending));
 
 		// Tasks follow the text shortly after a pause in typing, whoever typed it. Extraction and
 		// highlighting run in idle time, never on a keystroke's own frame: typing stays as fast as
@@ -176,6 +187,7 @@ export class NoticeSession {
 		const goOffline = () => {
 			this.#connection = 'offline';
 			this.provider.disconnect();
+			this.#settleShownUnsaved();
 		};
 		const goOnline = () => {
 			// An expired session reconnects once the person has signed in again (#waitForSignIn).
@@ -203,6 +215,61 @@ export class NoticeSession {
 	/** Number of local changes not yet confirmed as saved on the server. */
 	get unsaved(): number {
 		return this.#unsaved;
+	}
+	/**
+	 * The unconfirmed count as people are shown it, and as colleagues see it in awareness: a change
+	 * the server confirms within {@link SHOW_UNSAVED_MS} (every keystroke online) is not shown, so the
+	 * badge and the presence list do not flicker, repaint and broadcast twice per key. It rises at
+	 * once while offline or signed out, and falls to 0 at once.
+	 */
+	get shownUnsaved(): number {
+		return this.#shownUnsaved;
+	}
+
+	#settleShownUnsaved(): void {
+		const count = this.#unsaved;
+		if (count === 0 || this.#shownUnsaved > 0 || this.#connection === 'offline' || this.#expired) {
+			clearTimeout(this.#shownTimer);
+			this.#shownTimer = undefined;
+			this.#publishUnsaved(count);
+			return;
+		}
+		this.#shownTimer ??= setTimeout(() => {
+			this.#shownTimer = undefined;
+			this.#publishUnsaved(this.#unsaved);
+		}, SHOW_UNSAVED_MS);
+	}
+
+	/**
+	 * Writes the unconfirmed list to IndexedDB at most every {@link PENDING_WRITE_MS} (and when the
+	 * page is hidden or closed): online, every keystroke adds an entry and its ack removes it, and
+	 * an IndexedDB transaction per change would cost more than the keystroke. The list only feeds
+	 * the count shown after a reload: the changes themselves are in y-indexeddb at once, and the
+	 * next sync sends everything the server lacks whatever the list says.
+	 */
+	#savePendingSoon(items: readonly PendingChange[]): void {
+		this.#pendingToWrite = items;
+		this.#pendingTimer ??= setTimeout(() => this.#writePending(), PENDING_WRITE_MS);
+	}
+
+	#writePending(): void {
+		clearTimeout(this.#pendingTimer);
+		this.#pendingTimer = undefined;
+		const items = this.#pendingToWrite;
+		if (!items) return;
+		this.#pendingToWrite = undefined;
+		// Fire and forget is safe: the next write carries the whole list again.
+		void idbSet(this.#pendingKey, items).catch(() => {
+			/* quota or private mode: the count still works for this page load */
+		});
+	}
+
+	#publishUnsaved(count: number): void {
+		if (this.#shownUnsaved === count) return;
+		this.#shownUnsaved = count;
+		// Colleagues see who still has unconfirmed changes before they issue the notice. [P11]
+		// (Undefined during construction: the constructor publishes the first count itself.)
+		this.provider?.awareness.setLocalStateField('unsaved', count);
 	}
 	/** Participants present, self first. */
 	get peers(): Peer[] {
@@ -352,6 +419,7 @@ export class NoticeSession {
 	#sessionExpired(): void {
 		if (this.#expired) return;
 		this.#expired = true;
+		this.#settleShownUnsaved();
 		// Every reconnect would be refused the same way until the person signs in again.
 		this.provider.disconnect();
 		this.#waitForSignIn();
@@ -403,6 +471,10 @@ export class NoticeSession {
 		if (this.#amendment !== null) return;
 		this.#amendment = amendmentId;
 		this.#pending.clear();
+		// The empty list is written below; a coalesced write must not bring the old one back.
+		clearTimeout(this.#pendingTimer);
+		this.#pendingTimer = undefined;
+		this.#pendingToWrite = undefined;
 		this.provider.disconnect();
 		// Deleting the copy waits for other tabs to close theirs; do not wait forever for one that
 		// does not (an older version of the page).
@@ -428,6 +500,10 @@ export class NoticeSession {
 			});
 		}
 		peers.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name, 'vi'));
+		// Awareness changes with every caret move; the list only when someone comes, goes or changes.
+		const same = (x: Peer, y: Peer | undefined) =>
+			!!y && x.clientId === y.clientId && x.name === y.name && x.color === y.color && x.self === y.self && x.unsaved === y.unsaved;
+		if (peers.length === this.#peers.length && peers.every((p, i) => same(p, this.#peers[i]))) return;
 		this.#peers = peers;
 	}
 
