@@ -11,6 +11,7 @@ import { TrackerService } from './tracker/TrackerService';
 import { Mailer } from './notify/Mailer';
 import { TaskDeriver } from '#shared/tasks/draftTasks';
 import { defaultMeta } from '#shared/doc/noticeDoc';
+import { parseRoomName } from '#shared/protocol';
 import type { AgencyDirectory } from '#shared/agencies/types';
 import { openSqliteDocStore } from './store/SqliteDocStore';
 import { createSyncServer } from './sync/index';
@@ -42,7 +43,10 @@ export function createServices(config: ServerConfig): Services {
 		});
 	};
 
-	const authorize: Authorize = async (req: IncomingMessage, noticeId: string) => {
+	const authorize: Authorize = async (req: IncomingMessage, roomName: string) => {
+		const room = parseRoomName(roomName);
+		if (!room) return { ok: false, status: 404 };
+		const { noticeId } = room;
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		const user = auth.userForRequest({ cookie: req.headers.cookie, authorization: req.headers.authorization }, url);
 		if (!user) return { ok: false, status: 401 };
@@ -54,6 +58,9 @@ export function createServices(config: ServerConfig): Services {
 		if (!notices.exists(noticeId)) return { ok: false, status: 404 };
 		const access = notices.accessFor(user, noticeId);
 		if (!access) return { ok: false, status: 403 };
+		// Whoever may read a notice may comment on it, also once it is issued (to discuss it): the
+		// comments doc is a room of its own, so this never lets a reader change the notice. [P11]
+		if (room.kind === 'comments') return { ok: true, principal: { userId: user.id, name: user.displayName }, access: 'write' };
 		return { ok: true, principal: { userId: user.id, name: user.displayName }, access };
 	};
 
@@ -70,7 +77,10 @@ export function createServices(config: ServerConfig): Services {
 		// Projections (list, tracker) follow the text within a second of an edit; more often would
 		// only spend CPU while people type.
 		tuning: { docChangedThrottleMs: 800 },
-		onDocChanged: (noticeId, doc) => projections.push(noticeId, doc)
+		// Comments rooms hold no notice: nothing of them goes into the list or the tracker.
+		onDocChanged: (roomName, doc) => {
+			if (parseRoomName(roomName)?.kind === 'notice') projections.push(roomName, doc);
+		}
 	});
 	// Compile the extractor (its expressions and the directory index) before the first notice
 	// needs it, so the first projection does not stall every connection for a fraction of a second.
