@@ -82,7 +82,9 @@ export interface Thread {
 
 /** A point in the notice's Yjs tree: an index into a Y.XmlText (or another Yjs type). */
 export interface YPoint {
-	type: Y.AbstractType<unknown>;
+	// Yjs's own signatures take AbstractType<any>; a narrower type rejects Y.XmlText.
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	type: Y.AbstractType<any>;
 	index: number;
 }
 
@@ -247,12 +249,14 @@ function unknownItem(doc: Y.Doc, json: RelativePositionJson): boolean {
 }
 
 /** True when `type` is `root` or lies, not deleted, somewhere inside it. */
-function liveInside(type: Y.AbstractType<unknown>, root: Y.AbstractType<unknown>): boolean {
-	let t: Y.AbstractType<unknown> | null = type;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function liveInside(type: Y.AbstractType<any>, root: Y.AbstractType<any>): boolean {
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	let t: Y.AbstractType<any> | null = type;
 	while (t && t !== root) {
 		const item: Y.Item | null = t._item;
 		if (!item || item.deleted) return false;
-		t = item.parent instanceof Y.AbstractType ? (item.parent as Y.AbstractType<unknown>) : null;
+		t = item.parent instanceof Y.AbstractType ? item.parent : null;
 	}
 	return t === root;
 }
