@@ -113,4 +113,37 @@ describe.skipIf(!hasChromium)('comments on a notice in Chromium', () => {
 		expect(await leaderPage.getByRole('alert').count()).toBe(0);
 		expect(errors).toEqual([]);
 	});
+
+	it('[CM1] a comment written offline survives a reload while offline and reaches the others once the network is back', async () => {
+		const an = await world.signedIn('an');
+		await an.getByRole('button', { name: '+ Tạo thông báo mới' }).click();
+		await an.waitForURL('**/notices/*');
+		const noticeUrl = an.url();
+		await body(an).click();
+		await an.keyboard.type('Giao Sở Y tế chủ trì kiểm tra an toàn thực phẩm.');
+		const leaderPage = await world.signedIn('lanhdao');
+		await leaderPage.goto(noticeUrl);
+		await expect.poll(() => body(leaderPage).innerText()).toContain('an toàn thực phẩm');
+		// The service worker holds this page, so an offline reload can open it.
+		await leaderPage.waitForFunction(() => document.documentElement.dataset.offlineReady === 'true');
+		await leaderPage.waitForFunction(async (u) => !!(await caches.match(u)), noticeUrl);
+
+		await leaderPage.context().setOffline(true);
+		await selectText(leaderPage, 'Sở Y tế');
+		await leaderPage.keyboard.press('Control+Alt+M');
+		await leaderPage.getByLabel('Nội dung bình luận').fill('Ghi thêm thời hạn báo cáo.');
+		await leaderPage.keyboard.press('Control+Enter');
+		await expect.poll(() => leaderPage.getByTestId('comments-unsaved').count()).toBe(1);
+
+		await leaderPage.reload();
+		await expect.poll(() => threads(leaderPage).innerText()).toContain('Ghi thêm thời hạn báo cáo.');
+		await expect.poll(() => leaderPage.locator('.notice-body .comment-range').innerText()).toBe('Sở Y tế');
+		await expect.poll(() => leaderPage.getByTestId('comments-unsaved').count()).toBe(1);
+		expect(await threads(an).count()).toBe(0);
+
+		await leaderPage.context().setOffline(false);
+		await expect.poll(() => threads(an).innerText(), { timeout: 20_000 }).toContain('Ghi thêm thời hạn báo cáo.');
+		await expect.poll(() => an.locator('.notice-body .comment-range').innerText()).toBe('Sở Y tế');
+		await expect.poll(() => leaderPage.getByTestId('comments-unsaved').count(), { timeout: 20_000 }).toBe(0);
+	});
 });
