@@ -127,7 +127,8 @@ export class CommentsDoc {
 			this.#stampVersion();
 			const thread = new Y.Map<unknown>();
 			thread.set(KEY.id, input.id);
-			thread.set(KEY.anchor, { from: input.anchor.from, to: input.anchor.to });
+			// A plain copy: Yjs keeps the very object in this doc, and a caller's may be reactive or mutable.
+			thread.set(KEY.anchor, JSON.parse(JSON.stringify({ from: input.anchor.from, to: input.anchor.to })) as CommentAnchor);
 			thread.set(KEY.quote, input.quote.normalize('NFC').slice(0, MAX_QUOTE_LENGTH));
 			thread.set(KEY.text, text);
 			thread.set(KEY.author, { id: input.author.id, name: input.author.name });
