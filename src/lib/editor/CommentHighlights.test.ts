@@ -5,7 +5,8 @@ import type { Editor } from '@tiptap/core';
 import { NoticeDoc } from '#shared/doc/noticeDoc';
 import { CommentsDoc } from '#shared/doc/commentsDoc';
 import { createNoticeEditor } from './createNoticeEditor';
-import { CommentHighlights, anchorForSelection, anchorRange, commentHighlightsKey, threadRanges } from './CommentHighlights';
+import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey, type ProsemirrorBinding } from '@tiptap/y-tiptap';
+import { CommentHighlights, anchorForSelection, anchorRange, commentHighlightsKey, createPositionLocator, threadRanges } from './CommentHighlights';
 
 const editors: Editor[] = [];
 afterEach(() => {
@@ -126,6 +127,29 @@ describe('comment highlights in the collaborative editor', () => {
 		expect(Y.encodeStateVector(reader.doc)).toEqual(before);
 		push(a.editor, comments);
 		expect(highlighted(a.editor)).toEqual(['chủ trì']);
+	});
+
+	it('the batched position locator gives y-tiptap\'s position for every place in text, across headings, lists, hard breaks and marks', () => {
+		const { editor } = makeEditor();
+		editor.commands.setContent(
+			'<h2>Phần I</h2><p>Giao <strong>Sở Tài chính</strong> chủ trì.<br>Dòng hai.</p><ol><li><p>Mục một</p></li><li><p>Mục <em>hai</em></p><ul><li><p>Con</p></li></ul></li></ol><p></p><p>Cuối.</p>'
+		);
+		const binding = (ySyncPluginKey.getState(editor.state) as { binding: ProsemirrorBinding }).binding;
+		const locate = createPositionLocator(binding);
+		let checked = 0;
+		editor.state.doc.descendants((node, pos) => {
+			if (!node.isTextblock) return true;
+			for (let p = pos + 1; p <= pos + 1 + node.content.size; p++) {
+				const rel = absolutePositionToRelativePosition(p, binding.type, binding.mapping);
+				const abs = Y.createAbsolutePositionFromRelativePosition(rel, binding.doc)!;
+				const ours = locate({ type: abs.type, index: abs.index });
+				expect(ours, `position ${p}`).toBe(p);
+				if (p > 1) expect(relativePositionToAbsolutePosition(binding.doc, binding.type, rel, binding.mapping)).toBe(p);
+				checked++;
+			}
+			return false;
+		});
+		expect(checked).toBeGreaterThan(60);
 	});
 
 	it('refuses to comment on an empty selection with a Vietnamese message', () => {

@@ -63,11 +63,16 @@ export function anchorRange(state: EditorState, anchor: CommentAnchor): { from: 
 	return rangeWith(binding, state.doc, anchor);
 }
 
-function rangeWith(binding: ProsemirrorBinding, doc: PmNode, anchor: CommentAnchor): { from: number; to: number } | null {
+function rangeWith(
+	binding: ProsemirrorBinding,
+	doc: PmNode,
+	anchor: CommentAnchor,
+	locate: (point: YPoint) => number | null = (p) => toPm(binding, p)
+): { from: number; to: number } | null {
 	const r = resolveAnchor(binding.type, anchor);
 	if (r.kind !== 'live') return null;
-	const from = toPm(binding, r.from);
-	const to = toPm(binding, r.to);
+	const from = locate(r.from);
+	const to = locate(r.to);
 	if (from === null || to === null || from >= to || to > doc.content.size) return null;
 	return { from, to };
 }
@@ -105,13 +110,74 @@ export function threadRanges(state: EditorState): ThreadRange[] {
 	return [...seen.values()].sort((a, b) => a.from - b.from || a.to - b.to);
 }
 
+/**
+ * Converts many Yjs points to ProseMirror positions in one pass over the blocks they touch:
+ * y-tiptap's relativePositionToAbsolutePosition walks the body from its start for every point,
+ * which for every thread on every remote keystroke would cost O(threads × blocks). Gives the same
+ * numbers (CommentHighlights.test.ts checks it against y-tiptap at every position).
+ */
+export function createPositionLocator(binding: Pick<ProsemirrorBinding, 'type' | 'mapping'>): (point: YPoint) => number | null {
+	/** Per parent type: the offset of each child in the parent's content, and the content's size. */
+	const children = new Map<unknown, { offsets: Map<unknown, number>; byIndex: number[]; size: number } | null>();
+	/** Per type: the position where its content starts (inside its opening tag). */
+	const starts = new Map<unknown, number | null>();
+
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	const layout = (parent: Y.AbstractType<any>) => {
+		if (children.has(parent)) return children.get(parent)!;
+		const offsets = new Map<unknown, number>();
+		const byIndex: number[] = [];
+		let off = 0;
+		let ok = true;
+		for (let n = parent._first; n !== null; n = n.right) {
+			if (n.deleted || !(n.content instanceof Y.ContentType)) continue;
+			const t = n.content.type;
+			offsets.set(t, off);
+			byIndex.push(off);
+			const size = t instanceof Y.XmlText ? t._length : (binding.mapping.get(t) as { nodeSize?: number } | undefined)?.nodeSize;
+			if (size === undefined) {
+				// Not rendered (yet): nothing after it can be placed.
+				ok = false;
+				break;
+			}
+			off += size;
+		}
+		const result = ok ? { offsets, byIndex, size: off } : null;
+		children.set(parent, result);
+		return result;
+	};
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	const contentStart = (type: Y.AbstractType<any>): number | null => {
+		if (type === binding.type) return 0;
+		if (starts.has(type)) return starts.get(type)!;
+		let result: number | null = null;
+		const item = type._item;
+		if (item && !item.deleted && item.parent instanceof Y.AbstractType) {
+			const parentStart = contentStart(item.parent);
+			const offset = parentStart === null ? undefined : layout(item.parent)?.offsets.get(type);
+			if (parentStart !== null && offset !== undefined) result = parentStart + offset + (type instanceof Y.XmlText ? 0 : 1);
+		}
+		starts.set(type, result);
+		return result;
+	};
+	return (point) => {
+		const start = contentStart(point.type);
+		if (start === null) return null;
+		if (point.type instanceof Y.XmlText) return start + Math.min(point.index, point.type._length);
+		const l = layout(point.type);
+		if (!l) return null;
+		return start + (point.index < l.byIndex.length ? l.byIndex[point.index]! : l.size);
+	};
+}
+
 /** Resolves every thread of `payload` and builds its decorations on `doc`. */
 function build(binding: ProsemirrorBinding | null, doc: PmNode, payload: CommentHighlightsPayload): DecorationSet {
 	if (!binding || payload.threads.length === 0) return DecorationSet.empty;
+	const locate = createPositionLocator(binding);
 	const decos: Decoration[] = [];
 	for (const t of payload.threads) {
 		if (t.resolved && !payload.showResolved && t.id !== payload.activeId) continue;
-		const range = rangeWith(binding, doc, t.anchor);
+		const range = rangeWith(binding, doc, t.anchor, locate);
 		if (!range) continue;
 		const cls = `comment-range${t.resolved ? ' resolved' : ''}${t.id === payload.activeId ? ' active' : ''}`;
 		decos.push(Decoration.inline(range.from, range.to, { class: cls, 'data-thread-id': t.id }, { threadId: t.id }));
