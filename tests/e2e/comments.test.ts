@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)('comments on a notice in Chromium', () => {
 		expect(errors).toEqual([]);
 	});
 
-	it('[CM1] a comment written offline survives a reload while offline and reaches the others once the network is back', async () => {
+	it('[CM1] [CM4] a comment written offline survives a reload while offline, reaches the others once the network is back, and is kept as an orphan when its words are deleted', async () => {
 		const an = await world.signedIn('an');
 		await an.getByRole('button', { name: '+ Tạo thông báo mới' }).click();
 		await an.waitForURL('**/notices/*');
@@ -145,5 +145,17 @@ describe.skipIf(!hasChromium)('comments on a notice in Chromium', () => {
 		await expect.poll(() => threads(an).innerText(), { timeout: 20_000 }).toContain('Ghi thêm thời hạn báo cáo.');
 		await expect.poll(() => an.locator('.notice-body .comment-range').innerText()).toBe('Sở Y tế');
 		await expect.poll(() => leaderPage.getByTestId('comments-unsaved').count(), { timeout: 20_000 }).toBe(0);
+
+		// [CM4] An deletes the commented words: both see the thread kept, with its quote, marked plainly.
+		await body(an).click();
+		await selectText(an, 'Sở Y tế');
+		await an.keyboard.press('Backspace');
+		await expect.poll(() => body(an).innerText()).not.toContain('Sở Y tế');
+		await expect.poll(() => body(leaderPage).innerText()).not.toContain('Sở Y tế');
+		for (const page of [an, leaderPage]) {
+			await expect.poll(() => page.getByTestId('comment-orphan').innerText()).toBe('Đoạn được bình luận đã bị xóa khỏi văn bản');
+			expect(await threads(page).innerText()).toContain('Sở Y tế');
+			expect(await page.locator('.notice-body .comment-range').count()).toBe(0);
+		}
 	});
 });
