@@ -12,6 +12,7 @@ import { TrackerService } from './tracker/TrackerService';
 import { Mailer } from './notify/Mailer';
 import { TaskDeriver } from '#shared/tasks/draftTasks';
 import { defaultMeta } from '#shared/doc/noticeDoc';
+import { parseRoomName } from '#shared/protocol';
 import type { AgencyDirectory } from '#shared/agencies/types';
 import { openSqliteDocStore } from './store/SqliteDocStore';
 import { createSyncServer } from './sync/index';
@@ -49,7 +50,10 @@ export function createServices(config: ServerConfig): Services {
 		});
 	};
 
-	const authorize: Authorize = async (req: IncomingMessage, noticeId: string) => {
+	const authorize: Authorize = async (req: IncomingMessage, roomName: string) => {
+		const room = parseRoomName(roomName);
+		if (!room) return { ok: false, status: 404 };
+		const { noticeId } = room;
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		const user = auth.userForRequest({ cookie: req.headers.cookie, authorization: req.headers.authorization }, url);
 		if (!user) return { ok: false, status: 401 };
@@ -61,6 +65,9 @@ export function createServices(config: ServerConfig): Services {
 		if (!notices.exists(noticeId)) return { ok: false, status: 404 };
 		const access = notices.accessFor(user, noticeId);
 		if (!access) return { ok: false, status: 403 };
+		// Whoever may read a notice may comment on it, also once it is issued (to discuss it): the
+		// comments doc is a room of its own, so this never lets a reader change the notice. [P12]
+		if (room.kind === 'comments') return { ok: true, principal: { userId: user.id, name: user.displayName }, access: 'write' };
 		// [P11] A former writer of an issued notice reads it, but what it still sends becomes an amendment.
 		return { ok: true, principal: { userId: user.id, name: user.displayName }, access, amends: access === 'read' && notices.mayAmend(user, noticeId) };
 	};
@@ -87,11 +94,15 @@ export function createServices(config: ServerConfig): Services {
 		// Projections (list, tracker) follow the text within a second of an edit; more often would
 		// only spend CPU while people type.
 		tuning: { docChangedThrottleMs: 800 },
-		onDocChanged: (noticeId, doc) => {
-			projections.push(noticeId, doc);
-			recordVersion(noticeId, doc);
+		// Comments rooms hold no notice: nothing of them goes into the list, the tracker or the history.
+		onDocChanged: (roomName, doc) => {
+			if (parseRoomName(roomName)?.kind !== 'notice') return;
+			projections.push(roomName, doc);
+			recordVersion(roomName, doc);
 		},
-		onClientUpdate: (noticeId, principal) => recorder.edited(noticeId, principal)
+		onClientUpdate: (roomName, principal) => {
+			if (parseRoomName(roomName)?.kind === 'notice') recorder.edited(roomName, principal);
+		}
 	});
 	const recordVersion = (noticeId: string, doc: Y.Doc) => {
 		try {

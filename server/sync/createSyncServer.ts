@@ -1,7 +1,7 @@
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import * as Y from 'yjs';
-import { ACK_QUERY_PARAM, NOTICE_ID_PATTERN, isCoveredBy } from '#shared/protocol';
+import { ACK_QUERY_PARAM, isCoveredBy, parseRoomName } from '#shared/protocol';
 import { MemoryClient, pump } from './MemorySocket';
 import { DEFAULT_TUNING, SyncHub } from './SyncHub';
 import type { SyncLog, SyncServer, SyncServerOptions } from './types';
@@ -60,7 +60,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			};
 			socket.on('error', onEarlyError);
 			const noticeId = url.pathname.slice(prefix.length);
-			if (!NOTICE_ID_PATTERN.test(noticeId)) {
+			// A room is a notice or its comments (`<noticeId>~comments`); authorize tells them apart.
+			if (parseRoomName(noticeId) === null) {
 				refuse(socket, 404);
 				return true;
 			}

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CloseCode } from '#shared/protocol';
 import { NoticeDoc } from '#shared/doc/noticeDoc';
 import {
 	cli,

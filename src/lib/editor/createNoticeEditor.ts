@@ -23,6 +23,8 @@ export interface NoticeEditorOptions {
 	provider?: CaretProvider;
 	user?: { name: string; color: string };
 	editable: boolean;
+	/** More extensions (e.g. comment highlights), added after the collaboration ones. */
+	extraExtensions?: AnyExtension[];
 }
 
 /** The block types that carry a stable id: task identity is the id of an assignment block. [DS3] */
@@ -52,6 +54,7 @@ export function bodyExtensions(editable = true): AnyExtension[] {
 export function createNoticeEditor(opts: NoticeEditorOptions): Editor {
 	const extensions: AnyExtension[] = [...bodyExtensions(opts.editable), Collaboration.configure({ fragment: opts.notice.content })];
 	if (opts.provider && opts.user) extensions.push(CollaborationCaret.configure({ provider: opts.provider, user: opts.user, render: renderCaret }));
+	extensions.push(...(opts.extraExtensions ?? []));
 	return new Editor({
 		element: opts.element,
 		editable: opts.editable,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { CloseCode, MessageType, decodeStateVector, encodeAmendedMessage, encodeSavedMessage, isCoveredBy, isPermanentClose, readAmendedMessage, readSavedMessage } from './protocol';
+import { CloseCode, MessageType, commentsRoomName, decodeStateVector, encodeAmendedMessage, encodeSavedMessage, isCoveredBy, isPermanentClose, parseRoomName, readAmendedMessage, readSavedMessage } from './protocol';
 
 function docWith(text: string): Y.Doc {
 	const d = new Y.Doc();
@@ -55,5 +55,16 @@ describe('wire protocol', () => {
 		expect(isPermanentClose(CloseCode.NOTICE_FROZEN)).toBe(true);
 		expect(isPermanentClose(CloseCode.SERVER_SHUTDOWN)).toBe(false);
 		expect(isPermanentClose(1006)).toBe(false);
+	});
+});
+
+describe('room names of the sync URL', () => {
+	it('[P12] tells a notice room from its comments room and refuses anything else', () => {
+		expect(parseRoomName('abc_DEF-123')).toEqual({ noticeId: 'abc_DEF-123', kind: 'notice' });
+		expect(parseRoomName(commentsRoomName('abc_DEF-123'))).toEqual({ noticeId: 'abc_DEF-123', kind: 'comments' });
+		expect(parseRoomName('~comments')).toBeNull();
+		expect(parseRoomName('abc~comments~comments')).toBeNull();
+		expect(parseRoomName('abc~other')).toBeNull();
+		expect(parseRoomName(`${'x'.repeat(65)}~comments`)).toBeNull();
 	});
 });

@@ -102,6 +102,28 @@ export const ACK_QUERY_PARAM = 'ack';
 /** Shape of a notice id in the sync URL; anything else is answered with HTTP 404. */
 export const NOTICE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
+/**
+ * Suffix of a notice's comments room: `<noticeId>~comments` is a second Y.Doc beside the notice's,
+ * writable by everyone who may read the notice, because readers (leaders) comment too while a
+ * read-only connection to the notice itself may never send an update. [P12]
+ */
+export const COMMENTS_ROOM_SUFFIX = '~comments';
+
+/** What a sync room holds: the notice's own doc, or its comments doc. */
+export type RoomKind = 'notice' | 'comments';
+
+/** The comments room name of a notice. [P12] */
+export function commentsRoomName(noticeId: string): string {
+	return noticeId + COMMENTS_ROOM_SUFFIX;
+}
+
+/** Splits a room name of the sync URL into notice id and kind; null when it is neither shape. [P9] [P12] */
+export function parseRoomName(room: string): { noticeId: string; kind: RoomKind } | null {
+	const kind: RoomKind = room.endsWith(COMMENTS_ROOM_SUFFIX) ? 'comments' : 'notice';
+	const noticeId = kind === 'comments' ? room.slice(0, -COMMENTS_ROOM_SUFFIX.length) : room;
+	return NOTICE_ID_PATTERN.test(noticeId) ? { noticeId, kind } : null;
+}
+
 /** Encodes a `saved` message carrying the server's durable state vector. */
 export function encodeSavedMessage(stateVector: Uint8Array): Uint8Array {
 	const encoder = encoding.createEncoder();
