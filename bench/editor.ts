@@ -36,7 +36,17 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { NoticeDoc } from '#shared/doc/noticeDoc';
-import { addUser, cli, connectClient, createNotice, makeDataDir, removeDataDir, startServer, waitSynced, type ServerProcess } from '../tests/integration/harness';
+import {
+	addUser,
+	cli,
+	connectClient,
+	createNotice,
+	makeDataDir,
+	removeDataDir,
+	startServer,
+	waitSynced,
+	type ServerProcess
+} from '../tests/integration/harness';
 import type { KeyRecord } from './editor/probe';
 import { latencyStats, ratio, type LatencyStats } from './editor/stats';
 import { summariseProfile, type CpuProfile } from './editor/profile';
@@ -186,7 +196,13 @@ async function settle(page: Page, timeoutMs = 60_000): Promise<void> {
 }
 
 /** Puts the caret at the end of the middle paragraph of `root`, types a warm-up and then `KEYS` measured keys. */
-async function typeAndMeasure(page: Page, root: string, errors: ReturnType<typeof watchErrors>, cpuNow: () => Promise<number | null>, keys = KEYS): Promise<Run> {
+async function typeAndMeasure(
+	page: Page,
+	root: string,
+	errors: ReturnType<typeof watchErrors>,
+	cpuNow: () => Promise<number | null>,
+	keys = KEYS
+): Promise<Run> {
 	const target = await page.evaluate((sel) => window.__kbench.caretTarget(sel), root);
 	if (!target) throw new Error(`no paragraph in ${root}`);
 	await page.mouse.click(target.x, target.y);
@@ -288,7 +304,15 @@ async function main(): Promise<void> {
 		browser = await chromium.launch({
 			executablePath: CHROMIUM,
 			headless: true,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
 		});
 		const system = await browser.newBrowserCDPSession();
 		// Sum over the browser, GPU and renderer processes: a key's cost wherever Chromium spends it.
@@ -301,7 +325,9 @@ async function main(): Promise<void> {
 				return null;
 			}
 		};
-		say(`bench:editor — ${KEYS} phím đo (+${WARMUP} khởi động) mỗi trình soạn thảo, cách nhau ${DELAY} ms; seed 004: ${bodyChars(states.seed004)} ký tự thân văn bản`);
+		say(
+			`bench:editor — ${KEYS} phím đo (+${WARMUP} khởi động) mỗi trình soạn thảo, cách nhau ${DELAY} ms; seed 004: ${bodyChars(states.seed004)} ký tự thân văn bản`
+		);
 
 		const newContext = async (): Promise<{ context: BrowserContext; page: Page }> => {
 			const context = await browser!.newContext({ locale: 'vi-VN', viewport: VIEWPORT });
@@ -331,19 +357,33 @@ async function main(): Promise<void> {
 		}
 
 		say('');
-		say(`${pad('case', 8)} ${pad('editor', 6)} ${lpad('p50', 7)} ${lpad('p95', 7)} ${lpad('mean', 7)} ${lpad('max', 7)} ${lpad('n', 4)}  ${lpad('queue p50', 9)} ${lpad('shown p50', 9)} ${lpad('raf p50', 7)} ${lpad('cpu/key', 7)} ${lpad('evt p50', 7)} ${lpad('evt n', 5)} ${lpad('tx/key', 6)}  paragraph`);
+		say(
+			`${pad('case', 8)} ${pad('editor', 6)} ${lpad('p50', 7)} ${lpad('p95', 7)} ${lpad('mean', 7)} ${lpad('max', 7)} ${lpad('n', 4)}  ${lpad('queue p50', 9)} ${lpad('shown p50', 9)} ${lpad('raf p50', 7)} ${lpad('cpu/key', 7)} ${lpad('evt p50', 7)} ${lpad('evt n', 5)} ${lpad('tx/key', 6)}  paragraph`
+		);
 		for (const which of CASES) {
 			for (const ed of EDITORS) {
 				const r = results[which][ed];
-				const notes = [r.lost ? `${r.lost} lost` : '', r.textOk ? '' : 'TEXT MISSING', r.errors.length ? `${r.errors.length} console errors` : ''].filter(Boolean).join(', ');
-				say(`${pad(which, 8)} ${pad(ed, 6)} ${lpad(fmt(r.paint.p50), 7)} ${lpad(fmt(r.paint.p95), 7)} ${lpad(fmt(r.paint.mean), 7)} ${lpad(fmt(r.paint.max), 7)} ${lpad(String(r.paint.n), 4)}  ${lpad(fmt(r.queue.p50), 9)} ${lpad(fmt(r.shown.p50), 9)} ${lpad(fmt(r.raf.p50), 7)} ${lpad(fmt(r.cpuPerKey), 7)} ${lpad(fmt(r.eventTiming.p50), 7)} ${lpad(String(r.eventTiming.n), 5)} ${lpad(fmt(r.txPerKey), 6)}  ${r.paragraph}${notes ? `  [${notes}]` : ''}`);
+				const notes = [r.lost ? `${r.lost} lost` : '', r.textOk ? '' : 'TEXT MISSING', r.errors.length ? `${r.errors.length} console errors` : '']
+					.filter(Boolean)
+					.join(', ');
+				say(
+					`${pad(which, 8)} ${pad(ed, 6)} ${lpad(fmt(r.paint.p50), 7)} ${lpad(fmt(r.paint.p95), 7)} ${lpad(fmt(r.paint.mean), 7)} ${lpad(fmt(r.paint.max), 7)} ${lpad(String(r.paint.n), 4)}  ${lpad(fmt(r.queue.p50), 9)} ${lpad(fmt(r.shown.p50), 9)} ${lpad(fmt(r.raf.p50), 7)} ${lpad(fmt(r.cpuPerKey), 7)} ${lpad(fmt(r.eventTiming.p50), 7)} ${lpad(String(r.eventTiming.n), 5)} ${lpad(fmt(r.txPerKey), 6)}  ${r.paragraph}${notes ? `  [${notes}]` : ''}`
+				);
 			}
 			const r = results[which];
-			say(`${pad(which, 8)} ours/stock  p50 ×${fmt(ratio(r.ours.paint.p50, r.stock.paint.p50))}  p95 ×${fmt(ratio(r.ours.paint.p95, r.stock.paint.p95))}  cpu/key ×${fmt(ratio(r.ours.cpuPerKey ?? Number.NaN, r.stock.cpuPerKey ?? Number.NaN))}   (targets: ratio ≤ 1.2${which === 'seed004' ? ', p95 ≤ 50 ms' : ''})`);
+			say(
+				`${pad(which, 8)} ours/stock  p50 ×${fmt(ratio(r.ours.paint.p50, r.stock.paint.p50))}  p95 ×${fmt(ratio(r.ours.paint.p95, r.stock.paint.p95))}  cpu/key ×${fmt(ratio(r.ours.cpuPerKey ?? Number.NaN, r.stock.cpuPerKey ?? Number.NaN))}   (targets: ratio ≤ 1.2${which === 'seed004' ? ', p95 ≤ 50 ms' : ''})`
+			);
 		}
-		say('ms from the keydown event to the end of the first frame showing the character; queue = keydown waiting for the main thread; shown = first DOM mutation with the character; raf = the rAF callback of that frame; cpu/key = CPU ms of all Chromium processes per key;');
-		say('evt = Chromium Event Timing (keydown…input to next paint) as a cross-check, reported by Chromium only for keys of ≥ 16 ms (evt n of them); tx/key = Tiptap transactions per key.');
-		say(`load average (1 min) at start ${load0}, now ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores: wall-time figures grow with the load, cpu/key much less.`);
+		say(
+			'ms from the keydown event to the end of the first frame showing the character; queue = keydown waiting for the main thread; shown = first DOM mutation with the character; raf = the rAF callback of that frame; cpu/key = CPU ms of all Chromium processes per key;'
+		);
+		say(
+			'evt = Chromium Event Timing (keydown…input to next paint) as a cross-check, reported by Chromium only for keys of ≥ 16 ms (evt n of them); tx/key = Tiptap transactions per key.'
+		);
+		say(
+			`load average (1 min) at start ${load0}, now ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores: wall-time figures grow with the load, cpu/key much less.`
+		);
 		const consoleErrors = results.empty.ours.errors.length + results.seed004.ours.errors.length;
 		if (consoleErrors) {
 			const sample = [...results.empty.ours.errors, ...results.seed004.ours.errors].slice(0, 5);
@@ -365,7 +405,10 @@ async function main(): Promise<void> {
 			say('');
 			say(`CPU profile of ours on seed 004 (40 keys, p50 ${fmt(profiled.paint.p50)} ms under the profiler): ${PROFILE}`);
 			say(`profiled ${top.totalMs} ms, busy (not idle) ${top.busyMs} ms; % of busy time.`);
-			for (const [title, rows] of [['top functions by self time:', top.self], ['top functions by total time (self + callees):', top.total]] as const) {
+			for (const [title, rows] of [
+				['top functions by self time:', top.self],
+				['top functions by total time (self + callees):', top.total]
+			] as const) {
 				say(title);
 				for (const r of rows) say(`${lpad(r.ms.toFixed(1), 8)} ms ${lpad(r.share.toFixed(1), 5)}%  ${pad(r.name, 32)} ${r.where}`);
 			}

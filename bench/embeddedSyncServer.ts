@@ -20,9 +20,7 @@ const sync = createSyncServer({
 	path: '/sync',
 	authorize: async (req) => {
 		const given = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token');
-		return given === token
-			? { ok: true, principal: { userId: 'bench', name: 'Bench' }, access: 'write' }
-			: { ok: false, status: 401 };
+		return given === token ? { ok: true, principal: { userId: 'bench', name: 'Bench' }, access: 'write' } : { ok: false, status: 401 };
 	}
 });
 const server = createServer((_req, res) => {

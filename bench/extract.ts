@@ -42,7 +42,11 @@ const reference = () =>
 		.normalize('NFC')
 		.split('\n')
 		.map((l) => l.trim());
-const refBlock = () => block.normalize('NFC').split('\n').map((l) => l.trim());
+const refBlock = () =>
+	block
+		.normalize('NFC')
+		.split('\n')
+		.map((l) => l.trim());
 
 const count = extractNotice(text).assignments.length;
 const tNotice = median(() => extractNotice(text), 200, 30);

@@ -45,7 +45,8 @@ const office: User = { id: 'bench', username: 'bench', displayName: 'Bench', rol
 const one = <T>(sql: string) => db.prepare(sql).pluck().get() as T;
 const agency = one<string>(`SELECT agency FROM task_agencies WHERE role = 'lead' GROUP BY agency ORDER BY COUNT(*) DESC LIMIT 1`);
 const noticeId = one<string>(`SELECT notice_id FROM tasks WHERE state = 'official' GROUP BY notice_id ORDER BY COUNT(*) DESC LIMIT 1`);
-const leader = (JSON.parse(one<string>(`SELECT officials_json FROM tasks WHERE officials_json <> '[]' LIMIT 1`) ?? '["Chủ tịch"]') as string[])[0] ?? 'Chủ tịch';
+const leader =
+	(JSON.parse(one<string>(`SELECT officials_json FROM tasks WHERE officials_json <> '[]' LIMIT 1`) ?? '["Chủ tịch"]') as string[])[0] ?? 'Chủ tịch';
 const lastYear = Number(vnToday().slice(0, 4)) - 1;
 const today = vnToday();
 const plus = (d: number) => new Date(Date.parse(today + 'T00:00:00Z') + d * 86_400_000).toISOString().slice(0, 10);
@@ -106,7 +107,9 @@ const repPass = rep.p95 < REPORT_TARGET_MS;
 console.log(
 	`${`report ${period.label}`.padEnd(28)} ${String(report.totals.counts.total).padStart(8)} ${rep.p50.toFixed(1).padStart(8)} ${rep.p95.toFixed(1).padStart(8)}  mục tiêu < ${REPORT_TARGET_MS} ms: ${repPass ? 'đạt' : 'KHÔNG ĐẠT'}`
 );
-const failed = Object.entries(results).filter(([, r]) => !r.pass).map(([k]) => k);
+const failed = Object.entries(results)
+	.filter(([, r]) => !r.pass)
+	.map(([k]) => k);
 console.log(failed.length ? `Danh sách: ${failed.length} trường hợp không đạt: ${failed.join(', ')}` : 'Danh sách: mọi trường hợp đạt.');
 
 db.close();

@@ -61,7 +61,11 @@ function scoreSet(set: { name: string; dir: string }): Score[] {
 	const scores: Score[] = [];
 	for (const file of files) {
 		const raw = readFileSync(path.join(set.dir, file), 'utf8');
-		const s = scoreFile(raw, gold.filter((g) => g.file === file), predict(raw));
+		const s = scoreFile(
+			raw,
+			gold.filter((g) => g.file === file),
+			predict(raw)
+		);
 		scores.push(s);
 		console.log(row(`  ${file}`, s));
 		if (verbose) for (const n of s.notes) console.log(`      ${n}`);

@@ -56,7 +56,13 @@ async function main(): Promise<number> {
 	} catch (err) {
 		const code = (err as NodeJS.ErrnoException).code;
 		const why =
-			code === 'ENOENT' ? 'không tìm thấy tệp' : code === 'EISDIR' ? 'đây là thư mục, không phải tệp' : code === 'EACCES' ? 'không có quyền đọc tệp' : 'không đọc được tệp';
+			code === 'ENOENT'
+				? 'không tìm thấy tệp'
+				: code === 'EISDIR'
+					? 'đây là thư mục, không phải tệp'
+					: code === 'EACCES'
+						? 'không có quyền đọc tệp'
+						: 'không đọc được tệp';
 		process.stderr.write(`Lỗi: ${why}: ${file}\n`);
 		return 1;
 	}

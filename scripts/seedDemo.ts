@@ -80,28 +80,84 @@ function rng(seed: number): () => number {
 // ---------------------------------------------------------------- vocabulary
 
 const DISTRICTS = [
-	'thành phố Bắc Giang', 'huyện Lục Ngạn', 'huyện Lục Nam', 'huyện Sơn Động', 'huyện Yên Thế', 'huyện Tân Yên', 'huyện Lạng Giang',
-	'huyện Hiệp Hòa', 'thị xã Việt Yên', 'huyện Yên Dũng', 'thị xã Chũ'
+	'thành phố Bắc Giang',
+	'huyện Lục Ngạn',
+	'huyện Lục Nam',
+	'huyện Sơn Động',
+	'huyện Yên Thế',
+	'huyện Tân Yên',
+	'huyện Lạng Giang',
+	'huyện Hiệp Hòa',
+	'thị xã Việt Yên',
+	'huyện Yên Dũng',
+	'thị xã Chũ'
 ];
 
 /** 60 agencies: the directory's departments and provincial bodies, then districts and a few more. */
 function demoAgencies(): string[] {
 	const names = DEFAULT_DIRECTORY.entries.filter((e) => (e.kind === 'department' || e.kind === 'provincial') && !e.validUntil).map((e) => e.name);
 	for (const d of DISTRICTS) names.push(`UBND ${d}`);
-	for (const extra of ['Công ty Điện lực tỉnh', 'Viễn thông tỉnh', 'Công ty TNHH MTV Khai thác công trình thủy lợi', 'Hội Nông dân tỉnh', 'Hội Liên hiệp Phụ nữ tỉnh', 'Trung tâm Phát triển quỹ đất tỉnh', 'Quỹ Đầu tư phát triển tỉnh', 'Ban Quản lý dự án đầu tư xây dựng tỉnh', 'Hội Cựu chiến binh tỉnh', 'Liên minh Hợp tác xã tỉnh', 'Trung tâm Xúc tiến đầu tư tỉnh', 'Trường Cao đẳng Kỹ thuật công nghiệp', 'Hội Chữ thập đỏ tỉnh', 'Hội Doanh nghiệp tỉnh'])
+	for (const extra of [
+		'Công ty Điện lực tỉnh',
+		'Viễn thông tỉnh',
+		'Công ty TNHH MTV Khai thác công trình thủy lợi',
+		'Hội Nông dân tỉnh',
+		'Hội Liên hiệp Phụ nữ tỉnh',
+		'Trung tâm Phát triển quỹ đất tỉnh',
+		'Quỹ Đầu tư phát triển tỉnh',
+		'Ban Quản lý dự án đầu tư xây dựng tỉnh',
+		'Hội Cựu chiến binh tỉnh',
+		'Liên minh Hợp tác xã tỉnh',
+		'Trung tâm Xúc tiến đầu tư tỉnh',
+		'Trường Cao đẳng Kỹ thuật công nghiệp',
+		'Hội Chữ thập đỏ tỉnh',
+		'Hội Doanh nghiệp tỉnh'
+	])
 		names.push(extra);
 	return [...new Set(names)].slice(0, 60);
 }
 
-const LEADERS = ['Chủ tịch UBND tỉnh', 'Phó Chủ tịch UBND tỉnh Mai Sơn', 'Phó Chủ tịch UBND tỉnh Phan Thế Tuấn', 'Phó Chủ tịch UBND tỉnh Lê Ô Pích', 'Phó Chủ tịch UBND tỉnh Nguyễn Văn Tuấn'];
-const SUBJECTS = [
-	'tiến độ giải phóng mặt bằng dự án đường vành đai IV', 'công tác thu ngân sách nhà nước', 'giải ngân vốn đầu tư công', 'phòng, chống dịch bệnh trên đàn vật nuôi',
-	'cải cách hành chính và chuyển đổi số', 'quy hoạch khu công nghiệp', 'xây dựng nông thôn mới nâng cao', 'an toàn thực phẩm dịp Tết',
-	'xử lý kiến nghị của cử tri', 'cấp giấy chứng nhận quyền sử dụng đất', 'phát triển du lịch cộng đồng', 'chương trình mục tiêu quốc gia giảm nghèo bền vững',
-	'sắp xếp đơn vị hành chính cấp xã', 'xóa nhà tạm, nhà dột nát', 'phòng cháy, chữa cháy tại khu dân cư', 'tiêu thụ vải thiều'
+const LEADERS = [
+	'Chủ tịch UBND tỉnh',
+	'Phó Chủ tịch UBND tỉnh Mai Sơn',
+	'Phó Chủ tịch UBND tỉnh Phan Thế Tuấn',
+	'Phó Chủ tịch UBND tỉnh Lê Ô Pích',
+	'Phó Chủ tịch UBND tỉnh Nguyễn Văn Tuấn'
 ];
-const VERBS = ['Khẩn trương hoàn thiện hồ sơ', 'Rà soát, tổng hợp và báo cáo', 'Tham mưu UBND tỉnh ban hành kế hoạch về', 'Chủ động tháo gỡ khó khăn, vướng mắc về', 'Kiểm tra, đôn đốc việc thực hiện', 'Xây dựng phương án xử lý', 'Tổ chức sơ kết, đánh giá'];
-const SOURCE_WEIGHTS: [SourceType, number][] = [['CT_UBND', 0.45], ['UBND', 0.25], ['TU', 0.15], ['HDND', 0.08], ['CP', 0.07]];
+const SUBJECTS = [
+	'tiến độ giải phóng mặt bằng dự án đường vành đai IV',
+	'công tác thu ngân sách nhà nước',
+	'giải ngân vốn đầu tư công',
+	'phòng, chống dịch bệnh trên đàn vật nuôi',
+	'cải cách hành chính và chuyển đổi số',
+	'quy hoạch khu công nghiệp',
+	'xây dựng nông thôn mới nâng cao',
+	'an toàn thực phẩm dịp Tết',
+	'xử lý kiến nghị của cử tri',
+	'cấp giấy chứng nhận quyền sử dụng đất',
+	'phát triển du lịch cộng đồng',
+	'chương trình mục tiêu quốc gia giảm nghèo bền vững',
+	'sắp xếp đơn vị hành chính cấp xã',
+	'xóa nhà tạm, nhà dột nát',
+	'phòng cháy, chữa cháy tại khu dân cư',
+	'tiêu thụ vải thiều'
+];
+const VERBS = [
+	'Khẩn trương hoàn thiện hồ sơ',
+	'Rà soát, tổng hợp và báo cáo',
+	'Tham mưu UBND tỉnh ban hành kế hoạch về',
+	'Chủ động tháo gỡ khó khăn, vướng mắc về',
+	'Kiểm tra, đôn đốc việc thực hiện',
+	'Xây dựng phương án xử lý',
+	'Tổ chức sơ kết, đánh giá'
+];
+const SOURCE_WEIGHTS: [SourceType, number][] = [
+	['CT_UBND', 0.45],
+	['UBND', 0.25],
+	['TU', 0.15],
+	['HDND', 0.08],
+	['CP', 0.07]
+];
 
 // ---------------------------------------------------------------- helpers
 
@@ -192,7 +248,13 @@ async function createUsers(auth: AuthService, agencies: string[]): Promise<SeedS
 	return out;
 }
 
-function insertWorld(db: Db, opts: SeedOptions, agencies: string[], adminId: string, log: (s: string) => void): Omit<SeedSummary, 'agencies' | 'users' | 'seconds'> {
+function insertWorld(
+	db: Db,
+	opts: SeedOptions,
+	agencies: string[],
+	adminId: string,
+	log: (s: string) => void
+): Omit<SeedSummary, 'agencies' | 'users' | 'seconds'> {
 	const rand = rng(opts.seed);
 	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 	const today = opts.today;
@@ -294,12 +356,27 @@ function insertWorld(db: Db, opts: SeedOptions, agencies: string[], adminId: str
 			state: 'issued' as const
 		};
 		notice.writeMeta(meta);
-		notice.setBodyParagraphs(lines.map((l) => l.text), newId);
+		notice.setBodyParagraphs(
+			lines.map((l) => l.text),
+			newId
+		);
 		const update = Buffer.from(Y.encodeStateAsUpdate(ydoc));
 		const blocks = notice.blocks();
 		insUpdate.run(noticeId, update);
 		insSnapshot.run(noticeId, issuedAt, update, notice.bodyText(), JSON.stringify(meta));
-		insNotice.run(noticeId, title, number, issued, foldVietnamese([title, `${number}/TB-VP`, leader, notice.bodyText().slice(0, 4000)].join(' ')), adminId, createdAt, issuedAt, source, issuedAt, adminId);
+		insNotice.run(
+			noticeId,
+			title,
+			number,
+			issued,
+			foldVietnamese([title, `${number}/TB-VP`, leader, notice.bodyText().slice(0, 4000)].join(' ')),
+			adminId,
+			createdAt,
+			issuedAt,
+			source,
+			issuedAt,
+			adminId
+		);
 		ydoc.destroy();
 
 		lines.forEach((line, ord) => {
@@ -308,14 +385,54 @@ function insertWorld(db: Db, opts: SeedOptions, agencies: string[], adminId: str
 			const t = simulate(line.due, issued, line.lead[0]!, diligence, today, rand);
 			if (t.extension) {
 				extensions++;
-				insExtension.run(newId(), noticeId, blockId, t.extension.requested, 'Khối lượng công việc lớn, cần thêm thời gian phối hợp.', t.extension.approved ? 'approved' : 'refused', adminId, t.extension.requestedAt, adminId, t.extension.decidedAt, t.extension.approved ? 'Đồng ý' : 'Không đồng ý');
+				insExtension.run(
+					newId(),
+					noticeId,
+					blockId,
+					t.extension.requested,
+					'Khối lượng công việc lớn, cần thêm thời gian phối hợp.',
+					t.extension.approved ? 'approved' : 'refused',
+					adminId,
+					t.extension.requestedAt,
+					adminId,
+					t.extension.decidedAt,
+					t.extension.approved ? 'Đồng ý' : 'Không đồng ý'
+				);
 				insEvent.run(noticeId, taskId, t.extension.requestedAt, adminId, line.lead[0]!, 'extension-requested', `Đến ${dmy(t.extension.requested)}`, null);
-				insEvent.run(noticeId, taskId, t.extension.decidedAt, adminId, 'Văn phòng UBND tỉnh', t.extension.approved ? 'extension-approved' : 'extension-refused', '', JSON.stringify({ requestedDue: t.extension.requested }));
+				insEvent.run(
+					noticeId,
+					taskId,
+					t.extension.decidedAt,
+					adminId,
+					'Văn phòng UBND tỉnh',
+					t.extension.approved ? 'extension-approved' : 'extension-refused',
+					'',
+					JSON.stringify({ requestedDue: t.extension.requested })
+				);
 			}
 			for (const p of t.progress) {
 				progressReports++;
-				insProgress.run(newId(), noticeId, taskId, p.at, adminId, `Chuyên viên ${line.lead[0]}`, line.lead[0]!, 'Đang triển khai thực hiện theo kế hoạch.', p.percent);
-				insEvent.run(noticeId, taskId, p.at, adminId, `Chuyên viên ${line.lead[0]}`, 'progress', `${p.percent}% — Đang triển khai thực hiện theo kế hoạch.`, null);
+				insProgress.run(
+					newId(),
+					noticeId,
+					taskId,
+					p.at,
+					adminId,
+					`Chuyên viên ${line.lead[0]}`,
+					line.lead[0]!,
+					'Đang triển khai thực hiện theo kế hoạch.',
+					p.percent
+				);
+				insEvent.run(
+					noticeId,
+					taskId,
+					p.at,
+					adminId,
+					`Chuyên viên ${line.lead[0]}`,
+					'progress',
+					`${p.percent}% — Đang triển khai thực hiện theo kế hoạch.`,
+					null
+				);
 			}
 			insEvent.run(noticeId, taskId, issuedAt, adminId, 'Quản trị hệ thống', 'issued', `Số ${number}/TB-VP`, null);
 			if (t.reportedDoneOn) insEvent.run(noticeId, taskId, vnNoonMs(t.reportedDoneOn), adminId, line.lead[0]!, 'reported-done', 'Đã hoàn thành.', null);
@@ -352,7 +469,12 @@ function insertWorld(db: Db, opts: SeedOptions, agencies: string[], adminId: str
 			for (const a of line.lead) insAgency.run(noticeId, taskId, 'lead', a, folded.get(a)!);
 			for (const a of line.support) insAgency.run(noticeId, taskId, 'support', a, folded.get(a)!);
 			insOfficial.run(noticeId, taskId, leader);
-			insSearch.run(taskRowid, noticeId, taskId, `${foldVietnamese([...line.lead, ...line.support, ...line.lead, ...line.support].join(' | '))} ${foldVietnamese(`${line.action} ${leader}`)}`);
+			insSearch.run(
+				taskRowid,
+				noticeId,
+				taskId,
+				`${foldVietnamese([...line.lead, ...line.support, ...line.lead, ...line.support].join(' | '))} ${foldVietnamese(`${line.action} ${leader}`)}`
+			);
 			tasks++;
 		});
 	};
@@ -439,7 +561,9 @@ if (isMain) {
 		const opts = parseArgs(process.argv.slice(2));
 		const s = await seedDemo(opts);
 		console.log(`\nDữ liệu mẫu: ${path.join(opts.dataDir, 'ketluan.db')} (ngày tham chiếu ${opts.today})`);
-		console.log(`  ${s.notices} thông báo, ${s.tasks} nhiệm vụ, ${s.agencies} cơ quan, ${s.extensions} đề nghị gia hạn, ${s.progressReports} báo cáo tiến độ — ${s.seconds.toFixed(1)} s`);
+		console.log(
+			`  ${s.notices} thông báo, ${s.tasks} nhiệm vụ, ${s.agencies} cơ quan, ${s.extensions} đề nghị gia hạn, ${s.progressReports} báo cáo tiến độ — ${s.seconds.toFixed(1)} s`
+		);
 		if (s.users.length) {
 			console.log('  Tài khoản dùng thử (chỉ để trình diễn):');
 			for (const u of s.users) console.log(`    ${u.username.padEnd(12)} ${u.password.padEnd(24)} ${u.role}${u.agency ? ` — ${u.agency}` : ''}`);

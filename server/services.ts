@@ -44,10 +44,12 @@ export function createServices(config: ServerConfig): Services {
 	tracker.onReminder = ({ agency, text, byName, ref }) => {
 		if (!mailer.enabled) return;
 		const link = ref ? `\n\nXem nhiệm vụ: ${process.env.ORIGIN ?? ''}/tasks/${ref.noticeId}/${encodeURIComponent(ref.taskId)}` : '';
-		mailer.send({ to: auth.emailsOfAgency(agency), subject: `[Kết Luận] Đôn đốc: ${text.slice(0, 80)}`, text: `${byName} đôn đốc ${agency}:\n\n${text}${link}` }).catch((e: unknown) => {
-			// The reminder is stored and shown in the app whatever happens to the e-mail.
-			console.error(`Không gửi được thư đôn đốc tới ${agency}:`, e);
-		});
+		mailer
+			.send({ to: auth.emailsOfAgency(agency), subject: `[Kết Luận] Đôn đốc: ${text.slice(0, 80)}`, text: `${byName} đôn đốc ${agency}:\n\n${text}${link}` })
+			.catch((e: unknown) => {
+				// The reminder is stored and shown in the app whatever happens to the e-mail.
+				console.error(`Không gửi được thư đôn đốc tới ${agency}:`, e);
+			});
 	};
 
 	const authorize: Authorize = async (req: IncomingMessage, roomName: string) => {

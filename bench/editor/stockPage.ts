@@ -34,7 +34,10 @@ function toHtml(node: Y.XmlFragment | Y.XmlElement | Y.XmlText): string {
 			})
 			.join('');
 	}
-	const inner = node.toArray().map((child) => toHtml(child as Y.XmlElement | Y.XmlText)).join('');
+	const inner = node
+		.toArray()
+		.map((child) => toHtml(child as Y.XmlElement | Y.XmlText))
+		.join('');
 	if (node instanceof Y.XmlFragment && !(node instanceof Y.XmlElement)) return inner;
 	const el = node as Y.XmlElement;
 	switch (el.nodeName) {

@@ -77,7 +77,9 @@ export class AuthService {
 
 	/** E-mail addresses of the users of an agency (for reminders when SMTP is configured). */
 	emailsOfAgency(agency: string): string[] {
-		return (this.db.prepare(`SELECT email FROM users WHERE agency = ? AND email IS NOT NULL AND email != ''`).all(agency) as { email: string }[]).map((r) => r.email);
+		return (this.db.prepare(`SELECT email FROM users WHERE agency = ? AND email IS NOT NULL AND email != ''`).all(agency) as { email: string }[]).map(
+			(r) => r.email
+		);
 	}
 
 	/** True when no user exists yet (the first visit then offers to create the administrator). */
@@ -108,9 +110,7 @@ export class AuthService {
 		};
 		try {
 			this.db
-				.prepare(
-					'INSERT INTO users (id, username, display_name, password_hash, role, agency, created_at, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
-				)
+				.prepare('INSERT INTO users (id, username, display_name, password_hash, role, agency, created_at, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
 				.run(row.id, row.username, row.display_name, passwordHash, row.role, row.agency, row.created_at, input.email?.trim() || null);
 		} catch (e) {
 			// Two requests racing for the same name: the UNIQUE constraint decides.
@@ -122,9 +122,7 @@ export class AuthService {
 
 	/** The user with this username, or undefined. */
 	findByUsername(username: string): User | undefined {
-		const r = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username.trim().toLowerCase()) as
-			| UserRow
-			| undefined;
+		const r = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username.trim().toLowerCase()) as UserRow | undefined;
 		return r && toUser(r);
 	}
 
@@ -147,11 +145,8 @@ export class AuthService {
 		const name = username.trim().toLowerCase();
 		const keys = [`u:${name}`, `a:${clientAddress}`];
 		const wait = Math.max(...keys.map((k) => this.#loginLimiter.retryAfter(k)));
-		if (wait > 0)
-			throw new AuthError('rate-limited', `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(wait / 1000)} giây.`);
-		const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(name) as
-			| (UserRow & { password_hash: string })
-			| undefined;
+		if (wait > 0) throw new AuthError('rate-limited', `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(wait / 1000)} giây.`);
+		const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(name) as (UserRow & { password_hash: string }) | undefined;
 		// Verify even for an unknown user so that timing does not reveal which usernames exist.
 		const ok = await verifyPassword(row?.password_hash ?? DUMMY_HASH, password);
 		if (!row || !ok) {
@@ -192,9 +187,7 @@ export class AuthService {
 	/** The user of an API token, or undefined. */
 	userForApiToken(token: string | undefined | null): User | undefined {
 		if (!token) return undefined;
-		const r = this.db
-			.prepare('SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?')
-			.get(digest(token)) as UserRow | undefined;
+		const r = this.db.prepare('SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?').get(digest(token)) as UserRow | undefined;
 		return r && toUser(r);
 	}
 
@@ -208,8 +201,7 @@ export class AuthService {
 }
 
 /** A fixed argon2id hash of a random string, verified against for unknown usernames. */
-const DUMMY_HASH =
-	'$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$1Zl3Ue8dL1kYbQbS2jZ0tq3S6h0n3eW7W0l2cAqkQ2o';
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$1Zl3Ue8dL1kYbQbS2jZ0tq3S6h0n3eW7W0l2cAqkQ2o';
 
 /** Reads one cookie from a Cookie header. */
 export function readCookie(header: string | undefined, name: string): string | undefined {

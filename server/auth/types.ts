@@ -17,12 +17,7 @@ export interface User {
 /** An authentication failure with a stable reason, shown to people in Vietnamese. */
 export class AuthError extends Error {
 	constructor(
-		readonly reason:
-			| 'invalid-credentials'
-			| 'rate-limited'
-			| 'username-taken'
-			| 'invalid-input'
-			| 'not-found',
+		readonly reason: 'invalid-credentials' | 'rate-limited' | 'username-taken' | 'invalid-input' | 'not-found',
 		message: string
 	) {
 		super(message);

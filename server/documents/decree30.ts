@@ -121,7 +121,6 @@ function run(text: string, size: number, opts: { bold?: boolean; italic?: boolea
 	return new TextRun({ text: nfc, font: DECREE30_FONT, size: pt(size), bold: opts.bold, italics: opts.italic });
 }
 
-
 /**
  * A centred line of the header or the signature. Spaced 1.15 lines: at single spacing the marks
  * stacked on Vietnamese capitals ("CHỦ TỊCH" over "CHÁNH VĂN PHÒNG") touch the line above.
@@ -180,7 +179,11 @@ export function headerTable(d: Pick<Decree30Data, 'issuingParent' | 'issuingBody
 			centred(NATIONAL_NAME, 13, { bold: true }),
 			centred(MOTTO, 14, { bold: true }),
 			rule(Math.min(RIGHT_COL, approxWidth(MOTTO, 14)), RIGHT_COL),
-			new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 0 }, children: [run(placeDateLine(d.place, d.date), 14, { italic: true })] })
+			new Paragraph({
+				alignment: AlignmentType.CENTER,
+				spacing: { before: 120, after: 0 },
+				children: [run(placeDateLine(d.place, d.date), 14, { italic: true })]
+			})
 		]
 	});
 	return new Table({
@@ -230,7 +233,9 @@ export function bodyTable(columns: TableColumn[], rows: string[][], opts: { bold
 			width: { size: widths[i]!, type: WidthType.DXA },
 			verticalAlign: VerticalAlign.CENTER,
 			margins: { left: 60, right: 60, top: 30, bottom: 30 },
-			children: [new Paragraph({ alignment: header ? AlignmentType.CENTER : align(columns[i]?.align), spacing: { after: 0 }, children: [run(text, 12, { bold })] })]
+			children: [
+				new Paragraph({ alignment: header ? AlignmentType.CENTER : align(columns[i]?.align), spacing: { after: 0 }, children: [run(text, 12, { bold })] })
+			]
 		});
 	return new Table({
 		width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -248,7 +253,15 @@ export function bodyTable(columns: TableColumn[], rows: string[][], opts: { bold
  * are trimmed of a leading "-" and trailing ";" / "." so typed lists are accepted as they are.
  */
 export function recipientLines(recipients: string[]): string[] {
-	const clean = recipients.map((r) => r.normalize('NFC').trim().replace(/^[-–•]\s*/, '').replace(/[;.,\s]+$/, '')).filter(Boolean);
+	const clean = recipients
+		.map((r) =>
+			r
+				.normalize('NFC')
+				.trim()
+				.replace(/^[-–•]\s*/, '')
+				.replace(/[;.,\s]+$/, '')
+		)
+		.filter(Boolean);
 	const keep = clean.filter((r) => !/^Lưu\b/i.test(r));
 	const archive = clean.find((r) => /^Lưu\b/i.test(r)) ?? 'Lưu: VT';
 	return [...keep.map((r) => `- ${r};`), `- ${archive}.`];
@@ -270,7 +283,11 @@ export function recipientsAndSigner(d: Pick<Decree30Data, 'recipients' | 'signer
 	// Room for the handwritten signature and the seal.
 	for (let i = 0; i < 4; i++) signer.push(new Paragraph({ spacing: { after: 0 }, children: [] }));
 	signer.push(centred(d.signerName, 14, { bold: true }));
-	const right = new TableCell({ width: { size: RIGHT_COL, type: WidthType.DXA }, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE }, children: signer });
+	const right = new TableCell({
+		width: { size: RIGHT_COL, type: WidthType.DXA },
+		borders: { top: NONE, bottom: NONE, left: NONE, right: NONE },
+		children: signer
+	});
 	return new Table({
 		width: { size: TEXT_WIDTH, type: WidthType.DXA },
 		columnWidths: [LEFT_COL, RIGHT_COL],
@@ -331,7 +348,9 @@ export function decree30Document(d: Decree30Data): Document {
 				headers: {
 					first: new Header({ children: [new Paragraph({ children: [] })] }),
 					default: new Header({
-						children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: DECREE30_FONT, size: pt(13) })] })]
+						children: [
+							new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: DECREE30_FONT, size: pt(13) })] })
+						]
 					})
 				},
 				children: [

@@ -74,9 +74,22 @@ describe.skipIf(!haveSeeds)('text import of the seed notices', () => {
 	it('reads seed 000 (PDF text, a line break every line): title over two lines, numbered items, signer, Office as issuer', () => {
 		const n = readNoticeText(seed('000'));
 		expect(n.meta.title).toBe('Kết luận của Chủ tịch UBND tỉnh tại cuộc họp giao ban Thường trực UBND tỉnh ngày 14/03/2022');
-		expect(n.meta).toMatchObject({ issuingParent: 'UBND TỈNH', issuingBody: 'VĂN PHÒNG', symbol: 'TB-VP', signerTitle: 'CHÁNH VĂN PHÒNG', signerName: 'Phan Quốc Nghĩa', meetingDate: '2022-03-14' });
+		expect(n.meta).toMatchObject({
+			issuingParent: 'UBND TỈNH',
+			issuingBody: 'VĂN PHÒNG',
+			symbol: 'TB-VP',
+			signerTitle: 'CHÁNH VĂN PHÒNG',
+			signerName: 'Phan Quốc Nghĩa',
+			meetingDate: '2022-03-14'
+		});
 		expect(n.fields.issuingBody).toBe('inferred');
-		expect(recipients(n)).toEqual(['TT UBND tỉnh', 'Các sở, ban ngành thuộc tỉnh', 'UBND các huyện, thị xã, thành phố', 'Lãnh đạo Văn phòng', 'Lưu: VT, Các CV, TH3']);
+		expect(recipients(n)).toEqual([
+			'TT UBND tỉnh',
+			'Các sở, ban ngành thuộc tỉnh',
+			'UBND các huyện, thị xã, thành phố',
+			'Lãnh đạo Văn phòng',
+			'Lưu: VT, Các CV, TH3'
+		]);
 		const t = texts(n);
 		expect(t.filter((s) => /^\d\. /.test(s)).map((s) => s.slice(0, 2))).toEqual(['1.', '2.', '3.']);
 		expect(t.filter((s) => s.startsWith('- '))).toHaveLength(2);
@@ -94,7 +107,12 @@ describe.skipIf(!haveSeeds)('text import of the seed notices', () => {
 
 	it('reads seed 002: a "TL. CHỦ TỊCH" signer, numbered items, and drops the footnote inside item 4', () => {
 		const n = readNoticeText(seed('002'));
-		expect(n.meta).toMatchObject({ signerAuthority: 'TL. CHỦ TỊCH', signerTitle: 'CHÁNH VĂN PHÒNG', signerName: 'Nguyễn Quốc Việt', meetingDate: '2026-01-06' });
+		expect(n.meta).toMatchObject({
+			signerAuthority: 'TL. CHỦ TỊCH',
+			signerTitle: 'CHÁNH VĂN PHÒNG',
+			signerName: 'Nguyễn Quốc Việt',
+			meetingDate: '2026-01-06'
+		});
 		expect(n.meta.title).toMatch(/^Kết luận của đồng chí Trần Phước Hiền, Phó Chủ tịch UBND tỉnh/);
 		const t = texts(n);
 		expect(t.filter((s) => /^\d\. /.test(s)).map((s) => s[0])).toEqual(['1', '2', '3', '4', '5']);
@@ -104,7 +122,13 @@ describe.skipIf(!haveSeeds)('text import of the seed notices', () => {
 
 	it('reads seed 003: symbol TB-VPUBND, place Lào Cai, Office of UBND tỉnh Lào Cai as issuer, bold deadline', () => {
 		const n = readNoticeText(seed('003'));
-		expect(n.meta).toMatchObject({ symbol: 'TB-VPUBND', place: 'Lào Cai', issuingParent: 'UBND TỈNH LÀO CAI', issuingBody: 'VĂN PHÒNG', signerName: 'Phan Quốc Nghĩa' });
+		expect(n.meta).toMatchObject({
+			symbol: 'TB-VPUBND',
+			place: 'Lào Cai',
+			issuingParent: 'UBND TỈNH LÀO CAI',
+			issuingBody: 'VĂN PHÒNG',
+			signerName: 'Phan Quốc Nghĩa'
+		});
 		expect(n.meta.title).toBe('Kết luận của Thường trực UBND tỉnh tại cuộc họp giao ban ngày 02/8/2021');
 		expect(n.body.flatMap((b) => b.runs).find((r) => r.bold)?.text).toBe('trong Quý III/2021');
 	});
@@ -116,7 +140,11 @@ describe.skipIf(!haveSeeds)('text import of the seed notices', () => {
 			expect(found).toBe(true);
 			// Every .txt but the monthly report (001, a Báo cáo) is a notice.
 			const files = seedNoticeFiles(SEEDS);
-			expect(files).toEqual(readdirSync(SEEDS).filter((n) => n.endsWith('.txt') && !n.startsWith('001')).sort());
+			expect(files).toEqual(
+				readdirSync(SEEDS)
+					.filter((n) => n.endsWith('.txt') && !n.startsWith('001'))
+					.sort()
+			);
 			expect(ids).toHaveLength(files.length);
 			expect(world.noticeCount()).toBe(ids.length);
 			const seed004 = ids[files.findIndex((n) => n.startsWith('004'))]!;
@@ -208,7 +236,13 @@ async function wordFile(): Promise<Buffer> {
 					new Paragraph({ children: [new TextRun('Ngày 14/3/2024, Chánh Văn phòng chủ trì cuộc họp giao ban. Chánh Văn phòng kết luận:')] }),
 					new Paragraph({
 						numbering: { reference: 'items', level: 0 },
-						children: [new TextRun('Giao '), new TextRun({ text: 'Phòng Tổng hợp', bold: true }), new TextRun(' tham mưu báo cáo '), new TextRun({ text: 'trước ngày 20/3/2024', italics: true }), new TextRun('.')]
+						children: [
+							new TextRun('Giao '),
+							new TextRun({ text: 'Phòng Tổng hợp', bold: true }),
+							new TextRun(' tham mưu báo cáo '),
+							new TextRun({ text: 'trước ngày 20/3/2024', italics: true }),
+							new TextRun('.')
+						]
 					}),
 					new Paragraph({ numbering: { reference: 'items', level: 0 }, children: [new TextRun('Yêu cầu Phòng Hành chính - Tổ chức rà soát hồ sơ.')] }),
 					new Paragraph({ children: [new TextRun({ text: 'Nơi nhận:', bold: true, italics: true })] }),
@@ -244,7 +278,13 @@ describe('.docx import', () => {
 			{
 				type: 'paragraph',
 				list: 'ordered',
-				runs: [{ text: 'Giao ' }, { text: 'Phòng Tổng hợp', bold: true }, { text: ' tham mưu báo cáo ' }, { text: 'trước ngày 20/3/2024', italic: true }, { text: '.' }]
+				runs: [
+					{ text: 'Giao ' },
+					{ text: 'Phòng Tổng hợp', bold: true },
+					{ text: ' tham mưu báo cáo ' },
+					{ text: 'trước ngày 20/3/2024', italic: true },
+					{ text: '.' }
+				]
 			},
 			{ type: 'paragraph', list: 'ordered', runs: [{ text: 'Yêu cầu Phòng Hành chính - Tổ chức rà soát hồ sơ.' }] }
 		]);

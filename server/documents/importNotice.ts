@@ -109,7 +109,9 @@ export function seedsDir(env: NodeJS.ProcessEnv = process.env): string {
 export function seedNoticeFiles(dir = seedsDir()): string[] {
 	let names: string[];
 	try {
-		names = readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.txt')).sort();
+		names = readdirSync(dir)
+			.filter((n) => n.toLowerCase().endsWith('.txt'))
+			.sort();
 	} catch (e) {
 		if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
 		throw e;

@@ -9,7 +9,11 @@ import { mm, readDocxStructure, type DocxStructure, type XmlParagraph, type XmlT
 import { DATED_NOTICE, openImportWorld, type ImportWorld } from './testWorld';
 
 const SEEDS = process.env.SEEDS_DIR ?? path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
-const seedNames = existsSync(SEEDS) ? readdirSync(SEEDS).filter((n) => n.endsWith('.txt')).sort() : [];
+const seedNames = existsSync(SEEDS)
+	? readdirSync(SEEDS)
+			.filter((n) => n.endsWith('.txt'))
+			.sort()
+	: [];
 if (!seedNames.length) console.warn(`[documents] ${SEEDS} không có: bỏ qua phép thử khứ hồi trên thông báo mẫu.`);
 
 interface Exported {
@@ -26,7 +30,10 @@ const exported: Exported[] = [];
 
 beforeAll(async () => {
 	world = await openImportWorld();
-	const sources: [string, Buffer][] = [['dated.txt', Buffer.from(DATED_NOTICE)], ...seedNames.map((n) => [n, readFileSync(path.join(SEEDS, n))] as [string, Buffer])];
+	const sources: [string, Buffer][] = [
+		['dated.txt', Buffer.from(DATED_NOTICE)],
+		...seedNames.map((n) => [n, readFileSync(path.join(SEEDS, n))] as [string, Buffer])
+	];
 	for (const [name, bytes] of sources) {
 		const { id } = await importNoticeFile(world, world.user, name, bytes);
 		const doc = await world.notices.loadDoc(id);
@@ -162,7 +169,19 @@ describe('a notice exported to .docx in the Decree 30/2020 "Thông báo" layout 
 	it('imports back to the same header, recipients, signer and body (mammoth reads the exported file)', async () => {
 		for (const e of exported) {
 			const back = await readNoticeFile(`${e.name}.docx`, e.docx);
-			for (const key of ['issuingParent', 'issuingBody', 'number', 'symbol', 'place', 'date', 'title', 'recipients', 'signerAuthority', 'signerTitle', 'signerName'] as const)
+			for (const key of [
+				'issuingParent',
+				'issuingBody',
+				'number',
+				'symbol',
+				'place',
+				'date',
+				'title',
+				'recipients',
+				'signerAuthority',
+				'signerTitle',
+				'signerName'
+			] as const)
 				expect(back.meta[key] ?? '', `${e.name}: ${key}`).toBe(e.meta[key]);
 			expect(back.body.map((b) => b.runs.map((r) => r.text).join(''))).toEqual(e.bodyTexts);
 		}

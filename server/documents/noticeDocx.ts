@@ -75,10 +75,11 @@ export function noticeFileName(meta: Pick<NoticeMeta, 'number' | 'symbol' | 'tit
 	const title = meta.title.trim().split(/\s+/u).slice(0, 12).join(' ');
 	// eslint-disable-next-line no-control-regex -- control characters cannot appear in a file name
 	const utf8 = `Thông báo ${[number, title].filter(Boolean).join(' ')}`.replace(/[\\/:*?"<>|\u0000-\u001f]+/gu, '-').trim() || 'Thông báo';
-	const ascii = foldVietnamese(utf8)
-		.replace(/[^a-z0-9]+/giu, '-')
-		.replace(/^-+|-+$/gu, '')
-		.slice(0, 120) || 'thong-bao';
+	const ascii =
+		foldVietnamese(utf8)
+			.replace(/[^a-z0-9]+/giu, '-')
+			.replace(/^-+|-+$/gu, '')
+			.slice(0, 120) || 'thong-bao';
 	return { ascii: `${ascii}.docx`, utf8: `${utf8.slice(0, 150)}.docx` };
 }
 

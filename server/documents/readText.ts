@@ -10,7 +10,10 @@ import type { SourceLine } from './types';
 
 /** The paragraphs of a plain-text notice, marker written at the start of each list item. */
 export function textLines(text: string): SourceLine[] {
-	const nfc = text.normalize('NFC').replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
+	const nfc = text
+		.normalize('NFC')
+		.replace(/^\uFEFF/u, '')
+		.replace(/\r\n?/gu, '\n');
 	return segmentNotice(nfc).map((b) => {
 		const runs = emphasisRuns(nfc, b);
 		if (b.marker) runs.unshift({ text: `${b.marker} ` });

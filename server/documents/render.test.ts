@@ -42,7 +42,11 @@ describe.skipIf(!soffice)('an exported notice printed by LibreOffice', () => {
 		writeFileSync(path.join(dir, 'notice.docx'), await noticeDocx(doc));
 		doc.destroy();
 		// A profile of its own: a LibreOffice already running (or a parallel test) holds the default one.
-		await run(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'notice.docx')], { timeout: 120_000 });
+		await run(
+			soffice,
+			[`-env:UserInstallation=file://${dir}/profile`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'notice.docx')],
+			{ timeout: 120_000 }
+		);
 		pdf = path.join(dir, 'notice.pdf');
 	}, 180_000);
 	afterAll(async () => {

@@ -44,7 +44,13 @@ export interface DocxStructure {
 	titlePage: boolean;
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+	s
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&apos;/g, "'")
+		.replace(/&amp;/g, '&');
 const num = (re: RegExp, s: string) => {
 	const m = re.exec(s);
 	return m ? Number(m[1]) : undefined;

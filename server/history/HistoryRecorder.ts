@@ -18,7 +18,6 @@ export const DEFAULT_TIMING: RecorderTiming = { intervalMs: 5 * 60_000, pauseMs:
 /** Where the recorder reports a version it could not record. */
 export type RecorderLog = (message: string, error: unknown) => void;
 
-
 /**
  * Records versions of notices as they are edited (HISTORY.md [HS2]–[HS5]): fed by the sync
  * server's `onClientUpdate` (who edited) and `onDocChanged` (that a doc changed), and told about
@@ -97,9 +96,11 @@ export class HistoryRecorder {
 
 	#track<T>(p: Promise<T>): Promise<T> {
 		this.#running.add(p);
-		void p.finally(() => this.#running.delete(p)).catch(() => {
-			/* the caller of #track sees the rejection; this copy only cleans up */
-		});
+		void p
+			.finally(() => this.#running.delete(p))
+			.catch(() => {
+				/* the caller of #track sees the rejection; this copy only cleans up */
+			});
 		return p;
 	}
 
@@ -139,7 +140,13 @@ export class HistoryRecorder {
 		const authors = new Map(seen);
 		for (const a of extra) if (!authors.has(a.id)) authors.set(a.id, a);
 		try {
-			const seq = this.versions.add(noticeId, { kind, createdAt: this.now(), authors: [...authors.values()], state: Y.encodeStateAsUpdate(doc), snapshot: Y.encodeSnapshot(snapshot) });
+			const seq = this.versions.add(noticeId, {
+				kind,
+				createdAt: this.now(),
+				authors: [...authors.values()],
+				state: Y.encodeStateAsUpdate(doc),
+				snapshot: Y.encodeSnapshot(snapshot)
+			});
 			// Only the authors this version names: someone who edited while it was being read from
 			// the store may have an edit that is not in it, and is named again by the next version.
 			const pending = this.#authors.get(noticeId);

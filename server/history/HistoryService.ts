@@ -124,7 +124,8 @@ export class HistoryService {
 	 */
 	async restore(user: User, noticeId: string, seq: number): Promise<string> {
 		this.#readable(user, noticeId);
-		if (!CREATORS.includes(user.role)) throw new HistoryError('forbidden', 'Chỉ chuyên viên Văn phòng hoặc quản trị viên được khôi phục phiên bản thành dự thảo mới.');
+		if (!CREATORS.includes(user.role))
+			throw new HistoryError('forbidden', 'Chỉ chuyên viên Văn phòng hoặc quản trị viên được khôi phục phiên bản thành dự thảo mới.');
 		const stored = this.#version(noticeId, seq);
 		const source = new Y.Doc();
 		const copy = new Y.Doc();

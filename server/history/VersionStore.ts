@@ -60,7 +60,9 @@ export class VersionStore {
 				FROM notice_versions WHERE notice_id = @notice_id
 				RETURNING seq`),
 			list: this.db.prepare(`SELECT seq, created_at, kind, authors_json, length(state) AS size FROM notice_versions WHERE notice_id = ? ORDER BY seq DESC`),
-			latest: this.db.prepare(`SELECT seq, created_at, kind, authors_json, length(state) AS size, snapshot FROM notice_versions WHERE notice_id = ? ORDER BY seq DESC LIMIT 1`),
+			latest: this.db.prepare(
+				`SELECT seq, created_at, kind, authors_json, length(state) AS size, snapshot FROM notice_versions WHERE notice_id = ? ORDER BY seq DESC LIMIT 1`
+			),
 			get: this.db.prepare(`SELECT seq, created_at, kind, authors_json, length(state) AS size, state FROM notice_versions WHERE notice_id = ? AND seq = ?`)
 		};
 	}

@@ -14,7 +14,14 @@ import { HistoryRecorder } from './HistoryRecorder';
 import { HistoryService } from './HistoryService';
 import { HistoryError } from './types';
 
-const user = (id: string, role: User['role'], agency: string | null = null): User => ({ id, username: id, displayName: `Người ${id}`, role, agency, createdAt: 0 });
+const user = (id: string, role: User['role'], agency: string | null = null): User => ({
+	id,
+	username: id,
+	displayName: `Người ${id}`,
+	role,
+	agency,
+	createdAt: 0
+});
 const an = user('an', 'office');
 const binh = user('binh', 'office');
 const lanhdao = user('ld', 'leader');
@@ -56,7 +63,12 @@ beforeEach(async () => {
 	notices = new NoticeRegistry(db, store);
 	versions = new VersionStore(db);
 	now = 1_700_000_000_000;
-	recorder = new HistoryRecorder(versions, (id) => notices.loadDoc(id), timing, () => now);
+	recorder = new HistoryRecorder(
+		versions,
+		(id) => notices.loadDoc(id),
+		timing,
+		() => now
+	);
 	history = new HistoryService(db, versions, notices, recorder, () => undefined as never);
 	noticeId = await notices.create(an, { title: 'Kết luận giao ban tháng 1' });
 	live = await notices.loadDoc(noticeId);
@@ -183,7 +195,11 @@ describe('reading and restoring', () => {
 		const restored = await history.restore(binh, noticeId, 1);
 		const doc = new NoticeDoc(await notices.loadDoc(restored));
 		expect(doc.bodyText()).toBe('Giao Sở Tài chính chủ trì rà soát, xong trước ngày 30/01/2024.');
-		expect(doc.readMeta()).toMatchObject({ state: 'draft', number: '', title: 'Kết luận giao ban tháng 1 (khôi phục từ phiên bản 1 của thông báo “Kết luận giao ban tháng 1”)' });
+		expect(doc.readMeta()).toMatchObject({
+			state: 'draft',
+			number: '',
+			title: 'Kết luận giao ban tháng 1 (khôi phục từ phiên bản 1 của thông báo “Kết luận giao ban tháng 1”)'
+		});
 		expect([...doc.readCorrections().values()].map((c) => c.lead)).toEqual([['Sở Xây dựng']]);
 		// Same access: the original's members keep theirs (an agency reads a draft, a leader writes).
 		expect(notices.accessFor(sotc, restored)).toBe('read');

@@ -78,7 +78,6 @@ export function newId(): string {
 	}
 }
 
-
 /**
  * The list of notices, who may open them, and the projection of each doc's header into the
  * database (for the newest-first list and search). The doc itself lives in the DocStore.
@@ -194,13 +193,9 @@ export class NoticeRegistry {
 	}
 
 	#access(user: User, id: string): { access: Access | null; state: string } {
-		const row = this.db.prepare('SELECT created_by, state FROM notices WHERE id = ?').get(id) as
-			| { created_by: string; state: string }
-			| undefined;
+		const row = this.db.prepare('SELECT created_by, state FROM notices WHERE id = ?').get(id) as { created_by: string; state: string } | undefined;
 		if (!row) return { access: null, state: 'draft' };
-		const member = this.db.prepare('SELECT access FROM notice_members WHERE notice_id = ? AND user_id = ?').get(id, user.id) as
-			| { access: Access }
-			| undefined;
+		const member = this.db.prepare('SELECT access FROM notice_members WHERE notice_id = ? AND user_id = ?').get(id, user.id) as { access: Access } | undefined;
 		let access: Access | null;
 		if (user.role === 'admin' || row.created_by === user.id) access = 'write';
 		else if (member) access = member.access;
@@ -215,7 +210,9 @@ export class NoticeRegistry {
 	#namesAgency(noticeId: string, agency: string): boolean {
 		return (
 			this.db
-				.prepare(`SELECT 1 FROM tasks t JOIN task_agencies a ON a.notice_id = t.notice_id AND a.task_id = t.task_id WHERE t.notice_id = ? AND t.state = 'official' AND a.agency_folded = ? LIMIT 1`)
+				.prepare(
+					`SELECT 1 FROM tasks t JOIN task_agencies a ON a.notice_id = t.notice_id AND a.task_id = t.task_id WHERE t.notice_id = ? AND t.state = 'official' AND a.agency_folded = ? LIMIT 1`
+				)
 				.get(noticeId, foldVietnamese(agency)) !== undefined
 		);
 	}
@@ -239,7 +236,9 @@ export class NoticeRegistry {
 					 VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?)`
 				)
 				.run(id, meta.title, meta.number, meta.symbol, meta.date, foldVietnamese(meta.title), issued.created_by, now, now, amends, authorId);
-			this.db.prepare(`INSERT INTO notice_members (notice_id, user_id, access) SELECT ?, user_id, access FROM notice_members WHERE notice_id = ?`).run(id, amends);
+			this.db
+				.prepare(`INSERT INTO notice_members (notice_id, user_id, access) SELECT ?, user_id, access FROM notice_members WHERE notice_id = ?`)
+				.run(id, amends);
 		})();
 		return id;
 	}
@@ -276,9 +275,8 @@ export class NoticeRegistry {
 
 	/** The issued notice that notice `id` amends, when it is an amendment draft. */
 	amendedNotice(id: string): AmendedNotice | undefined {
-		return this.db
-			.prepare(`SELECT o.id, o.title, o.number, o.symbol, o.date FROM notices n JOIN notices o ON o.id = n.amends WHERE n.id = ?`)
-			.get(id) as AmendedNotice | undefined;
+		return this.db.prepare(`SELECT o.id, o.title, o.number, o.symbol, o.date FROM notices n JOIN notices o ON o.id = n.amends WHERE n.id = ?`).get(id) as
+			AmendedNotice | undefined;
 	}
 
 	/** Gives `userId` explicit access to a notice (overrides the role default). */
@@ -294,8 +292,7 @@ export class NoticeRegistry {
 	/** The list entry of one notice (no access check), or undefined. */
 	summary(id: string): { title: string; number: string; symbol: string; date: string; state: 'draft' | 'issued' } | undefined {
 		const r = this.db.prepare('SELECT title, number, symbol, date, state FROM notices WHERE id = ?').get(id) as
-			| { title: string; number: string; symbol: string; date: string; state: string }
-			| undefined;
+			{ title: string; number: string; symbol: string; date: string; state: string } | undefined;
 		return r && { ...r, state: r.state === 'issued' ? 'issued' : 'draft' };
 	}
 
@@ -312,7 +309,11 @@ export class NoticeRegistry {
 				`SELECT * FROM notices WHERE (? = '' OR search_text LIKE '%' || ? || '%' ESCAPE '\\')
 				 ORDER BY created_at DESC LIMIT ?`
 			)
-			.all(q, q.replace(/[\\%_]/g, (c) => '\\' + c), limit * 4) as NoticeRow[];
+			.all(
+				q,
+				q.replace(/[\\%_]/g, (c) => '\\' + c),
+				limit * 4
+			) as NoticeRow[];
 		const out: NoticeSummary[] = [];
 		for (const r of rows) {
 			const access = this.accessFor(user, r.id);

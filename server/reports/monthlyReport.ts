@@ -228,10 +228,7 @@ export function buildReport(db: Db, options: ReportOptions): TaskReport {
 	const collator = new Intl.Collator('vi');
 	const byAgency: AgencyReportRow[] = [...agencies]
 		.map(([agency, counts]) => ({ agency, rank: 0, ...toGroup(counts) }))
-		.sort(
-			(a, b) =>
-				(b.ofAssigned.done ?? -1) - (a.ofAssigned.done ?? -1) || b.counts.assigned - a.counts.assigned || collator.compare(a.agency, b.agency)
-		);
+		.sort((a, b) => (b.ofAssigned.done ?? -1) - (a.ofAssigned.done ?? -1) || b.counts.assigned - a.counts.assigned || collator.compare(a.agency, b.agency));
 	// Equal rate and equal count share a rank (1, 2, 2, 4), as ranking tables in reports do.
 	byAgency.forEach((row, i) => {
 		const prev = byAgency[i - 1];

@@ -73,10 +73,7 @@ export function reportBody(report: TaskReport, assigner = DEFAULT_ASSIGNER): Bod
 	blocks.push({
 		kind: 'table',
 		columns: [{ header: 'TT', weight: 0.5, align: 'center' }, { header: 'Nguồn giao nhiệm vụ', weight: 3 }, ...COUNT_COLUMNS],
-		rows: [
-			...sources.map((s, i) => [String(i + 1), s.label, ...countCells(s)]),
-			['', 'Tổng cộng', ...countCells(report.totals)]
-		],
+		rows: [...sources.map((s, i) => [String(i + 1), s.label, ...countCells(s)]), ['', 'Tổng cộng', ...countCells(report.totals)]],
 		boldLastRow: true
 	});
 

@@ -77,9 +77,16 @@ describe('report as a Decree 30 .docx', () => {
 		expect(text).toContain('80%');
 	});
 	it('ends with "Nơi nhận:" in bold italic 12, the list in 11 and "- Lưu: VT, …." last, and the signer in capitals', async () => {
-		const doc = (await unzip(await reportDocx(januaryReport(), { date: '2024-02-05', signerAuthority: 'KT. Chánh văn phòng', signerTitle: 'Phó Chánh văn phòng', signerName: 'Trịnh Sỹ Tài' })))[
-			'word/document.xml'
-		]!;
+		const doc = (
+			await unzip(
+				await reportDocx(januaryReport(), {
+					date: '2024-02-05',
+					signerAuthority: 'KT. Chánh văn phòng',
+					signerTitle: 'Phó Chánh văn phòng',
+					signerName: 'Trịnh Sỹ Tài'
+				})
+			)
+		)['word/document.xml']!;
 		expect(doc).toMatch(/<w:b\/><w:bCs\/><w:i\/><w:iCs\/><w:sz w:val="24"\/>.*?>Nơi nhận:</s);
 		expect(doc).toMatch(/<w:sz w:val="22"\/>.*?>- Chủ tịch, các PCT UBND tỉnh;</s);
 		expect(doc).toContain('>- Lưu: VT, TH.<');

@@ -32,7 +32,19 @@ const ratio = (v: number | null) => (v === null ? null : v / 100);
 
 function countValues(g: OutcomeGroup): (number | null)[] {
 	const c = g.counts;
-	return [c.total, c.cancelled, c.assigned, c.doneOnTime, c.doneLate, c.within, c.overdue, ratio(g.ofAssigned.done), ratio(g.ofAssigned.overdue), c.due.total, ratio(g.ofDue.doneOnTime)];
+	return [
+		c.total,
+		c.cancelled,
+		c.assigned,
+		c.doneOnTime,
+		c.doneLate,
+		c.within,
+		c.overdue,
+		ratio(g.ofAssigned.done),
+		ratio(g.ofAssigned.overdue),
+		c.due.total,
+		ratio(g.ofDue.doneOnTime)
+	];
 }
 
 /** Formats the count columns starting at `first` (1-based) and styles the header row. */

@@ -47,12 +47,24 @@ export function openTestDb(now: () => number = Date.now): { db: Db; dir: string;
 }
 
 /** Inserts an issued notice and its official tasks, as TaskStore.project then TrackerService.issue would leave them. */
-export function insertIssued(db: Db, notice: { id: string; issuedAt: number; source: SourceType | null; state?: 'official' | 'draft' }, tasks: TestTask[]): void {
+export function insertIssued(
+	db: Db,
+	notice: { id: string; issuedAt: number; source: SourceType | null; state?: 'official' | 'draft' },
+	tasks: TestTask[]
+): void {
 	const state = notice.state ?? 'official';
 	db.prepare(
 		`INSERT INTO notices (id, title, number, symbol, date, state, search_text, created_by, created_at, updated_at, source_type, issued_at, issued_by)
 		 VALUES (?, ?, '1', 'TB-VP', '', ?, '', 'u', ?, ?, ?, ?, 'u')`
-	).run(notice.id, `Thông báo ${notice.id}`, state === 'official' ? 'issued' : 'draft', notice.issuedAt, notice.issuedAt, notice.source, state === 'official' ? notice.issuedAt : null);
+	).run(
+		notice.id,
+		`Thông báo ${notice.id}`,
+		state === 'official' ? 'issued' : 'draft',
+		notice.issuedAt,
+		notice.issuedAt,
+		notice.source,
+		state === 'official' ? notice.issuedAt : null
+	);
 	const insTask = db.prepare(
 		`INSERT INTO tasks (notice_id, task_id, block_id, ord, state, lead_json, support_json, officials_json, agencies_folded, action, deadline_json, deadline_from, deadline_to,
 		   corrected, updated_at, source_type, due_original, due_working, reported_done_on, completed_on, cancelled_on, issued_at)
@@ -67,13 +79,30 @@ export function insertIssued(db: Db, notice: { id: string; issuedAt: number; sou
 		const support = t.support ?? [];
 		const deadlineJson = due ? JSON.stringify({ kind: 'date', date: due, inclusive: false, text: due, span: { start: 0, end: 0 } }) : null;
 		insTask.run(
-			notice.id, t.id, t.id, ord, state, JSON.stringify(t.lead), JSON.stringify(support), foldVietnamese([...t.lead, ...support].join(' | ')), deadlineJson, due, due,
-			notice.issuedAt, state === 'official' ? notice.source : null, due, t.dueWorking ?? due, t.reportedDoneOn ?? t.completedOn ?? null, t.completedOn ?? null,
-			t.cancelledOn ?? null, state === 'official' ? notice.issuedAt : null
+			notice.id,
+			t.id,
+			t.id,
+			ord,
+			state,
+			JSON.stringify(t.lead),
+			JSON.stringify(support),
+			foldVietnamese([...t.lead, ...support].join(' | ')),
+			deadlineJson,
+			due,
+			due,
+			notice.issuedAt,
+			state === 'official' ? notice.source : null,
+			due,
+			t.dueWorking ?? due,
+			t.reportedDoneOn ?? t.completedOn ?? null,
+			t.completedOn ?? null,
+			t.cancelledOn ?? null,
+			state === 'official' ? notice.issuedAt : null
 		);
 		for (const a of t.lead) insAgency.run(notice.id, t.id, 'lead', a, foldVietnamese(a));
 		for (const a of support) insAgency.run(notice.id, t.id, 'support', a, foldVietnamese(a));
-		if (t.extensionDecidedAt !== undefined) insExt.run(`${notice.id}-${t.id}`, notice.id, t.id, t.dueWorking, t.extensionDecidedAt - 86_400_000, t.extensionDecidedAt);
+		if (t.extensionDecidedAt !== undefined)
+			insExt.run(`${notice.id}-${t.id}`, notice.id, t.id, t.dueWorking, t.extensionDecidedAt - 86_400_000, t.extensionDecidedAt);
 	});
 }
 
@@ -110,6 +139,8 @@ export function seedJanuary(db: Db): void {
 		{ id: 't14', lead: [], due: '2024-01-31' }
 	]);
 	insertIssued(db, { id: 'C', issuedAt: vnInstant('2023-12-31T23:59:59.999'), source: 'UBND' }, [{ id: 'c1', lead: [TC], due: '2024-01-05' }]);
-	insertIssued(db, { id: 'D', issuedAt: vnInstant('2024-02-01T00:00:00'), source: 'HDND' }, [{ id: 'd1', lead: [YT], due: '2024-02-05', completedOn: '2024-02-04' }]);
+	insertIssued(db, { id: 'D', issuedAt: vnInstant('2024-02-01T00:00:00'), source: 'HDND' }, [
+		{ id: 'd1', lead: [YT], due: '2024-02-05', completedOn: '2024-02-04' }
+	]);
 	insertIssued(db, { id: 'E', issuedAt: vnInstant('2024-01-15T09:00:00'), source: 'UBND', state: 'draft' }, [{ id: 'e1', lead: [TC], due: '2024-01-20' }]);
 }

@@ -31,10 +31,7 @@ describe('SqliteDocStore', () => {
 			db.exec('CREATE TABLE users (id TEXT PRIMARY KEY)');
 			openSqliteDocStore(db);
 			openSqliteDocStore(db); // idempotent schema
-			const tables = db
-				.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-				.pluck()
-				.all();
+			const tables = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
 			expect(tables).toEqual(['doc_snapshots', 'doc_updates', 'users']);
 		} finally {
 			db.close();

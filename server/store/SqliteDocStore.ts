@@ -38,12 +38,8 @@ export function openSqliteDocStore(db: Db): DocStore {
 	db.exec(SCHEMA);
 	const insertUpdate = db.prepare<[string, Uint8Array]>('INSERT INTO doc_updates (doc, data) VALUES (?, ?)');
 	const selectSnapshot = db.prepare<[string], SnapshotRow>('SELECT up_to, data FROM doc_snapshots WHERE doc = ?');
-	const selectSnapshotUpTo = db
-		.prepare<[string], number>('SELECT up_to FROM doc_snapshots WHERE doc = ?')
-		.pluck();
-	const selectLog = db.prepare<[string, number], UpdateRow>(
-		'SELECT seq, data FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq'
-	);
+	const selectSnapshotUpTo = db.prepare<[string], number>('SELECT up_to FROM doc_snapshots WHERE doc = ?').pluck();
+	const selectLog = db.prepare<[string, number], UpdateRow>('SELECT seq, data FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq');
 	const upsertSnapshot = db.prepare<[string, number, Uint8Array, number]>(
 		`INSERT INTO doc_snapshots (doc, up_to, data, updated_at) VALUES (?, ?, ?, ?)
 		 ON CONFLICT (doc) DO UPDATE SET up_to = excluded.up_to, data = excluded.data, updated_at = excluded.updated_at`

@@ -16,10 +16,7 @@ const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 const decode = (u: Uint8Array): string => new TextDecoder().decode(u);
 
 /** The behaviour every DocStore backend must have; call once per backend from a `*.test.ts`. */
-export function runDocStoreContract(
-	name: string,
-	makeFixture: () => DocStoreFixture | Promise<DocStoreFixture>
-): void {
+export function runDocStoreContract(name: string, makeFixture: () => DocStoreFixture | Promise<DocStoreFixture>): void {
 	describe(`DocStore contract: ${name}`, () => {
 		let fixture: DocStoreFixture;
 		let store: DocStore;
@@ -65,9 +62,7 @@ export function runDocStoreContract(
 			expect(after.appends - before.appends).toBe(60);
 			for (let d = 0; d < 3; d++) {
 				const loaded = await store.load(`doc-${d}`);
-				expect(loaded.updates.map((u) => u[0])).toEqual(
-					Array.from({ length: 20 }, (_, i) => i * 3 + d)
-				);
+				expect(loaded.updates.map((u) => u[0])).toEqual(Array.from({ length: 20 }, (_, i) => i * 3 + d));
 			}
 		});
 
@@ -139,20 +134,14 @@ export function runDocStoreContract(
 			await store.compact(names[0]!, text('snap0'), lastSeq.get(names[0]!)!);
 			expect((await store.load(names[0]!)).updates.map(decode)).toEqual(['snap0']);
 			for (const n of names.slice(1)) {
-				expect((await store.load(n)).updates.map(decode)).toEqual(
-					[0, 1, 2, 3, 4].map((r) => `${n}#${r}`)
-				);
+				expect((await store.load(n)).updates.map(decode)).toEqual([0, 1, 2, 3, 4].map((r) => `${n}#${r}`));
 			}
 		});
 
 		it('stores bytes exactly: every byte value, an empty update, and a 2 MiB update', async () => {
 			const allBytes = Uint8Array.from({ length: 256 }, (_, i) => i);
 			const big = Uint8Array.from({ length: 2 * 1024 * 1024 }, (_, i) => (i * 7919) % 256);
-			await Promise.all([
-				store.append('bin', allBytes),
-				store.append('bin', new Uint8Array(0)),
-				store.append('bin', big)
-			]);
+			await Promise.all([store.append('bin', allBytes), store.append('bin', new Uint8Array(0)), store.append('bin', big)]);
 			const [a, empty, b] = (await store.load('bin')).updates;
 			expect(a).toBeInstanceOf(Uint8Array);
 			expect(Array.from(a!)).toEqual(Array.from(allBytes));

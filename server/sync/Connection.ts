@@ -4,10 +4,7 @@ import type { ConnectionInfo, SyncSocket } from './types';
  * Where a connection is in its life: `waiting` while its room loads (frames are kept in order),
  * `open` once greeted, `closed` after either side closed it (late frames are ignored).
  */
-export type ConnectionState =
-	| { kind: 'waiting'; inbox: Uint8Array[] }
-	| { kind: 'open' }
-	| { kind: 'closed' };
+export type ConnectionState = { kind: 'waiting'; inbox: Uint8Array[] } | { kind: 'open' } | { kind: 'closed' };
 
 /** One client connection to one room (notice). */
 export class Connection {

@@ -74,9 +74,7 @@ export class MemoryClient {
 		syncProtocol.writeSyncStep1(encoder, this.doc);
 		this.pending.push(encoding.toUint8Array(encoder));
 		if (this.awareness.getLocalState() !== null) {
-			this.pending.push(
-				awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]))
-			);
+			this.pending.push(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
 		}
 	}
 

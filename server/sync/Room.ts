@@ -302,10 +302,7 @@ export class Room {
 	}
 
 	#reject(conn: Connection, code: CloseCode, detail?: unknown): void {
-		this.#ctx.log.warn(
-			`sync: closing connection ${conn.id} (${conn.info.principal.userId}) to ${this.name}: ${CloseReason[code]}`,
-			detail
-		);
+		this.#ctx.log.warn(`sync: closing connection ${conn.id} (${conn.info.principal.userId}) to ${this.name}: ${CloseReason[code]}`, detail);
 		this.#closeConnection(conn, code);
 	}
 

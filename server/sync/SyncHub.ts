@@ -110,10 +110,7 @@ export class SyncHub {
 	 * broadcast everything it received so far.
 	 */
 	async settled(noticeIds?: Iterable<string>): Promise<void> {
-		const rooms =
-			noticeIds === undefined
-				? [...this.#rooms.values()]
-				: [...new Set(noticeIds)].flatMap((id) => this.#rooms.get(id) ?? []);
+		const rooms = noticeIds === undefined ? [...this.#rooms.values()] : [...new Set(noticeIds)].flatMap((id) => this.#rooms.get(id) ?? []);
 		await Promise.all(rooms.map((room) => room.settled()));
 	}
 

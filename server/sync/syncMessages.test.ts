@@ -43,5 +43,4 @@ describe('sync messages', () => {
 		expect(isEmptyUpdate(Y.encodeStateAsUpdate(d, Y.encodeStateVector(d)))).toBe(true);
 		expect(isEmptyUpdate(Y.encodeStateAsUpdate(d))).toBe(false);
 	});
-
 });

@@ -7,9 +7,6 @@ import type { Db } from '../db';
 import { migrateTracker } from '../tracker/schema';
 import type { AgencyDirectory } from '#shared/agencies/types';
 
-
-
-
 function span(d: Deadline | null): [string | null, string | null] {
 	if (!d) return [null, null];
 	switch (d.kind) {
@@ -51,7 +48,9 @@ export class TaskStore {
 			clearOfficials: this.db.prepare(`DELETE FROM task_officials WHERE notice_id = ? AND task_id = ?`),
 			addOfficial: this.db.prepare(`INSERT OR IGNORE INTO task_officials (notice_id, task_id, official) VALUES (?, ?, ?)`),
 			clearSearch: this.db.prepare(`DELETE FROM task_search WHERE notice_id = ? AND task_id = ?`),
-			addSearch: this.db.prepare(`INSERT INTO task_search (rowid, notice_id, task_id, text) SELECT rowid, notice_id, task_id, ? FROM tasks WHERE notice_id = ? AND task_id = ?`),
+			addSearch: this.db.prepare(
+				`INSERT INTO task_search (rowid, notice_id, task_id, text) SELECT rowid, notice_id, task_id, ? FROM tasks WHERE notice_id = ? AND task_id = ?`
+			),
 			isOfficial: this.db.prepare(`SELECT 1 FROM tasks WHERE notice_id = ? AND task_id = ? AND state = 'official'`),
 			deleteDraft: this.db.prepare(`DELETE FROM tasks WHERE notice_id = ? AND task_id = ? AND state = 'draft'`),
 			drafts: this.db.prepare(`SELECT task_id FROM tasks WHERE notice_id = ? AND state = 'draft'`)

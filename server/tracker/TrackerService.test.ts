@@ -219,15 +219,35 @@ describe('status in SQL', () => {
 			{ originalDue: '2024-01-20', workingDue: '2024-01-25', reportedDoneOn: '2024-01-24', completedOn: '2024-01-24' },
 			{ originalDue: '2024-01-20', workingDue: '2024-01-20', cancelledOn: '2024-01-10', cancelReason: 'x' }
 		];
-		const stmt = db.prepare(`SELECT ${STATUS_SQL} AS s FROM (SELECT @due_original AS due_original, @due_working AS due_working, @reported AS reported_done_on, @completed AS completed_on, @cancelled AS cancelled_on) t`);
+		const stmt = db.prepare(
+			`SELECT ${STATUS_SQL} AS s FROM (SELECT @due_original AS due_original, @due_working AS due_working, @reported AS reported_done_on, @completed AS completed_on, @cancelled AS cancelled_on) t`
+		);
 		for (const c of cases) {
-			const sql = (stmt.get({ ...statusParams(today), due_original: c.originalDue, due_working: c.workingDue, reported: c.reportedDoneOn ?? null, completed: c.completedOn ?? null, cancelled: c.cancelledOn ?? null }) as { s: string }).s;
+			const sql = (
+				stmt.get({
+					...statusParams(today),
+					due_original: c.originalDue,
+					due_working: c.workingDue,
+					reported: c.reportedDoneOn ?? null,
+					completed: c.completedOn ?? null,
+					cancelled: c.cancelledOn ?? null
+				}) as { s: string }
+			).s;
 			expect(sql).toBe(statusKey(computeStatus(c, today)));
 			// The index-friendly filter selects exactly the same rows.
 			for (const key of STATUS_KEYS) {
 				const hit = db
-					.prepare(`SELECT 1 AS x FROM (SELECT @due_original AS due_original, @due_working AS due_working, @reported AS reported_done_on, @completed AS completed_on, @cancelled AS cancelled_on) t WHERE ${statusCondition(key)}`)
-					.get({ ...statusParams(today), due_original: c.originalDue, due_working: c.workingDue, reported: c.reportedDoneOn ?? null, completed: c.completedOn ?? null, cancelled: c.cancelledOn ?? null });
+					.prepare(
+						`SELECT 1 AS x FROM (SELECT @due_original AS due_original, @due_working AS due_working, @reported AS reported_done_on, @completed AS completed_on, @cancelled AS cancelled_on) t WHERE ${statusCondition(key)}`
+					)
+					.get({
+						...statusParams(today),
+						due_original: c.originalDue,
+						due_working: c.workingDue,
+						reported: c.reportedDoneOn ?? null,
+						completed: c.completedOn ?? null,
+						cancelled: c.cancelledOn ?? null
+					});
 				expect(hit !== undefined, `${key} for ${JSON.stringify(c)}`).toBe(key === sql);
 			}
 		}

@@ -196,8 +196,10 @@ export class TrackerService {
 	}
 
 	async #issueNow(user: User, noticeId: string, input: { sourceType: string; date?: string }, docs: IssueDocs): Promise<{ number: string }> {
-		if (!['admin', 'office', 'leader'].includes(user.role)) throw new TrackerError('forbidden', 'Chỉ lãnh đạo hoặc chuyên viên Văn phòng được ban hành thông báo.');
-		if (!isSourceType(input.sourceType)) throw new TrackerError('invalid-input', 'Hãy chọn nguồn của kết luận (Tỉnh ủy, HĐND, UBND, Chủ tịch UBND tỉnh, Chính phủ).');
+		if (!['admin', 'office', 'leader'].includes(user.role))
+			throw new TrackerError('forbidden', 'Chỉ lãnh đạo hoặc chuyên viên Văn phòng được ban hành thông báo.');
+		if (!isSourceType(input.sourceType))
+			throw new TrackerError('invalid-input', 'Hãy chọn nguồn của kết luận (Tỉnh ủy, HĐND, UBND, Chủ tịch UBND tỉnh, Chính phủ).');
 		const date = input.date || this.#today();
 		if (!isIsoDate(date)) throw new TrackerError('invalid-input', 'Ngày ban hành không hợp lệ.');
 		const notice = this.db.prepare('SELECT state, symbol FROM notices WHERE id = ?').get(noticeId) as { state: string; symbol: string } | undefined;
@@ -222,7 +224,9 @@ export class TrackerService {
 				.prepare(`UPDATE notices SET state = 'issued', number = ?, date = ?, symbol = ?, title = ?, source_type = ?, issued_at = ?, issued_by = ? WHERE id = ?`)
 				.run(number, date, meta.symbol, meta.title, input.sourceType, at, user.id, noticeId);
 			this.db
-				.prepare(`UPDATE tasks SET state = 'official', source_type = ?, issued_at = ?, due_original = deadline_to, due_working = deadline_to WHERE notice_id = ?`)
+				.prepare(
+					`UPDATE tasks SET state = 'official', source_type = ?, issued_at = ?, due_original = deadline_to, due_working = deadline_to WHERE notice_id = ?`
+				)
 				.run(input.sourceType, at, noticeId);
 			this.db
 				.prepare(`INSERT OR REPLACE INTO notice_snapshots (notice_id, at, doc_update, body_text, meta_json) VALUES (?, ?, ?, ?, ?)`)
@@ -410,7 +414,9 @@ export class TrackerService {
 	detail(user: User, ref: TaskRef) {
 		const row = this.#visibleRow(user, ref);
 		const events = (
-			this.db.prepare(`SELECT at, actor_name, kind, text, data_json FROM task_events WHERE notice_id = ? AND task_id = ? ORDER BY at, id`).all(ref.noticeId, ref.taskId) as {
+			this.db
+				.prepare(`SELECT at, actor_name, kind, text, data_json FROM task_events WHERE notice_id = ? AND task_id = ? ORDER BY at, id`)
+				.all(ref.noticeId, ref.taskId) as {
 				at: number;
 				actor_name: string;
 				kind: string;
@@ -419,10 +425,22 @@ export class TrackerService {
 			}[]
 		).map((e): TaskEvent => ({ at: e.at, actorName: e.actor_name, kind: e.kind, text: e.text, data: e.data_json ? JSON.parse(e.data_json) : null }));
 		const progress = this.db
-			.prepare(`SELECT id, at, author_name AS authorName, agency, text, percent, attachments_json AS attachments FROM progress_reports WHERE notice_id = ? AND task_id = ? ORDER BY at DESC`)
-			.all(ref.noticeId, ref.taskId) as { id: string; at: number; authorName: string; agency: string | null; text: string; percent: number; attachments: string }[];
+			.prepare(
+				`SELECT id, at, author_name AS authorName, agency, text, percent, attachments_json AS attachments FROM progress_reports WHERE notice_id = ? AND task_id = ? ORDER BY at DESC`
+			)
+			.all(ref.noticeId, ref.taskId) as {
+			id: string;
+			at: number;
+			authorName: string;
+			agency: string | null;
+			text: string;
+			percent: number;
+			attachments: string;
+		}[];
 		const extensions = this.db
-			.prepare(`SELECT id, requested_due AS requestedDue, reason, state, requested_at AS requestedAt, decision_note AS decisionNote FROM extensions WHERE notice_id = ? AND task_id = ? ORDER BY requested_at DESC`)
+			.prepare(
+				`SELECT id, requested_due AS requestedDue, reason, state, requested_at AS requestedAt, decision_note AS decisionNote FROM extensions WHERE notice_id = ? AND task_id = ? ORDER BY requested_at DESC`
+			)
 			.all(ref.noticeId, ref.taskId) as { id: string; requestedDue: string; reason: string; state: string; requestedAt: number; decisionNote: string | null }[];
 		return {
 			task: row,
@@ -476,19 +494,28 @@ export class TrackerService {
 	 * Records a progress report. `id` is made by the client, so a report sent again from an
 	 * offline outbox is stored once.
 	 */
-	reportProgress(user: User, ref: TaskRef, input: { id: string; text: string; percent: number; attachments?: { name: string; path: string; size: number }[] }): { created: boolean } {
+	reportProgress(
+		user: User,
+		ref: TaskRef,
+		input: { id: string; text: string; percent: number; attachments?: { name: string; path: string; size: number }[] }
+	): { created: boolean } {
 		if (!/^[A-Za-z0-9_-]{8,64}$/.test(input.id)) throw new TrackerError('invalid-input', 'Mã báo cáo không hợp lệ.');
 		if (this.db.prepare('SELECT 1 FROM progress_reports WHERE id = ?').get(input.id)) return { created: false };
 		this.#officialOpen(user, ref, false);
 		const text = clean(input.text, 4000);
 		if (!text) throw new TrackerError('invalid-input', 'Hãy nhập nội dung báo cáo tiến độ.');
-		if (!Number.isInteger(input.percent) || input.percent < 0 || input.percent > 100) throw new TrackerError('invalid-input', 'Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100.');
+		if (!Number.isInteger(input.percent) || input.percent < 0 || input.percent > 100)
+			throw new TrackerError('invalid-input', 'Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100.');
 		const at = this.now();
 		this.db.transaction(() => {
 			this.db
-				.prepare(`INSERT INTO progress_reports (id, notice_id, task_id, at, author_id, author_name, agency, text, percent, attachments_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+				.prepare(
+					`INSERT INTO progress_reports (id, notice_id, task_id, at, author_id, author_name, agency, text, percent, attachments_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+				)
 				.run(input.id, ref.noticeId, ref.taskId, at, user.id, user.displayName, user.agency, text, input.percent, JSON.stringify(input.attachments ?? []));
-			this.db.prepare(`UPDATE tasks SET progress_percent = ?, last_progress_at = ? WHERE notice_id = ? AND task_id = ?`).run(input.percent, at, ref.noticeId, ref.taskId);
+			this.db
+				.prepare(`UPDATE tasks SET progress_percent = ?, last_progress_at = ? WHERE notice_id = ? AND task_id = ?`)
+				.run(input.percent, at, ref.noticeId, ref.taskId);
 			this.#event(ref.noticeId, ref.taskId, user, 'progress', `${input.percent}% — ${text}`, { id: input.id });
 		})();
 		return { created: true };
@@ -529,7 +556,9 @@ export class TrackerService {
 		const id = randomUUID();
 		this.db.transaction(() => {
 			this.db
-				.prepare(`INSERT INTO extensions (id, notice_id, task_id, requested_due, reason, state, requested_by, requested_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`)
+				.prepare(
+					`INSERT INTO extensions (id, notice_id, task_id, requested_due, reason, state, requested_by, requested_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`
+				)
 				.run(id, ref.noticeId, ref.taskId, input.requestedDue, reason, user.id, this.now());
 			this.#event(ref.noticeId, ref.taskId, user, 'extension-requested', `Đến ${input.requestedDue.split('-').reverse().join('/')}: ${reason}`);
 		})();
@@ -540,8 +569,7 @@ export class TrackerService {
 	decideExtension(user: User, extensionId: string, approve: boolean, note: string): void {
 		this.#requireOffice(user);
 		const ext = this.db.prepare(`SELECT notice_id, task_id, requested_due, state FROM extensions WHERE id = ?`).get(extensionId) as
-			| { notice_id: string; task_id: string; requested_due: string; state: string }
-			| undefined;
+			{ notice_id: string; task_id: string; requested_due: string; state: string } | undefined;
 		if (!ext) throw new TrackerError('not-found', 'Không tìm thấy đề nghị gia hạn.');
 		if (ext.state !== 'pending') throw new TrackerError('conflict', 'Đề nghị gia hạn đã được xử lý.');
 		this.db.transaction(() => {
@@ -549,7 +577,9 @@ export class TrackerService {
 				.prepare(`UPDATE extensions SET state = ?, decided_by = ?, decided_at = ?, decision_note = ? WHERE id = ?`)
 				.run(approve ? 'approved' : 'refused', user.id, this.now(), clean(note, 2000), extensionId);
 			if (approve) this.db.prepare(`UPDATE tasks SET due_working = ? WHERE notice_id = ? AND task_id = ?`).run(ext.requested_due, ext.notice_id, ext.task_id);
-			this.#event(ext.notice_id, ext.task_id, user, approve ? 'extension-approved' : 'extension-refused', clean(note, 2000), { requestedDue: ext.requested_due });
+			this.#event(ext.notice_id, ext.task_id, user, approve ? 'extension-approved' : 'extension-refused', clean(note, 2000), {
+				requestedDue: ext.requested_due
+			});
 		})();
 	}
 
@@ -562,7 +592,9 @@ export class TrackerService {
 		const why = clean(reason, 2000);
 		if (!why) throw new TrackerError('invalid-input', 'Hãy nêu lý do thôi thực hiện.');
 		this.db.transaction(() => {
-			this.db.prepare(`UPDATE tasks SET cancelled_on = ?, cancel_reason = ? WHERE notice_id = ? AND task_id = ?`).run(this.#today(), why, ref.noticeId, ref.taskId);
+			this.db
+				.prepare(`UPDATE tasks SET cancelled_on = ?, cancel_reason = ? WHERE notice_id = ? AND task_id = ?`)
+				.run(this.#today(), why, ref.noticeId, ref.taskId);
 			this.#event(ref.noticeId, ref.taskId, user, 'cancelled', why);
 		})();
 	}
@@ -600,7 +632,15 @@ export class TrackerService {
 		return (
 			this.db
 				.prepare(`SELECT id, text, at, by_name, notice_id, task_id, read_at FROM reminders WHERE agency = ? ORDER BY at DESC LIMIT 200`)
-				.all(user.agency) as { id: string; text: string; at: number; by_name: string; notice_id: string | null; task_id: string | null; read_at: number | null }[]
+				.all(user.agency) as {
+				id: string;
+				text: string;
+				at: number;
+				by_name: string;
+				notice_id: string | null;
+				task_id: string | null;
+				read_at: number | null;
+			}[]
 		).map((r) => ({ id: r.id, text: r.text, at: r.at, byName: r.by_name, noticeId: r.notice_id, taskId: r.task_id, read: r.read_at !== null }));
 	}
 
@@ -631,7 +671,9 @@ export class TrackerService {
 				 GROUP BY a.agency ORDER BY missing DESC, a.agency`
 			)
 			.all(params) as { agency: string; missing: number }[];
-		const tu = this.db.prepare(`SELECT COUNT(*) AS c FROM tasks t WHERE ${unfinished} AND t.source_type = 'TU' AND t.last_progress_at IS NULL`).get(params) as { c: number };
+		const tu = this.db.prepare(`SELECT COUNT(*) AS c FROM tasks t WHERE ${unfinished} AND t.source_type = 'TU' AND t.last_progress_at IS NULL`).get(params) as {
+			c: number;
+		};
 		return { weekStart, cutoffPassed: nowMs >= cutoffMs, agencies, tuWithoutSummary: tu.c };
 	}
 
@@ -645,4 +687,3 @@ export class TrackerService {
 			.run(noticeId, taskId, this.now(), user.id, user.displayName, kind, text, data === undefined ? null : JSON.stringify(data));
 	}
 }
-

@@ -5,5 +5,9 @@ export const load: LayoutServerLoad = ({ locals }) => ({
 	user: locals.user
 		? { id: locals.user.id, username: locals.user.username, displayName: locals.user.displayName, role: locals.user.role, agency: locals.user.agency }
 		: null,
-	unread: locals.user?.agency ? getAppContext().tracker.notifications(locals.user).filter((n) => !n.read).length : 0
+	unread: locals.user?.agency
+		? getAppContext()
+				.tracker.notifications(locals.user)
+				.filter((n) => !n.read).length
+		: 0
 });

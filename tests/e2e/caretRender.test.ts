@@ -7,7 +7,13 @@ import { hasChromium, launchChromium } from '../support/browser';
 
 /** caretRender.ts bundled for a bare page, as `window.CaretRender`. */
 async function bundle(): Promise<string> {
-	const out = await build({ entryPoints: [join(ROOT, 'src/lib/editor/caretRender.ts')], bundle: true, format: 'iife', globalName: 'CaretRender', write: false });
+	const out = await build({
+		entryPoints: [join(ROOT, 'src/lib/editor/caretRender.ts')],
+		bundle: true,
+		format: 'iife',
+		globalName: 'CaretRender',
+		write: false
+	});
 	return out.outputFiles[0]!.text;
 }
 

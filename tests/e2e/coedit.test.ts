@@ -94,9 +94,7 @@ describe.skipIf(!hasChromium)('co-writing a notice in Chromium', () => {
 
 		// The list shows the notice under its title, found by a search typed without diacritics.
 		await a.page.goto(world.server.url + '/?q=' + encodeURIComponent('giao ban thang 01/2024'));
-		await expect.poll(() => a.page.getByTestId('notice-link').allInnerTexts()).toEqual([
-			'Kết luận của Chủ tịch UBND tỉnh tại cuộc họp giao ban tháng 01/2024'
-		]);
+		await expect.poll(() => a.page.getByTestId('notice-link').allInnerTexts()).toEqual(['Kết luận của Chủ tịch UBND tỉnh tại cuộc họp giao ban tháng 01/2024']);
 		await a.page.goto(world.server.url + '/?q=' + encodeURIComponent('không có thông báo này'));
 		expect(await a.page.getByTestId('notice-link').count()).toBe(0);
 	});

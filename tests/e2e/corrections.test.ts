@@ -29,7 +29,21 @@ describe.skipIf(!hasChromium)('correcting a task’s agencies and reading a long
 	let longId = '';
 	const world = useBrowserWorld(async (dataDir) => {
 		await addUser(dataDir, 'chuyenvien', 'Phạm Văn Chuyên', 'office');
-		await cli(dataDir, 'user', 'add', '--username', 'sovh', '--name', 'Cán bộ Sở Văn hóa', '--role', 'agency', '--agency', 'Sở Văn hóa, Thể thao và Du lịch', '--password', 'mat-khau-123');
+		await cli(
+			dataDir,
+			'user',
+			'add',
+			'--username',
+			'sovh',
+			'--name',
+			'Cán bộ Sở Văn hóa',
+			'--role',
+			'agency',
+			'--agency',
+			'Sở Văn hóa, Thể thao và Du lịch',
+			'--password',
+			'mat-khau-123'
+		);
 		const file = join(dataDir, 'thong-bao-dai.txt');
 		writeFileSync(file, longNotice());
 		longId = (await cli(dataDir, 'import', file, '--username', 'chuyenvien')).trim().split('\n').pop()!.trim();
@@ -112,7 +126,14 @@ describe.skipIf(!hasChromium)('correcting a task’s agencies and reading a long
 		await expect.poll(() => page.getByRole('status').filter({ hasText: 'Đã ban hành' }).count()).toBe(1);
 		const agency = await world.signedIn('sovh');
 		await agency.goto(world.server.url + '/tasks');
-		await expect.poll(() => agency.getByTestId('tracker').getByRole('link', { name: new RegExp(`ngày hội văn hóa.*${RUN}`) }).count()).toBe(1);
+		await expect
+			.poll(() =>
+				agency
+					.getByTestId('tracker')
+					.getByRole('link', { name: new RegExp(`ngày hội văn hóa.*${RUN}`) })
+					.count()
+			)
+			.toBe(1);
 	});
 
 	it('keeps the sync badge in view on a phone after scrolling to the end of a long notice, and chips do not stretch justified lines', async () => {
@@ -129,7 +150,10 @@ describe.skipIf(!hasChromium)('correcting a task’s agencies and reading a long
 		expect(badge!.y).toBeGreaterThanOrEqual(0);
 		expect(badge!.y + badge!.height).toBeLessThanOrEqual(844);
 		// Visible, not merely inside the viewport: nothing is drawn over it.
-		const onTop = await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('[data-testid="connection"]'), { x: badge!.x + badge!.width / 2, y: badge!.y + badge!.height / 2 });
+		const onTop = await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('[data-testid="connection"]'), {
+			x: badge!.x + badge!.width / 2,
+			y: badge!.y + badge!.height / 2
+		});
 		expect(onTop).toBe(true);
 
 		// In every line with a chip, no gap between two words is wider than a few spaces.

@@ -7,11 +7,14 @@ if (!hasChromium) console.warn('Bỏ qua e2e: chưa có Chromium (apt-get instal
 
 /** The text of the body's first paragraph as the person reads it, without colleagues' caret labels. */
 const firstParagraph = (page: Page) =>
-	page.locator('[data-testid="editor"] .notice-body > p').first().evaluate((el) => {
-		const copy = el.cloneNode(true) as HTMLElement;
-		copy.querySelectorAll('.collaboration-carets__caret, .task-chip').forEach((c) => c.remove());
-		return copy.textContent ?? '';
-	});
+	page
+		.locator('[data-testid="editor"] .notice-body > p')
+		.first()
+		.evaluate((el) => {
+			const copy = el.cloneNode(true) as HTMLElement;
+			copy.querySelectorAll('.collaboration-carets__caret, .task-chip').forEach((c) => c.remove());
+			return copy.textContent ?? '';
+		});
 
 /** Records console errors and uncaught exceptions of a page. */
 function recordErrors(page: Page): string[] {

@@ -16,8 +16,36 @@ const kept = (page: Page, url: string) => page.evaluate(async (u) => !!(await ca
 describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromium', () => {
 	const world = useBrowserWorld(async (dataDir) => {
 		await addUser(dataDir, 'chuyenvien', 'Phạm Văn Chuyên', 'office');
-		await cli(dataDir, 'user', 'add', '--username', 'sotc', '--name', 'Cán bộ Sở Tài chính', '--role', 'agency', '--agency', 'Sở Tài chính', '--password', 'mat-khau-123');
-		await cli(dataDir, 'user', 'add', '--username', 'soyt', '--name', 'Cán bộ Sở Y tế', '--role', 'agency', '--agency', 'Sở Y tế', '--password', 'mat-khau-123');
+		await cli(
+			dataDir,
+			'user',
+			'add',
+			'--username',
+			'sotc',
+			'--name',
+			'Cán bộ Sở Tài chính',
+			'--role',
+			'agency',
+			'--agency',
+			'Sở Tài chính',
+			'--password',
+			'mat-khau-123'
+		);
+		await cli(
+			dataDir,
+			'user',
+			'add',
+			'--username',
+			'soyt',
+			'--name',
+			'Cán bộ Sở Y tế',
+			'--role',
+			'agency',
+			'--agency',
+			'Sở Y tế',
+			'--password',
+			'mat-khau-123'
+		);
 	});
 	const signedIn = world.signedIn;
 
@@ -56,7 +84,10 @@ describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromi
 
 		// The agency sees its task, reports progress and then reports it done.
 		await agency.goto(world.server.url + '/tasks');
-		await agency.getByTestId('tracker').getByRole('link', { name: new RegExp(`rà soát.*${RUN}`) }).click();
+		await agency
+			.getByTestId('tracker')
+			.getByRole('link', { name: new RegExp(`rà soát.*${RUN}`) })
+			.click();
 		await agency.getByLabel('Nội dung').fill('Đã rà soát 12 dự án, đề xuất điều chuyển 35 tỷ đồng.');
 		await agency.getByLabel('Tỷ lệ hoàn thành (%)').fill('60');
 		await agency.getByRole('button', { name: 'Gửi báo cáo' }).click();
@@ -66,7 +97,10 @@ describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromi
 
 		// The office confirms; the chip in the notice shows the task done on time.
 		await office.goto(world.server.url + '/tasks?status=awaiting');
-		await office.getByTestId('tracker').getByRole('link', { name: new RegExp(`rà soát.*${RUN}`) }).click();
+		await office
+			.getByTestId('tracker')
+			.getByRole('link', { name: new RegExp(`rà soát.*${RUN}`) })
+			.click();
 		await office.getByRole('button', { name: 'Xác nhận hoàn thành' }).click();
 		await expect.poll(() => office.getByTestId('task-status').innerText()).toBe('Hoàn thành đúng hạn');
 		expect(await office.getByTestId('history').innerText()).toMatch(/Ban hành[\s\S]*Báo cáo tiến độ[\s\S]*Báo cáo hoàn thành[\s\S]*Xác nhận hoàn thành/);
@@ -107,7 +141,10 @@ describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromi
 		// Controlled, even when this page's navigation began while the worker was still installing
 		// (the cause of the old flake): otherwise its client-side navigations bypass the worker.
 		expect(await agency.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-		await agency.getByTestId('tracker').getByRole('link', { name: new RegExp(`quyết toán.*${RUN}`) }).click();
+		await agency
+			.getByTestId('tracker')
+			.getByRole('link', { name: new RegExp(`quyết toán.*${RUN}`) })
+			.click();
 		await agency.getByLabel('Nội dung').waitFor();
 		const taskUrl = agency.url();
 		// Polled through evaluate: waitForFunction would take the pending Promise of an async

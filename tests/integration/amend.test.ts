@@ -138,7 +138,7 @@ describe('[P11] changes that reach an issued notice too late become an amendment
 		first.provider.connect();
 		await waitFor(() => first.amended.length > 0, 15_000, 'amended message');
 		const amendmentId = first.amended[0]!;
-		expect(bodyText((await storedDoc(noticeId, office)))).toBe(before);
+		expect(bodyText(await storedDoc(noticeId, office))).toBe(before);
 
 		const amendment = await storedDoc(amendmentId, office);
 		expect(bodyText(amendment)).toContain('Câu Bình viết thêm lần hai.');

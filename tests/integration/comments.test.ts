@@ -76,7 +76,14 @@ describe('comments room of a notice (real server, real CLI)', () => {
 
 		const leaderComments = connect(commentsRoomName(noticeId), leader);
 		await waitSynced(leaderComments);
-		new CommentsDoc(leaderComments.doc).addThread({ id: 't1', anchor, quote: 'Sở Tài chính', text: 'Đề nghị bổ sung thời hạn.', author: LEADER, createdAt: Date.now() });
+		new CommentsDoc(leaderComments.doc).addThread({
+			id: 't1',
+			anchor,
+			quote: 'Sở Tài chính',
+			text: 'Đề nghị bổ sung thời hạn.',
+			author: LEADER,
+			createdAt: Date.now()
+		});
 
 		const officeComments = connect(commentsRoomName(noticeId), office);
 		await waitSynced(officeComments);
@@ -107,7 +114,12 @@ describe('comments room of a notice (real server, real CLI)', () => {
 		expect(res.status).toBe(201);
 		const office2 = connect(commentsRoomName(noticeId), office);
 		await waitSynced(office2);
-		new CommentsDoc(office2.doc).reply('t1', { id: 'r2', author: { id: 'office', name: 'Chuyên viên' }, text: 'Đã ban hành, theo dõi tiếp.', createdAt: Date.now() });
+		new CommentsDoc(office2.doc).reply('t1', {
+			id: 'r2',
+			author: { id: 'office', name: 'Chuyên viên' },
+			text: 'Đã ban hành, theo dõi tiếp.',
+			createdAt: Date.now()
+		});
 		const leader2 = connect(commentsRoomName(noticeId), leader);
 		await waitSynced(leader2);
 		await waitFor(() => new CommentsDoc(leader2.doc).thread('t1')?.replies.some((r) => r.id === 'r2') === true, 10_000, 'reply after issue arrives');

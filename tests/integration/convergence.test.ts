@@ -75,10 +75,11 @@ describe('convergence under concurrent edits and random reconnects (real server)
 					if (r < 0.5) typeInParagraph(client.doc, paragraph, `(${index}.${op})`, random() < 0.5);
 					else if (r < 0.65) addParagraph(client.doc, `Đoạn ${index}.${op}: giao Sở Nội vụ chủ trì`);
 					else if (r < 0.8) deleteInParagraph(client.doc, paragraph, 1 + Math.floor(random() * 6));
-					else if (r < 0.9) client.doc.transact(() => {
-						typeInParagraph(client.doc, paragraph, `[${index}.${op}a]`);
-						typeInParagraph(client.doc, paragraph + 1, `[${index}.${op}b]`, false);
-					});
+					else if (r < 0.9)
+						client.doc.transact(() => {
+							typeInParagraph(client.doc, paragraph, `[${index}.${op}a]`);
+							typeInParagraph(client.doc, paragraph + 1, `[${index}.${op}b]`, false);
+						});
 					else if (client.provider.shouldConnect) client.provider.disconnect();
 					else client.provider.connect();
 					// Yield to the event loop so frames interleave between clients.

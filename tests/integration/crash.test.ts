@@ -112,12 +112,7 @@ describe('durability across kill -9 (real server process)', () => {
 		for (const writer of writers) writer.provider.connect();
 		const everyone = [...writers, reader, fresh];
 		await waitFor(
-			() =>
-				everyone.every(
-					(c) =>
-						c.provider.synced &&
-						Buffer.compare(Y.encodeStateVector(c.doc), Y.encodeStateVector(writers[0]!.doc)) === 0
-				),
+			() => everyone.every((c) => c.provider.synced && Buffer.compare(Y.encodeStateVector(c.doc), Y.encodeStateVector(writers[0]!.doc)) === 0),
 			20_000,
 			'everyone converges after the restart'
 		);

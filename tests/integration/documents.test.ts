@@ -4,7 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import { DATED_NOTICE } from '../../server/documents/testWorld';
 import { readDocxStructure } from '../../server/documents/testDocx';
-import { cli, connectClient, createUser, makeDataDir, removeDataDir, startServer, waitFor, waitSynced, type ServerProcess, type TestClient, type TestUser } from './harness';
+import {
+	cli,
+	connectClient,
+	createUser,
+	makeDataDir,
+	removeDataDir,
+	startServer,
+	waitFor,
+	waitSynced,
+	type ServerProcess,
+	type TestClient,
+	type TestUser
+} from './harness';
 import { addParagraph } from './noticeEdits';
 
 describe('notices in and out of Word through the real server and CLI', () => {
@@ -41,7 +53,9 @@ describe('notices in and out of Word through the real server and CLI', () => {
 		const res = await exportAs(office);
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-		expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="thong-bao-12-tb-vp-[a-z0-9-]+\.docx"; filename\*=UTF-8''Th%C3%B4ng%20b%C3%A1o%2012-TB-VP/);
+		expect(res.headers.get('content-disposition')).toMatch(
+			/^attachment; filename="thong-bao-12-tb-vp-[a-z0-9-]+\.docx"; filename\*=UTF-8''Th%C3%B4ng%20b%C3%A1o%2012-TB-VP/
+		);
 		const bytes = Buffer.from(await res.arrayBuffer());
 		const xml = await readDocxStructure(bytes);
 		expect(xml.pageSize).toEqual({ w: 11906, h: 16838, orient: 'portrait' });
@@ -65,7 +79,8 @@ describe('notices in and out of Word through the real server and CLI', () => {
 		await waitSynced(client);
 		addParagraph(client.doc, 'Giao Sở Xây dựng hướng dẫn hồ sơ trong tháng 02/2024.');
 		await waitFor(
-			async () => (await mammoth.extractRawText({ buffer: Buffer.from(await (await exportAs(office)).arrayBuffer()) })).value.includes('Giao Sở Xây dựng hướng dẫn'),
+			async () =>
+				(await mammoth.extractRawText({ buffer: Buffer.from(await (await exportAs(office)).arrayBuffer()) })).value.includes('Giao Sở Xây dựng hướng dẫn'),
 			10_000,
 			'the new paragraph in the exported file'
 		);
@@ -83,9 +98,15 @@ describe('notices in and out of Word through the real server and CLI', () => {
 	it('imports through the "Nhập văn bản" page and redirects to the new notice; a damaged file gets a Vietnamese error and creates nothing', async () => {
 		// As the page's own script sends it (SvelteKit refuses a form POST without a same-site Origin).
 		const post = (form: FormData, user: TestUser) =>
-			fetch(`${server.url}/notices/import`, { method: 'POST', body: form, headers: { authorization: `Bearer ${user.token}`, origin: server.url, 'x-sveltekit-action': 'true', accept: 'application/json' } });
+			fetch(`${server.url}/notices/import`, {
+				method: 'POST',
+				body: form,
+				headers: { authorization: `Bearer ${user.token}`, origin: server.url, 'x-sveltekit-action': 'true', accept: 'application/json' }
+			});
 		// The notice list the office user sees, counted on the home page.
-		const listed = async () => ((await (await fetch(`${server.url}/`, { headers: { authorization: `Bearer ${office.token}` } })).text()).match(/data-testid="notice-link"/g) ?? []).length;
+		const listed = async () =>
+			((await (await fetch(`${server.url}/`, { headers: { authorization: `Bearer ${office.token}` } })).text()).match(/data-testid="notice-link"/g) ?? [])
+				.length;
 		const before = await listed();
 
 		const bad = new FormData();

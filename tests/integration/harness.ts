@@ -27,11 +27,7 @@ const READY_LINE = /Kết Luận listening on http:\/\/127\.0\.0\.1:(\d+)/;
  * Polls `condition` until it holds; rejects after `timeoutMs` with `message`. The only way tests
  * wait: on a condition, with a deadline.
  */
-export async function waitFor(
-	condition: () => boolean | Promise<boolean>,
-	timeoutMs = 10_000,
-	message = 'condition'
-): Promise<void> {
+export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000, message = 'condition'): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		if (await condition()) return;
@@ -131,12 +127,21 @@ export interface TestUser {
 }
 
 /** Creates a user (role `office` by default) and an API token for it. */
-export async function createUser(
-	dataDir: string,
-	username: string,
-	role: 'admin' | 'office' | 'leader' | 'agency' = 'office'
-): Promise<TestUser> {
-	await cli(dataDir, 'user', 'add', '--username', username, '--name', `Người dùng ${username}`, '--password', 'secret-123', '--role', role, ...(role === 'agency' ? ['--agency', 'Sở Tài chính'] : []));
+export async function createUser(dataDir: string, username: string, role: 'admin' | 'office' | 'leader' | 'agency' = 'office'): Promise<TestUser> {
+	await cli(
+		dataDir,
+		'user',
+		'add',
+		'--username',
+		username,
+		'--name',
+		`Người dùng ${username}`,
+		'--password',
+		'secret-123',
+		'--role',
+		role,
+		...(role === 'agency' ? ['--agency', 'Sở Tài chính'] : [])
+	);
 	const token = await cli(dataDir, 'token', 'create', '--username', username);
 	return { username, token };
 }

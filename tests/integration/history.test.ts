@@ -3,7 +3,19 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { NoticeDoc } from '#shared/doc/noticeDoc';
-import { connectClient, createNotice, createUser, makeDataDir, removeDataDir, startServer, waitFor, waitSynced, type ServerProcess, type TestClient, type TestUser } from './harness';
+import {
+	connectClient,
+	createNotice,
+	createUser,
+	makeDataDir,
+	removeDataDir,
+	startServer,
+	waitFor,
+	waitSynced,
+	type ServerProcess,
+	type TestClient,
+	type TestUser
+} from './harness';
 import { addParagraph, bodyText, typeInParagraph } from './noticeEdits';
 
 interface VersionRow {
@@ -26,7 +38,14 @@ describe('version history over a real server', () => {
 
 	/** The versions as the server stored them in its SQLite file (read-only, beside the running server). */
 	const versions = (id = noticeId): VersionRow[] =>
-		(db.prepare('SELECT seq, kind, authors_json, state FROM notice_versions WHERE notice_id = ? ORDER BY seq').all(id) as { seq: number; kind: string; authors_json: string; state: Buffer }[]).map((r) => ({
+		(
+			db.prepare('SELECT seq, kind, authors_json, state FROM notice_versions WHERE notice_id = ? ORDER BY seq').all(id) as {
+				seq: number;
+				kind: string;
+				authors_json: string;
+				state: Buffer;
+			}[]
+		).map((r) => ({
 			seq: r.seq,
 			kind: r.kind,
 			authors: (JSON.parse(r.authors_json) as { name: string }[]).map((a) => a.name),
@@ -39,7 +58,11 @@ describe('version history over a real server', () => {
 	};
 	/** A request as a browser without JavaScript makes it (a plain form post gets a page or a redirect). */
 	const page = (user: TestUser, path: string, init: RequestInit = {}) =>
-		fetch(server.url + path, { redirect: 'manual', ...init, headers: { authorization: `Bearer ${user.token}`, origin: server.url, accept: 'text/html', ...init.headers } });
+		fetch(server.url + path, {
+			redirect: 'manual',
+			...init,
+			headers: { authorization: `Bearer ${user.token}`, origin: server.url, accept: 'text/html', ...init.headers }
+		});
 
 	beforeAll(async () => {
 		dataDir = makeDataDir();
@@ -83,9 +106,17 @@ describe('version history over a real server', () => {
 			// Both edit, and the doc both clients converge on is the newest version's text.
 			typeInParagraph(a.doc, 0, ' Khẩn trương.');
 			typeInParagraph(b.doc, 1, ' Định kỳ báo cáo.');
-			await waitFor(() => bodyText(a.doc) === bodyText(b.doc) && bodyText(a.doc).includes('Khẩn trương.') && bodyText(a.doc).includes('Định kỳ báo cáo.'), 15_000, 'clients converge');
+			await waitFor(
+				() => bodyText(a.doc) === bodyText(b.doc) && bodyText(a.doc).includes('Khẩn trương.') && bodyText(a.doc).includes('Định kỳ báo cáo.'),
+				15_000,
+				'clients converge'
+			);
 			await waitFor(() => versions().length >= 3 && textOf(versions().at(-1)!) === bodyText(a.doc), 15_000, 'a version of the converged text');
-			const authorsSince2 = new Set(versions().slice(2).flatMap((v) => v.authors));
+			const authorsSince2 = new Set(
+				versions()
+					.slice(2)
+					.flatMap((v) => v.authors)
+			);
 			expect([...authorsSince2].sort()).toEqual(['Người dùng an', 'Người dùng binh']);
 		} finally {
 			a.destroy();
@@ -124,11 +155,19 @@ describe('version history over a real server', () => {
 		original.destroy();
 		const originalVersions = versions().length;
 
-		const refused = await page(leader, `/notices/${noticeId}/history/1?/restore`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+		const refused = await page(leader, `/notices/${noticeId}/history/1?/restore`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: ''
+		});
 		expect(refused.status).toBe(403);
 		expect(await refused.text()).toContain('Chỉ chuyên viên Văn phòng hoặc quản trị viên');
 
-		const res = await page(binh, `/notices/${noticeId}/history/1?/restore`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+		const res = await page(binh, `/notices/${noticeId}/history/1?/restore`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: ''
+		});
 		expect(res.status).toBe(303);
 		const location = res.headers.get('location') ?? '';
 		expect(location).toMatch(/^\/notices\/[A-Za-z0-9_-]+$/);

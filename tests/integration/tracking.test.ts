@@ -70,7 +70,8 @@ describe('issued notices and agency permissions over the API', () => {
 		expect(new NoticeDoc(editor.doc).readMeta()).toMatchObject({ number: '1', date: '2024-03-01' });
 		const before = bodyText(editor.doc);
 		typeInParagraph(editor.doc, 0, ' Sửa sau khi ban hành.');
-		const drafts = async () => ((await call(office, 'GET', '/api/tasks?state=draft&limit=100')).body.tasks as { noticeTitle: string }[]).map((t) => t.noticeTitle);
+		const drafts = async () =>
+			((await call(office, 'GET', '/api/tasks?state=draft&limit=100')).body.tasks as { noticeTitle: string }[]).map((t) => t.noticeTitle);
 		await waitFor(async () => (await drafts()).some((t) => t.startsWith('Bổ sung, đính chính: ')), 15_000, 'amendment draft');
 		editor.destroy();
 		// A fresh client sees the issued text, unchanged.

@@ -15,7 +15,15 @@ export function launchChromium(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: CHROMIUM,
 		headless: true,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
 	});
 }
 
@@ -29,7 +37,10 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
 	try {
 		await page.getByRole('heading', { name: 'Thông báo kết luận' }).waitFor({ timeout: 15_000 });
 	} catch (e) {
-		const main = await page.locator('main').innerText().catch(() => '(no main)');
+		const main = await page
+			.locator('main')
+			.innerText()
+			.catch(() => '(no main)');
 		throw new Error(`sign-in of ${username} did not reach the notice list; at ${page.url()}: ${main.slice(0, 500)}`, { cause: e });
 	}
 }

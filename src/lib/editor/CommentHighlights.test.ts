@@ -96,7 +96,11 @@ describe('comment highlights in the collaborative editor', () => {
 		expect(highlighted(a.editor)).toEqual(['Sở Tài chính']);
 
 		const from = posOf(b.editor, 'Sở Tài chính');
-		b.editor.chain().setTextSelection({ from, to: from + 'Sở Tài chính'.length }).deleteSelection().run();
+		b.editor
+			.chain()
+			.setTextSelection({ from, to: from + 'Sở Tài chính'.length })
+			.deleteSelection()
+			.run();
 		syncDocs(a.doc, b.doc);
 		expect(highlighted(a.editor)).toEqual([]);
 		expect(anchorRange(a.editor.state, comments.threads()[0]!.anchor)).toBeNull();
@@ -129,7 +133,7 @@ describe('comment highlights in the collaborative editor', () => {
 		expect(highlighted(a.editor)).toEqual(['chủ trì']);
 	});
 
-	it('the batched position locator gives y-tiptap\'s position for every place in text, across headings, lists, hard breaks and marks', () => {
+	it("the batched position locator gives y-tiptap's position for every place in text, across headings, lists, hard breaks and marks", () => {
 		const { editor } = makeEditor();
 		editor.commands.setContent(
 			'<h2>Phần I</h2><p>Giao <strong>Sở Tài chính</strong> chủ trì.<br>Dòng hai.</p><ol><li><p>Mục một</p></li><li><p>Mục <em>hai</em></p><ul><li><p>Con</p></li></ul></li></ol><p></p><p>Cuối.</p>'

@@ -76,7 +76,14 @@ export function buildDecorations(doc: PmNode, { tasks, statuses = {} }: TaskHigh
 					if (to > from) decos.push(Decoration.inline(from, to, { class: MARK_CLASS[m.kind], title: MARK_TITLE[m.kind] }));
 				}
 			const status = statuses[t.id];
-			decos.push(Decoration.widget(pos + 1 + size, () => chip(t, status), { side: 1, key: `chip-${t.id}-${chipLabel(t, status)}`, stopEvent: () => true, ignoreSelection: true }));
+			decos.push(
+				Decoration.widget(pos + 1 + size, () => chip(t, status), {
+					side: 1,
+					key: `chip-${t.id}-${chipLabel(t, status)}`,
+					stopEvent: () => true,
+					ignoreSelection: true
+				})
+			);
 		}
 		return false;
 	});

@@ -56,7 +56,11 @@ describe('block ids in the collaborative editor', () => {
 		const { editor, notice } = makeEditor();
 		editor.commands.setContent('<p>Giao Sở Tài chính chủ trì. Giao Sở Xây dựng phối hợp.</p>');
 		const [before] = ids(notice);
-		editor.chain().setTextSelection(posIn(editor, 0, 26)).splitBlock().run();
+		editor
+			.chain()
+			.setTextSelection(posIn(editor, 0, 26))
+			.splitBlock()
+			.run();
 		const after = ids(notice);
 		expect(after).toHaveLength(2);
 		expect(after[0]).toBe(before);
@@ -67,7 +71,11 @@ describe('block ids in the collaborative editor', () => {
 		const { editor, notice } = makeEditor();
 		editor.commands.setContent('<p>Giao Sở Tài chính</p><p>chủ trì thực hiện.</p>');
 		const [first] = ids(notice);
-		editor.chain().setTextSelection(posIn(editor, 1, 0)).joinBackward().run();
+		editor
+			.chain()
+			.setTextSelection(posIn(editor, 1, 0))
+			.joinBackward()
+			.run();
 		expect(ids(notice)).toEqual([first]);
 		expect(notice.blocks()[0]?.text).toBe('Giao Sở Tài chínhchủ trì thực hiện.');
 	});
@@ -76,7 +84,10 @@ describe('block ids in the collaborative editor', () => {
 		const { editor, notice } = makeEditor();
 		editor.commands.setContent('<p>Dòng một</p><p>Dòng hai</p>');
 		const existing = ids(notice);
-		const html = notice.blocks().map((b) => `<p data-id="${b.id}">${b.text}</p>`).join('');
+		const html = notice
+			.blocks()
+			.map((b) => `<p data-id="${b.id}">${b.text}</p>`)
+			.join('');
 		// Pasted above the originals: the originals must keep their ids (their tasks stay put).
 		editor.commands.insertContentAt(0, html);
 		const all = ids(notice);
@@ -92,8 +103,17 @@ describe('block ids in the collaborative editor', () => {
 		syncDocs(a.doc, b.doc);
 		expect(ids(b.notice)).toEqual(ids(a.notice));
 		// Concurrent: A splits the block, B splits it elsewhere and types into it.
-		a.editor.chain().setTextSelection(posIn(a.editor, 0, 17)).splitBlock().run();
-		b.editor.chain().setTextSelection(posIn(b.editor, 0, 26)).splitBlock().insertContent('Mới: ').run();
+		a.editor
+			.chain()
+			.setTextSelection(posIn(a.editor, 0, 17))
+			.splitBlock()
+			.run();
+		b.editor
+			.chain()
+			.setTextSelection(posIn(b.editor, 0, 26))
+			.splitBlock()
+			.insertContent('Mới: ')
+			.run();
 		syncDocs(a.doc, b.doc);
 		expect(a.notice.blocks()).toEqual(b.notice.blocks());
 		expectUnique(ids(a.notice));

@@ -12,7 +12,13 @@ export function parsePeriod(q: URLSearchParams): { period: Period; kind: PeriodK
 		const from = q.get('from') ?? '';
 		const to = q.get('to') ?? '';
 		if (!isIsoDate(from) || !isIsoDate(to) || from > to)
-			return { period: periodOf('month', Number(today.slice(0, 4)), Number(today.slice(5, 7))), kind: 'custom', year, index, error: 'Khoảng thời gian không hợp lệ: chọn “từ ngày” trước “đến ngày”.' };
+			return {
+				period: periodOf('month', Number(today.slice(0, 4)), Number(today.slice(5, 7))),
+				kind: 'custom',
+				year,
+				index,
+				error: 'Khoảng thời gian không hợp lệ: chọn “từ ngày” trước “đến ngày”.'
+			};
 		return { period: { from, to, label: customPeriodLabel(from, to) }, kind: 'custom', year, index };
 	}
 	const kind = (PERIOD_KINDS as readonly string[]).includes(kindRaw) ? (kindRaw as PeriodKind) : 'month';

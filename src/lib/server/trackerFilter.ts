@@ -13,7 +13,10 @@ export function parseTrackerFilter(q: URLSearchParams): { filter: TrackerFilter;
 	if (role === 'lead' || role === 'support') filter.agencyRole = role;
 	const status = q.getAll('status').filter((s): s is StatusKey => (STATUS_KEYS as readonly string[]).includes(s));
 	if (status.length) filter.status = status;
-	for (const [key, target] of [['from', 'dueFrom'], ['to', 'dueTo']] as const) {
+	for (const [key, target] of [
+		['from', 'dueFrom'],
+		['to', 'dueTo']
+	] as const) {
 		const v = q.get(key) ?? '';
 		if (!v) continue;
 		if (isIsoDate(v)) filter[target] = v;

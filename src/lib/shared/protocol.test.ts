@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { CloseCode, MessageType, commentsRoomName, decodeStateVector, encodeAmendedMessage, encodeSavedMessage, isCoveredBy, isPermanentClose, parseRoomName, readAmendedMessage, readSavedMessage } from './protocol';
+import {
+	CloseCode,
+	MessageType,
+	commentsRoomName,
+	decodeStateVector,
+	encodeAmendedMessage,
+	encodeSavedMessage,
+	isCoveredBy,
+	isPermanentClose,
+	parseRoomName,
+	readAmendedMessage,
+	readSavedMessage
+} from './protocol';
 
 function docWith(text: string): Y.Doc {
 	const d = new Y.Doc();

@@ -80,7 +80,8 @@ export class CommentsSession {
 			this.#connection = status === 'connected' ? 'online' : navigator.onLine ? 'connecting' : 'offline';
 		};
 		const onClose = (event: CloseEvent | null) => {
-			if (event && isPermanentClose(event.code)) this.#fatal = 'Máy chủ không nhận bình luận của bạn nữa. Hãy tải lại trang; bình luận đã viết vẫn được giữ trên máy này.';
+			if (event && isPermanentClose(event.code))
+				this.#fatal = 'Máy chủ không nhận bình luận của bạn nữa. Hãy tải lại trang; bình luận đã viết vẫn được giữ trên máy này.';
 			// Randomised backoff, as for the notice: a restart does not bring every client back at once.
 			const attempt = this.provider.wsUnsuccessfulReconnects + 1;
 			this.provider.maxBackoffTime = Math.max(100, Math.random() * Math.min(5000, 2 ** attempt * 100));

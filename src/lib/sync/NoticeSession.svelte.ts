@@ -115,10 +115,11 @@ export class NoticeSession {
 			// Another tab of this notice deletes the local copy after an amendment ([P11]): let the
 			// deletion through (it waits for every open connection) and load the page afresh too.
 			const db = this.#idb.db;
-			if (db) db.onversionchange = () => {
-				db.close();
-				location.reload();
-			};
+			if (db)
+				db.onversionchange = () => {
+					db.close();
+					location.reload();
+				};
 		});
 		void idbGet<PendingChange[]>(this.#pendingKey).then((items) => {
 			if (Array.isArray(items)) this.#pending.restore(items);
@@ -148,7 +149,11 @@ export class NoticeSession {
 		const flushPending = () => this.#writePending();
 		window.addEventListener('pagehide', flushPending);
 		document.addEventListener('visibilitychange', flushPending);
-		this.#cleanup.push(flushPending, () => window.removeEventListener('pagehide', flushPending), () => document.removeEventListener('visibilitychange', flushPending));
+		this.#cleanup.push(
+			flushPending,
+			() => window.removeEventListener('pagehide', flushPending),
+			() => document.removeEventListener('visibilitychange', flushPending)
+		);
 
 		// Tasks follow the text shortly after a pause in typing, whoever typed it. Extraction and
 		// highlighting run in idle time, never on a keystroke's own frame: typing stays as fast as
@@ -197,7 +202,10 @@ export class NoticeSession {
 		};
 		window.addEventListener('offline', goOffline);
 		window.addEventListener('online', goOnline);
-		this.#cleanup.push(() => window.removeEventListener('offline', goOffline), () => window.removeEventListener('online', goOnline));
+		this.#cleanup.push(
+			() => window.removeEventListener('offline', goOffline),
+			() => window.removeEventListener('online', goOnline)
+		);
 	}
 
 	/** online / offline / connecting (to the sync server). */

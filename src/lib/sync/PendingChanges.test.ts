@@ -10,7 +10,12 @@ describe('PendingChanges', () => {
 		expect(p.count).toBe(3);
 		expect(p.confirm(new Map([[1, 5]]))).toBe(1);
 		expect(p.count).toBe(2);
-		p.confirm(new Map([[1, 9], [2, 3]]));
+		p.confirm(
+			new Map([
+				[1, 9],
+				[2, 3]
+			])
+		);
 		expect(p.count).toBe(0);
 	});
 

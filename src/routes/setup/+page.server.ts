@@ -15,10 +15,13 @@ export const load: PageServerLoad = () => {
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
 		const { auth } = getAppContext();
-		if (!auth.hasNoUsers()) return fail(403, { message: 'Đã có quản trị viên. Hãy đăng nhập.', values: { username: '', displayName: '' }, errors: {} as FieldErrors });
+		if (!auth.hasNoUsers())
+			return fail(403, { message: 'Đã có quản trị viên. Hãy đăng nhập.', values: { username: '', displayName: '' }, errors: {} as FieldErrors });
 		const form = await request.formData();
 		const values = {
-			username: String(form.get('username') ?? '').trim().toLowerCase(),
+			username: String(form.get('username') ?? '')
+				.trim()
+				.toLowerCase(),
 			displayName: String(form.get('displayName') ?? ''),
 			password: String(form.get('password') ?? ''),
 			confirm: String(form.get('confirm') ?? '')

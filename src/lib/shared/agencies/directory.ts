@@ -40,22 +40,12 @@ const retired = (successor: string, validUntil = MERGE_2025) => ({ validUntil, s
 const ENTRIES: AgencyEntry[] = [
 	// — Provincial People's Committee and its office —
 	e('ubnd-tinh', 'UBND tỉnh', 'authority', ['Ủy ban nhân dân tỉnh', 'UBND Tỉnh']),
-	e('thuong-truc-ubnd-tinh', 'Thường trực UBND tỉnh', 'authority', [
-		'Thường trực Ủy ban nhân dân tỉnh',
-		'TT UBND tỉnh'
-	]),
+	e('thuong-truc-ubnd-tinh', 'Thường trực UBND tỉnh', 'authority', ['Thường trực Ủy ban nhân dân tỉnh', 'TT UBND tỉnh']),
 	e(
 		'van-phong-ubnd-tinh',
 		'Văn phòng UBND tỉnh',
 		'office',
-		[
-			'Văn phòng Ủy ban nhân dân tỉnh',
-			'VP UBND tỉnh',
-			'VPUBND tỉnh',
-			'Văn phòng UBND',
-			'VPUB',
-			'VPUBND'
-		],
+		['Văn phòng Ủy ban nhân dân tỉnh', 'VP UBND tỉnh', 'VPUBND tỉnh', 'Văn phòng UBND', 'VPUB', 'VPUBND'],
 		{ short: ['Văn phòng'] }
 	),
 	// — Departments (sở) in force after the 2025 reorganisation —
@@ -64,24 +54,11 @@ const ENTRIES: AgencyEntry[] = [
 	e('so-tu-phap', 'Sở Tư pháp', 'department', ['Sở TP']),
 	e('so-cong-thuong', 'Sở Công Thương', 'department', ['Sở Công thương', 'Sở CT']),
 	e('so-xay-dung', 'Sở Xây dựng', 'department', ['Sở XD']),
-	e(
-		'so-nong-nghiep-va-moi-truong',
-		'Sở Nông nghiệp và Môi trường',
-		'department',
-		['Sở NN&MT', 'Sở NNMT', 'Sở Nông nghiệp & Môi trường'],
-		{ validFrom: MERGE_2025 }
-	),
-	e(
-		'so-khoa-hoc-va-cong-nghe',
-		'Sở Khoa học và Công nghệ',
-		'department',
-		['Sở KH&CN', 'Sở KHCN', 'Sở Khoa học & Công nghệ']
-	),
-	e('so-giao-duc-va-dao-tao', 'Sở Giáo dục và Đào tạo', 'department', [
-		'Sở GD&ĐT',
-		'Sở GDĐT',
-		'Sở Giáo dục & Đào tạo'
-	]),
+	e('so-nong-nghiep-va-moi-truong', 'Sở Nông nghiệp và Môi trường', 'department', ['Sở NN&MT', 'Sở NNMT', 'Sở Nông nghiệp & Môi trường'], {
+		validFrom: MERGE_2025
+	}),
+	e('so-khoa-hoc-va-cong-nghe', 'Sở Khoa học và Công nghệ', 'department', ['Sở KH&CN', 'Sở KHCN', 'Sở Khoa học & Công nghệ']),
+	e('so-giao-duc-va-dao-tao', 'Sở Giáo dục và Đào tạo', 'department', ['Sở GD&ĐT', 'Sở GDĐT', 'Sở Giáo dục & Đào tạo']),
 	e('so-y-te', 'Sở Y tế', 'department', ['Sở YT']),
 	e('so-van-hoa-the-thao-va-du-lich', 'Sở Văn hóa, Thể thao và Du lịch', 'department', [
 		'Sở VHTTDL',
@@ -95,13 +72,7 @@ const ENTRIES: AgencyEntry[] = [
 	e('so-ngoai-vu', 'Sở Ngoại vụ', 'department', ['Sở NgV'], {
 		note: 'Merged into Sở Ngoại vụ / Văn phòng UBND tỉnh depending on the province in 2025.'
 	}),
-	e(
-		'so-dan-toc-va-ton-giao',
-		'Sở Dân tộc và Tôn giáo',
-		'department',
-		['Sở DT&TG', 'Sở DTTG'],
-		{ validFrom: MERGE_2025 }
-	),
+	e('so-dan-toc-va-ton-giao', 'Sở Dân tộc và Tôn giáo', 'department', ['Sở DT&TG', 'Sở DTTG'], { validFrom: MERGE_2025 }),
 	e('thanh-tra-tinh', 'Thanh tra tỉnh', 'provincial', ['Thanh tra Tỉnh']),
 	// — Departments retired by the 2025 reorganisation —
 	e(
@@ -122,22 +93,10 @@ const ENTRIES: AgencyEntry[] = [
 		'so-nong-nghiep-va-ptnt',
 		'Sở Nông nghiệp và Phát triển nông thôn',
 		'department',
-		[
-			'Sở NN&PTNT',
-			'Sở NNPTNT',
-			'Sở Nông nghiệp và PTNT',
-			'Sở Nông nghiệp & PTNT',
-			'Sở NN và PTNT'
-		],
+		['Sở NN&PTNT', 'Sở NNPTNT', 'Sở Nông nghiệp và PTNT', 'Sở Nông nghiệp & PTNT', 'Sở NN và PTNT'],
 		retired('so-nong-nghiep-va-moi-truong')
 	),
-	e(
-		'so-giao-thong-van-tai',
-		'Sở Giao thông vận tải',
-		'department',
-		['Sở GTVT', 'Sở Giao thông - Vận tải', 'Sở Giao thông Vận tải'],
-		retired('so-xay-dung')
-	),
+	e('so-giao-thong-van-tai', 'Sở Giao thông vận tải', 'department', ['Sở GTVT', 'Sở Giao thông - Vận tải', 'Sở Giao thông Vận tải'], retired('so-xay-dung')),
 	e(
 		'so-thong-tin-va-truyen-thong',
 		'Sở Thông tin và Truyền thông',
@@ -149,14 +108,7 @@ const ENTRIES: AgencyEntry[] = [
 		'so-lao-dong-tb-xh',
 		'Sở Lao động - Thương binh và Xã hội',
 		'department',
-		[
-			'Sở LĐTBXH',
-			'Sở LĐ-TB&XH',
-			'Sở LĐTB&XH',
-			'Sở Lao động, Thương binh và Xã hội',
-			'Sở Lao động Thương binh và Xã hội',
-			'Sở Lao động-Thương binh và Xã hội'
-		],
+		['Sở LĐTBXH', 'Sở LĐ-TB&XH', 'Sở LĐTB&XH', 'Sở Lao động, Thương binh và Xã hội', 'Sở Lao động Thương binh và Xã hội', 'Sở Lao động-Thương binh và Xã hội'],
 		{
 			...retired('so-noi-vu'),
 			note: 'Functions split: most to Sở Nội vụ; social protection to Sở Y tế; vocational training to Sở Giáo dục và Đào tạo.'
@@ -165,45 +117,26 @@ const ENTRIES: AgencyEntry[] = [
 	e('ban-dan-toc-tinh', 'Ban Dân tộc tỉnh', 'provincial', ['Ban Dân tộc'], retired('so-dan-toc-va-ton-giao')),
 	// — Other provincial bodies —
 	e('cong-an-tinh', 'Công an tỉnh', 'provincial', ['CA tỉnh']),
-	e('bo-chi-huy-quan-su-tinh', 'Bộ Chỉ huy Quân sự tỉnh', 'provincial', [
-		'Bộ CHQS tỉnh',
-		'Bộ Chỉ huy quân sự tỉnh',
-		'Bộ Chỉ huy Quân sự'
-	]),
-	e('bo-chi-huy-bien-phong-tinh', 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh', 'provincial', [
-		'Bộ Chỉ huy BĐBP tỉnh',
-		'BĐBP tỉnh',
-		'Bộ đội Biên phòng tỉnh'
-	]),
+	e('bo-chi-huy-quan-su-tinh', 'Bộ Chỉ huy Quân sự tỉnh', 'provincial', ['Bộ CHQS tỉnh', 'Bộ Chỉ huy quân sự tỉnh', 'Bộ Chỉ huy Quân sự']),
+	e('bo-chi-huy-bien-phong-tinh', 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh', 'provincial', ['Bộ Chỉ huy BĐBP tỉnh', 'BĐBP tỉnh', 'Bộ đội Biên phòng tỉnh']),
 	e('cuc-thue-tinh', 'Cục Thuế tỉnh', 'provincial', ['Cục Thuế'], retired('thue-tinh', '2025-03-15')),
 	e('thue-tinh', 'Thuế tỉnh', 'provincial', [], { validFrom: '2025-03-15' }),
 	e('thue-co-so', 'Thuế cơ sở', 'provincial', [], { validFrom: '2025-07-01' }),
 	e('chi-cuc-thue-khu-vuc', 'Chi cục Thuế khu vực', 'provincial', [], retired('thue-tinh', '2025-03-15')),
 	e('kho-bac-nha-nuoc-khu-vuc', 'Kho bạc Nhà nước khu vực', 'provincial', ['KBNN khu vực'], { validFrom: MERGE_2025 }),
-	e('kho-bac-nha-nuoc-tinh', 'Kho bạc Nhà nước tỉnh', 'provincial', [
-		'Kho bạc Nhà nước',
-		'KBNN tỉnh',
-		'Kho bạc nhà nước tỉnh'
-	]),
+	e('kho-bac-nha-nuoc-tinh', 'Kho bạc Nhà nước tỉnh', 'provincial', ['Kho bạc Nhà nước', 'KBNN tỉnh', 'Kho bạc nhà nước tỉnh']),
 	e('cuc-hai-quan', 'Cục Hải quan tỉnh', 'provincial', ['Cục Hải quan', 'Chi cục Hải quan']),
 	e('cuc-thong-ke-tinh', 'Cục Thống kê tỉnh', 'provincial', ['Cục Thống kê'], retired('thong-ke-tinh')),
 	e('thong-ke-tinh', 'Thống kê tỉnh', 'provincial', [], { validFrom: MERGE_2025 }),
 	e('bhxh-tinh', 'Bảo hiểm xã hội tỉnh', 'provincial', ['BHXH tỉnh']),
-	e('ngan-hang-nha-nuoc-chi-nhanh-tinh', 'Ngân hàng Nhà nước chi nhánh tỉnh', 'provincial', [
-		'Ngân hàng Nhà nước Chi nhánh tỉnh',
-		'NHNN chi nhánh tỉnh'
-	]),
+	e('ngan-hang-nha-nuoc-chi-nhanh-tinh', 'Ngân hàng Nhà nước chi nhánh tỉnh', 'provincial', ['Ngân hàng Nhà nước Chi nhánh tỉnh', 'NHNN chi nhánh tỉnh']),
 	e('ban-quan-ly-cac-kcn', 'Ban Quản lý các khu công nghiệp tỉnh', 'provincial', [
 		'Ban Quản lý các khu công nghiệp',
 		'Ban Quản lý các KCN',
 		'BQL các KCN',
 		'BQL các khu công nghiệp'
 	]),
-	e('ban-quan-ly-khu-kinh-te', 'Ban Quản lý Khu kinh tế tỉnh', 'provincial', [
-		'Ban Quản lý Khu kinh tế',
-		'BQL Khu kinh tế',
-		'BQL KKT'
-	]),
+	e('ban-quan-ly-khu-kinh-te', 'Ban Quản lý Khu kinh tế tỉnh', 'provincial', ['Ban Quản lý Khu kinh tế', 'BQL Khu kinh tế', 'BQL KKT']),
 	e('ban-tiep-cong-dan-tinh', 'Ban Tiếp công dân tỉnh', 'provincial', ['Ban Tiếp công dân']),
 	e('dai-phat-thanh-truyen-hinh', 'Đài Phát thanh và Truyền hình tỉnh', 'provincial', [
 		'Đài Phát thanh và Truyền hình',
@@ -222,9 +155,7 @@ const ENTRIES: AgencyEntry[] = [
 	e('lien-doan-lao-dong-tinh', 'Liên đoàn Lao động tỉnh', 'provincial', ['LĐLĐ tỉnh']),
 	e('tinh-doan', 'Tỉnh đoàn', 'provincial', ['Tỉnh Đoàn']),
 	e('truong-chinh-tri-tinh', 'Trường Chính trị tỉnh', 'provincial', []),
-	e('trung-tam-phuc-vu-hcc', 'Trung tâm Phục vụ hành chính công tỉnh', 'provincial', [
-		'Trung tâm Phục vụ hành chính công'
-	]),
+	e('trung-tam-phuc-vu-hcc', 'Trung tâm Phục vụ hành chính công tỉnh', 'provincial', ['Trung tâm Phục vụ hành chính công']),
 	// — Bodies that issue or receive, rarely charged —
 	e('hdnd-tinh', 'HĐND tỉnh', 'authority', ['Hội đồng nhân dân tỉnh', 'Thường trực HĐND tỉnh']),
 	e('tinh-uy', 'Tỉnh ủy', 'authority', ['Tỉnh uỷ', 'Thường trực Tỉnh ủy', 'Ban Thường vụ Tỉnh ủy', 'TT Tỉnh ủy', 'BTV Tỉnh ủy', 'Ban Chấp hành Đảng bộ tỉnh']),
@@ -232,13 +163,19 @@ const ENTRIES: AgencyEntry[] = [
 	// commune Party committees (Huyện ủy, Thị ủy, Thành ủy, Đảng ủy xã/phường) are a pattern, not data.
 	e('ban-can-su-dang-ubnd-tinh', 'Ban cán sự đảng UBND tỉnh', 'provincial', ['BCS đảng UBND tỉnh', 'Ban cán sự UBND tỉnh'], retired('dang-uy-ubnd-tinh')),
 	e('dang-doan-hdnd-tinh', 'Đảng đoàn HĐND tỉnh', 'provincial', ['Đảng đoàn Hội đồng nhân dân tỉnh'], retired('dang-uy-cac-co-quan-dang-tinh')),
-	e('dang-doan-mttq-tinh', 'Đảng đoàn Ủy ban MTTQ Việt Nam tỉnh', 'provincial', [
-		'Đảng đoàn Ủy ban MTTQ tỉnh',
-		'Đảng đoàn Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh',
-		'Đảng đoàn Ủy ban Mặt trận Tổ quốc tỉnh',
-		'Đảng đoàn UBMTTQ tỉnh',
-		'Đảng đoàn MTTQ tỉnh'
-	], retired('dang-uy-cac-co-quan-dang-tinh')),
+	e(
+		'dang-doan-mttq-tinh',
+		'Đảng đoàn Ủy ban MTTQ Việt Nam tỉnh',
+		'provincial',
+		[
+			'Đảng đoàn Ủy ban MTTQ tỉnh',
+			'Đảng đoàn Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh',
+			'Đảng đoàn Ủy ban Mặt trận Tổ quốc tỉnh',
+			'Đảng đoàn UBMTTQ tỉnh',
+			'Đảng đoàn MTTQ tỉnh'
+		],
+		retired('dang-uy-cac-co-quan-dang-tinh')
+	),
 	e('ban-to-chuc-tinh-uy', 'Ban Tổ chức Tỉnh ủy', 'provincial', ['BTC Tỉnh ủy']),
 	e('ban-tuyen-giao-tinh-uy', 'Ban Tuyên giáo Tỉnh ủy', 'provincial', [], retired('ban-tuyen-giao-va-dan-van-tinh-uy')),
 	e('ban-dan-van-tinh-uy', 'Ban Dân vận Tỉnh ủy', 'provincial', [], retired('ban-tuyen-giao-va-dan-van-tinh-uy')),
@@ -256,10 +193,7 @@ const ENTRIES: AgencyEntry[] = [
 	e('dang-uy-bien-phong-tinh', 'Đảng ủy Bộ đội Biên phòng tỉnh', 'provincial', ['Đảng ủy Bộ Chỉ huy Bộ đội Biên phòng tỉnh']),
 	// — Provincial leaders, by title (names follow in the text) —
 	e('chu-tich-ubnd-tinh', 'Chủ tịch UBND tỉnh', 'leader', ['Chủ tịch Ủy ban nhân dân tỉnh']),
-	e('pho-chu-tich-ubnd-tinh', 'Phó Chủ tịch UBND tỉnh', 'leader', [
-		'Phó Chủ tịch Ủy ban nhân dân tỉnh',
-		'PCT UBND tỉnh'
-	]),
+	e('pho-chu-tich-ubnd-tinh', 'Phó Chủ tịch UBND tỉnh', 'leader', ['Phó Chủ tịch Ủy ban nhân dân tỉnh', 'PCT UBND tỉnh']),
 	// — Central government —
 	e('chinh-phu', 'Chính phủ', 'authority', []),
 	e('thu-tuong', 'Thủ tướng Chính phủ', 'leader', ['Thủ tướng']),
@@ -276,10 +210,7 @@ const ENTRIES: AgencyEntry[] = [
 		validFrom: MERGE_2025
 	}),
 	e('bo-xay-dung', 'Bộ Xây dựng', 'ministry'),
-	e('bo-van-hoa-the-thao-va-du-lich', 'Bộ Văn hóa, Thể thao và Du lịch', 'ministry', [
-		'Bộ VHTTDL',
-		'Bộ Văn hóa Thể thao và Du lịch'
-	]),
+	e('bo-van-hoa-the-thao-va-du-lich', 'Bộ Văn hóa, Thể thao và Du lịch', 'ministry', ['Bộ VHTTDL', 'Bộ Văn hóa Thể thao và Du lịch']),
 	e('bo-khoa-hoc-va-cong-nghe', 'Bộ Khoa học và Công nghệ', 'ministry', ['Bộ KH&CN', 'Bộ KHCN']),
 	e('bo-giao-duc-va-dao-tao', 'Bộ Giáo dục và Đào tạo', 'ministry', ['Bộ GD&ĐT', 'Bộ GDĐT']),
 	e('bo-y-te', 'Bộ Y tế', 'ministry'),
@@ -287,20 +218,8 @@ const ENTRIES: AgencyEntry[] = [
 	e('ngan-hang-nha-nuoc', 'Ngân hàng Nhà nước Việt Nam', 'ministry', ['Ngân hàng Nhà nước', 'NHNN']),
 	e('thanh-tra-chinh-phu', 'Thanh tra Chính phủ', 'ministry'),
 	e('kiem-toan-nha-nuoc', 'Kiểm toán nhà nước', 'central', ['Kiểm toán Nhà nước']),
-	e(
-		'bo-ke-hoach-va-dau-tu',
-		'Bộ Kế hoạch và Đầu tư',
-		'ministry',
-		['Bộ KH&ĐT', 'Bộ KHĐT'],
-		retired('bo-tai-chinh')
-	),
-	e(
-		'bo-tai-nguyen-va-moi-truong',
-		'Bộ Tài nguyên và Môi trường',
-		'ministry',
-		['Bộ TN&MT', 'Bộ TNMT'],
-		retired('bo-nong-nghiep-va-moi-truong')
-	),
+	e('bo-ke-hoach-va-dau-tu', 'Bộ Kế hoạch và Đầu tư', 'ministry', ['Bộ KH&ĐT', 'Bộ KHĐT'], retired('bo-tai-chinh')),
+	e('bo-tai-nguyen-va-moi-truong', 'Bộ Tài nguyên và Môi trường', 'ministry', ['Bộ TN&MT', 'Bộ TNMT'], retired('bo-nong-nghiep-va-moi-truong')),
 	e(
 		'bo-nong-nghiep-va-ptnt',
 		'Bộ Nông nghiệp và Phát triển nông thôn',
@@ -308,20 +227,8 @@ const ENTRIES: AgencyEntry[] = [
 		['Bộ NN&PTNT', 'Bộ Nông nghiệp và PTNT'],
 		retired('bo-nong-nghiep-va-moi-truong')
 	),
-	e(
-		'bo-giao-thong-van-tai',
-		'Bộ Giao thông vận tải',
-		'ministry',
-		['Bộ GTVT'],
-		retired('bo-xay-dung')
-	),
-	e(
-		'bo-thong-tin-va-truyen-thong',
-		'Bộ Thông tin và Truyền thông',
-		'ministry',
-		['Bộ TT&TT', 'Bộ TTTT'],
-		retired('bo-khoa-hoc-va-cong-nghe')
-	),
+	e('bo-giao-thong-van-tai', 'Bộ Giao thông vận tải', 'ministry', ['Bộ GTVT'], retired('bo-xay-dung')),
+	e('bo-thong-tin-va-truyen-thong', 'Bộ Thông tin và Truyền thông', 'ministry', ['Bộ TT&TT', 'Bộ TTTT'], retired('bo-khoa-hoc-va-cong-nghe')),
 	e(
 		'bo-lao-dong-tb-xh',
 		'Bộ Lao động - Thương binh và Xã hội',
@@ -353,13 +260,7 @@ const ENTRIES: AgencyEntry[] = [
 	// — Bodies that decide or receive at the centre, never charged by a notice —
 	e('quoc-hoi', 'Quốc hội', 'authority', ['Ủy ban Thường vụ Quốc hội']),
 	e('bo-chinh-tri', 'Bộ Chính trị', 'authority', ['Ban Bí thư', 'Ban Chấp hành Trung ương']),
-	e(
-		'uy-ban-quan-ly-von',
-		'Ủy ban Quản lý vốn nhà nước tại doanh nghiệp',
-		'central',
-		[],
-		retired('bo-tai-chinh')
-	)
+	e('uy-ban-quan-ly-von', 'Ủy ban Quản lý vốn nhà nước tại doanh nghiệp', 'central', [], retired('bo-tai-chinh'))
 ];
 
 /** The directory used when the caller passes none. */
@@ -378,15 +279,12 @@ export class DirectoryError extends Error {
 export function parseDirectory(data: unknown): AgencyDirectory {
 	if (typeof data !== 'object' || data === null) throw new DirectoryError('Danh mục không hợp lệ');
 	const { version, entries } = data as { version?: unknown; entries?: unknown };
-	if (typeof version !== 'string' || !Array.isArray(entries))
-		throw new DirectoryError('Danh mục thiếu "version" hoặc "entries"');
+	if (typeof version !== 'string' || !Array.isArray(entries)) throw new DirectoryError('Danh mục thiếu "version" hoặc "entries"');
 	const ids = new Set<string>();
 	entries.forEach((raw: unknown, i) => {
 		const x = raw as Partial<AgencyEntry>;
-		if (typeof x?.id !== 'string' || typeof x.name !== 'string' || !x.name.trim())
-			throw new DirectoryError(`Mục ${i}: thiếu id hoặc tên`);
-		if (!AGENCY_KINDS.includes(x.kind as AgencyKind))
-			throw new DirectoryError(`Mục ${x.id}: loại "${String(x.kind)}" không hợp lệ`);
+		if (typeof x?.id !== 'string' || typeof x.name !== 'string' || !x.name.trim()) throw new DirectoryError(`Mục ${i}: thiếu id hoặc tên`);
+		if (!AGENCY_KINDS.includes(x.kind as AgencyKind)) throw new DirectoryError(`Mục ${x.id}: loại "${String(x.kind)}" không hợp lệ`);
 		if (ids.has(x.id)) throw new DirectoryError(`Mục ${x.id}: trùng id`);
 		ids.add(x.id);
 	});

@@ -3,8 +3,7 @@ import { DEFAULT_DIRECTORY, parseDirectory, DirectoryError } from './directory';
 import { findParties, resolveAgency } from './matcher';
 import type { AgencyDirectory, AgencyId } from './types';
 
-const names = (text: string, asOf?: string) =>
-	findParties(text, asOf ? { asOf } : {}).map((m) => [m.text, m.name, m.kind] as const);
+const names = (text: string, asOf?: string) => findParties(text, asOf ? { asOf } : {}).map((m) => [m.text, m.name, m.kind] as const);
 
 describe('directory agencies', () => {
 	it.each([
@@ -66,7 +65,7 @@ describe('directory agencies', () => {
 });
 
 describe('patterns', () => {
-	it('reads district and commune People\'s Committees as a pattern', () => {
+	it("reads district and commune People's Committees as a pattern", () => {
 		expect(names('UBND huyện Việt Yên tập trung')).toEqual([['UBND huyện Việt Yên', 'UBND huyện Việt Yên', 'locality']]);
 		expect(names('UBND các huyện Việt Yên, Hiệp Hòa cần')[0]?.[0]).toBe('UBND các huyện Việt Yên, Hiệp Hòa');
 		expect(names('yêu cầu UBND huyện, thành phố cần')[0]?.[0]).toBe('UBND huyện, thành phố');
@@ -94,10 +93,7 @@ describe('patterns', () => {
 
 	it('keeps collectives that share one head noun as one mention', () => {
 		expect(names('Các cơ quan, đơn vị, địa phương được giao')[0]?.[0]).toBe('Các cơ quan, đơn vị, địa phương');
-		expect(names('yêu cầu Lãnh đạo các sở, ngành, các Ban Quản lý dự án và').map((x) => x[0])).toEqual([
-			'Lãnh đạo các sở, ngành',
-			'các Ban Quản lý dự án'
-		]);
+		expect(names('yêu cầu Lãnh đạo các sở, ngành, các Ban Quản lý dự án và').map((x) => x[0])).toEqual(['Lãnh đạo các sở, ngành', 'các Ban Quản lý dự án']);
 	});
 
 	it('keeps an agency the directory does not know, as written', () => {

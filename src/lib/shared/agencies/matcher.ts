@@ -114,8 +114,7 @@ export function compileDirectory(directory: AgencyDirectory): CompiledDirectory 
 		const key = foldKey(alias.normalize('NFC').replace(/\s+/g, ' ').trim());
 		const fw = firstWord(key);
 		const list = byFirstWord.get(fw) ?? [];
-		if (!list.some((a) => a.key === key && a.entry === entry))
-			list.push({ key, entry, short, upperInitial: /^\p{Lu}/u.test(alias) });
+		if (!list.some((a) => a.key === key && a.entry === entry)) list.push({ key, entry, short, upperInitial: /^\p{Lu}/u.test(alias) });
 		byFirstWord.set(fw, list);
 	};
 	for (const entry of directory.entries) {
@@ -201,10 +200,7 @@ function indexWords(words: readonly string[]): WordIndex {
 
 const UBND = '(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|ỦY BAN NHÂN DÂN|ủy ban nhân dân|uỷ ban nhân dân)';
 const UNIT = '(?:huyện|quận|thị xã|thành phố|tỉnh|xã|phường|thị trấn|đặc khu|TX|TP|TT)';
-const LOCALITY_RE = new RegExp(
-	`${UBND}\\s+(?:(các|những)\\s+)?(?:(cấp)\\s+)?(${UNIT}(?:\\s*,\\s*${UNIT}|\\s+và\\s+${UNIT})*)(?!${L})`,
-	'uy'
-);
+const LOCALITY_RE = new RegExp(`${UBND}\\s+(?:(các|những)\\s+)?(?:(cấp)\\s+)?(${UNIT}(?:\\s*,\\s*${UNIT}|\\s+và\\s+${UNIT})*)(?!${L})`, 'uy');
 const LOCALITY_BARE_RE = new RegExp(
 	`(?:Các|các)\\s+(?:cấp\\s+)?(huyện|quận|thị xã|thành phố|xã|phường|tỉnh|thị trấn)(?:\\s*,\\s*${UNIT}|\\s+và\\s+${UNIT})*(?!${L})`,
 	'uy'
@@ -213,13 +209,63 @@ const NAME_WORD_RE = /(?:\p{Lu}[\p{L}\p{M}]*|\d+)(?![\p{L}\p{M}\d])/uy;
 
 /** Word sequences that start an agency name, never a place or person name. */
 const HEAD_PREFIXES = [
-	'sở ', 'bộ ', 'ubnd', 'ủy ban', 'ban ', 'văn phòng', 'công an', 'cục ', 'chi cục', 'chủ tịch',
-	'phó ', 'thường trực', 'kho bạc', 'thanh tra', 'đài ', 'báo ', 'hội ', 'trung tâm', 'tỉnh ủy',
-	'huyện ủy', 'thành ủy', 'công ty', 'các ', 'hđnd', 'lãnh đạo', 'thủ trưởng', 'giám đốc', 'mttq',
-	'chính phủ', 'thủ tướng', 'tập đoàn', 'ngân hàng', 'trường ', 'bệnh viện', 'viện ', 'đoàn ',
-	'quỹ ', 'tổng ', 'liên đoàn', 'tòa án', 'kiểm toán', 'bảo hiểm', 'điện lực', 'nhà nước',
-	'trung ương', 'quốc hội', 'đảng ', 'ubmttq', 'huyện ', 'tỉnh ', 'xã ', 'phường ', 'vụ ', 'hiệp hội',
-	'học viện', 'đại học', 'thông tấn'
+	'sở ',
+	'bộ ',
+	'ubnd',
+	'ủy ban',
+	'ban ',
+	'văn phòng',
+	'công an',
+	'cục ',
+	'chi cục',
+	'chủ tịch',
+	'phó ',
+	'thường trực',
+	'kho bạc',
+	'thanh tra',
+	'đài ',
+	'báo ',
+	'hội ',
+	'trung tâm',
+	'tỉnh ủy',
+	'huyện ủy',
+	'thành ủy',
+	'công ty',
+	'các ',
+	'hđnd',
+	'lãnh đạo',
+	'thủ trưởng',
+	'giám đốc',
+	'mttq',
+	'chính phủ',
+	'thủ tướng',
+	'tập đoàn',
+	'ngân hàng',
+	'trường ',
+	'bệnh viện',
+	'viện ',
+	'đoàn ',
+	'quỹ ',
+	'tổng ',
+	'liên đoàn',
+	'tòa án',
+	'kiểm toán',
+	'bảo hiểm',
+	'điện lực',
+	'nhà nước',
+	'trung ương',
+	'quốc hội',
+	'đảng ',
+	'ubmttq',
+	'huyện ',
+	'tỉnh ',
+	'xã ',
+	'phường ',
+	'vụ ',
+	'hiệp hội',
+	'học viện',
+	'đại học',
+	'thông tấn'
 ].map((h) => foldKey(h));
 const HEAD_PREFIX_INDEX = indexWords(HEAD_PREFIXES);
 
@@ -367,18 +413,63 @@ const CAPITAL_HEADS = new Set(['cục', 'vụ', 'tổng cục']);
 
 const GENERIC_HEADS = [
 	// Party collectives: "các cấp ủy, tổ chức đảng", "các ban đảng", "các đảng bộ, chi bộ".
-	'cấp ủy đảng', 'cấp ủy', 'tổ chức cơ sở đảng', 'tổ chức đảng', 'ban đảng', 'ban cán sự đảng', 'đảng đoàn',
-	'đảng ủy', 'đảng bộ', 'chi bộ', 'cơ quan đảng',
-	'cơ quan chuyên môn', 'cơ quan ngang bộ', 'cơ quan thuộc chính phủ', 'ban quản lý dự án',
-	'tổ chức chính trị - xã hội', 'đoàn thể', 'cơ quan', 'đơn vị', 'địa phương', 'sở', 'ban', 'ngành',
-	'bộ', 'chuyên viên', 'phòng', 'chủ đầu tư', 'nhà đầu tư', 'doanh nghiệp', 'thành viên',
-	'lực lượng chức năng', 'tổ chức', 'hội', 'cấp', 'tổng cục', 'cục', 'vụ'
+	'cấp ủy đảng',
+	'cấp ủy',
+	'tổ chức cơ sở đảng',
+	'tổ chức đảng',
+	'ban đảng',
+	'ban cán sự đảng',
+	'đảng đoàn',
+	'đảng ủy',
+	'đảng bộ',
+	'chi bộ',
+	'cơ quan đảng',
+	'cơ quan chuyên môn',
+	'cơ quan ngang bộ',
+	'cơ quan thuộc chính phủ',
+	'ban quản lý dự án',
+	'tổ chức chính trị - xã hội',
+	'đoàn thể',
+	'cơ quan',
+	'đơn vị',
+	'địa phương',
+	'sở',
+	'ban',
+	'ngành',
+	'bộ',
+	'chuyên viên',
+	'phòng',
+	'chủ đầu tư',
+	'nhà đầu tư',
+	'doanh nghiệp',
+	'thành viên',
+	'lực lượng chức năng',
+	'tổ chức',
+	'hội',
+	'cấp',
+	'tổng cục',
+	'cục',
+	'vụ'
 ].map((h) => foldKey(h));
 const GENERIC_QUALS = [
-	'thuộc và trực thuộc bộ', 'thuộc và trực thuộc', 'có liên quan', 'liên quan', 'chuyên môn', 'trực thuộc bộ',
-	'thuộc bộ', 'trực thuộc', 'thuộc ubnd tỉnh',
-	'thuộc ủy ban nhân dân tỉnh', 'thuộc tỉnh', 'cấp tỉnh', 'cấp huyện', 'cấp xã', 'trung ương',
-	'chức năng', 'địa phương', 'trên địa bàn tỉnh'
+	'thuộc và trực thuộc bộ',
+	'thuộc và trực thuộc',
+	'có liên quan',
+	'liên quan',
+	'chuyên môn',
+	'trực thuộc bộ',
+	'thuộc bộ',
+	'trực thuộc',
+	'thuộc ubnd tỉnh',
+	'thuộc ủy ban nhân dân tỉnh',
+	'thuộc tỉnh',
+	'cấp tỉnh',
+	'cấp huyện',
+	'cấp xã',
+	'trung ương',
+	'chức năng',
+	'địa phương',
+	'trên địa bàn tỉnh'
 ];
 
 const GENERIC_HEAD_INDEX = indexWords(GENERIC_HEADS);
@@ -430,7 +521,8 @@ function readGeneric(text: string, key: string, i: number): number {
 		const at = end + sep[0].length;
 		const next = readWordList(key, at, GENERIC_HEAD_INDEX);
 		const qual = next < 0 ? readWordList(key, at, GENERIC_QUAL_INDEX) : -1;
-		if (next >= 0 && capitalHead(at, next) && !(sep[0].trim() === '' && /^(?:sở|ban|bộ|hội|cấp|phòng|ngành|cục|vụ|tổng cục)$/.test(key.slice(at, next)))) end = next;
+		if (next >= 0 && capitalHead(at, next) && !(sep[0].trim() === '' && /^(?:sở|ban|bộ|hội|cấp|phòng|ngành|cục|vụ|tổng cục)$/.test(key.slice(at, next))))
+			end = next;
 		else if (qual >= 0 && !sep[0].includes(',') && !sep[0].includes('và')) end = qual;
 		else break;
 	}
@@ -463,15 +555,70 @@ export const NAME_STOPS: ReadonlySet<string> = new Set(
 );
 
 /** Nouns whose second syllable is also a verb in {@link NAME_STOPS}. */
-const NOUN_COMPOUNDS = new Set<string>(['công trình', 'chương trình', 'quy trình', 'lộ trình', 'tiến trình', 'đề án', 'khu vực', 'địa bàn', 'giao thông', 'giao dịch', 'trình độ', 'ban hành chính'].map((w) => foldKey(w)));
+const NOUN_COMPOUNDS = new Set<string>(
+	[
+		'công trình',
+		'chương trình',
+		'quy trình',
+		'lộ trình',
+		'tiến trình',
+		'đề án',
+		'khu vực',
+		'địa bàn',
+		'giao thông',
+		'giao dịch',
+		'trình độ',
+		'ban hành chính'
+	].map((w) => foldKey(w))
+);
 
 /** Agency head words after which a capitalised word makes a name we may not know. */
 const UNKNOWN_HEADS = [
-	'tổng liên đoàn', 'tổng công ty', 'công ty', 'tập đoàn', 'tổng cục', 'chi cục', 'cục', 'trung tâm', 'ban', 'hội đồng',
-	'hội', 'liên đoàn', 'liên minh', 'học viện', 'viện kiểm sát', 'viện', 'trường', 'bệnh viện',
-	'ngân hàng', 'đài', 'báo', 'phòng', 'đoàn', 'kho bạc', 'quỹ', 'vườn quốc gia', 'sở', 'bộ chỉ huy',
-	'bộ', 'văn phòng', 'ủy ban', 'tòa án', 'bảo hiểm xã hội', 'công an', 'điện lực', 'cảng vụ',
-	'chi nhánh', 'đảng ủy', 'huyện ủy', 'thành ủy', 'thị ủy', 'thanh tra', 'hiệp hội', 'vụ', 'đại học',
+	'tổng liên đoàn',
+	'tổng công ty',
+	'công ty',
+	'tập đoàn',
+	'tổng cục',
+	'chi cục',
+	'cục',
+	'trung tâm',
+	'ban',
+	'hội đồng',
+	'hội',
+	'liên đoàn',
+	'liên minh',
+	'học viện',
+	'viện kiểm sát',
+	'viện',
+	'trường',
+	'bệnh viện',
+	'ngân hàng',
+	'đài',
+	'báo',
+	'phòng',
+	'đoàn',
+	'kho bạc',
+	'quỹ',
+	'vườn quốc gia',
+	'sở',
+	'bộ chỉ huy',
+	'bộ',
+	'văn phòng',
+	'ủy ban',
+	'tòa án',
+	'bảo hiểm xã hội',
+	'công an',
+	'điện lực',
+	'cảng vụ',
+	'chi nhánh',
+	'đảng ủy',
+	'huyện ủy',
+	'thành ủy',
+	'thị ủy',
+	'thanh tra',
+	'hiệp hội',
+	'vụ',
+	'đại học',
 	'thông tấn xã'
 	// Folded like the text ("đoàn" → "đòan"), or "Tổng Liên đoàn …" would never match.
 ].map((h) => foldKey(h));
@@ -481,7 +628,28 @@ const UNKNOWN_HEADS = [
  * thảo"): inside a name they follow a lower-case word ("Ban Quản lý dự án đầu tư xây dựng").
  */
 const VERBS_AFTER_NAME: ReadonlySet<string> = new Set(
-	['xây dựng', 'sửa đổi', 'soạn thảo', 'bổ sung', 'điều chỉnh', 'đánh giá', 'hỗ trợ', 'tham gia', 'lấy', 'làm việc', 'tiến hành', 'nắm bắt', 'phát động', 'kiện toàn', 'sắp xếp', 'thông qua', 'ký', 'phê duyệt', 'tiếp', 'dự thảo'].map((w) => foldKey(w))
+	[
+		'xây dựng',
+		'sửa đổi',
+		'soạn thảo',
+		'bổ sung',
+		'điều chỉnh',
+		'đánh giá',
+		'hỗ trợ',
+		'tham gia',
+		'lấy',
+		'làm việc',
+		'tiến hành',
+		'nắm bắt',
+		'phát động',
+		'kiện toàn',
+		'sắp xếp',
+		'thông qua',
+		'ký',
+		'phê duyệt',
+		'tiếp',
+		'dự thảo'
+	].map((w) => foldKey(w))
 );
 
 /** Objects that make a lower-case verb after a name a predicate ("… sửa đổi thông tư"). */
@@ -495,7 +663,10 @@ const OBJECT_NOUN_RE = new RegExp(
 function startsAnotherParty(key: string, p: number): boolean {
 	return readWordList(key, p, UNKNOWN_HEAD_INDEX) >= 0 || OTHER_PARTY_RE.test(key.slice(p, p + 12));
 }
-const OTHER_PARTY_RE = new RegExp(`^(?:${foldKey('ubnd|ủy ban|uỷ ban|hđnd|các|những|chủ tịch|giám đốc|thủ trưởng|lãnh đạo|tỉnh ủy|tỉnh đoàn')})(?![\\p{L}\\p{M}])`, 'u');
+const OTHER_PARTY_RE = new RegExp(
+	`^(?:${foldKey('ubnd|ủy ban|uỷ ban|hđnd|các|những|chủ tịch|giám đốc|thủ trưởng|lãnh đạo|tỉnh ủy|tỉnh đoàn')})(?![\\p{L}\\p{M}])`,
+	'u'
+);
 
 /**
  * "Ban Quản lý dự án … các công trình dân dụng và công nghiệp tỉnh": after "và", a few lower-case
@@ -553,15 +724,10 @@ function readUnknown(text: string, key: string, i: number): number {
 		const prev = /([\p{L}\p{M}]+)\s$/u.exec(key.slice(Math.max(0, p - 12), p))?.[1] ?? '';
 		// "công trình", "chương trình": the verb "trình" inside a noun does not end the name.
 		const nextWord = /^\s([\p{L}\p{M}]+)/u.exec(key.slice(p + w.length, p + w.length + 12))?.[1] ?? '';
-		const compound =
-			NOUN_COMPOUNDS.has(`${prev} ${foldKey(w)}`) || NOUN_COMPOUNDS.has(`${foldKey(w)} ${nextWord}`);
+		const compound = NOUN_COMPOUNDS.has(`${prev} ${foldKey(w)}`) || NOUN_COMPOUNDS.has(`${foldKey(w)} ${nextWord}`);
 		// "Phòng Tài nguyên và Môi trường", "Phòng Lao động - Thương binh và Xã hội": "và" joins two
 		// capitalised halves of one name, unless the second half starts another party ("và Sở …").
-		const joins =
-			words > 0 &&
-			w === 'và' &&
-			text[p + 2] === ' ' &&
-			((isUpper(text[p + 3]) && !startsAnotherParty(key, p + 3)) || joinsToLevel(key, p + 3));
+		const joins = words > 0 && w === 'và' && text[p + 2] === ' ' && ((isUpper(text[p + 3]) && !startsAnotherParty(key, p + 3)) || joinsToLevel(key, p + 3));
 		if (lower && !compound && !joins && NAME_STOPS.has(foldKey(w))) break;
 		// A two-word predicate ("theo dõi", "đẩy nhanh") — check the pair too.
 		const pair = /^([\p{L}\p{M}]+)\s+([\p{L}\p{M}]+)/u.exec(key.slice(p, p + 30));
@@ -618,12 +784,7 @@ function firstWordLength(key: string, i: number): number {
 /** Scratch stack of the trie nodes {@link matchDirectory} passes (it never re-enters itself). */
 const trieHits: AliasNode[] = [];
 
-function matchDirectory(
-	text: string,
-	key: string,
-	i: number,
-	dir: CompiledDirectory
-): Candidate | undefined {
+function matchDirectory(text: string, key: string, i: number, dir: CompiledDirectory): Candidate | undefined {
 	// The aliases whose key is a prefix of `key` at `i`, found by walking the trie and tried longest
 	// first (as the per-first-word lists are sorted). Only aliases whose first word is the first
 	// word at `i` count: the lists are looked up by that word.
@@ -694,7 +855,8 @@ function matchLeader(text: string, key: string, i: number): Candidate | undefine
 const BARE_LEVEL_RE = /^ (?:tỉnh|thành phố)(?![\p{L}\p{M}\d])(?! [\p{Lu}\d])/u;
 
 /** Nouns after "có" that make it a predicate ("có văn bản", "có kế hoạch"), not a qualifier. */
-const HAVE_PREDICATE_RE = /^(?:văn bản|công văn|kế hoạch|phương án|trách nhiệm|báo cáo|ý kiến|tờ trình|giải pháp|biện pháp|hướng dẫn|thông báo|quyết định|đề xuất|chỉ đạo|văn bản)(?![\p{L}\p{M}])/u;
+const HAVE_PREDICATE_RE =
+	/^(?:văn bản|công văn|kế hoạch|phương án|trách nhiệm|báo cáo|ý kiến|tờ trình|giải pháp|biện pháp|hướng dẫn|thông báo|quyết định|đề xuất|chỉ đạo|văn bản)(?![\p{L}\p{M}])/u;
 
 /**
  * "UBND các huyện có hồ chứa rà soát …": a "có …" qualifier of a plural locality, kept with it
@@ -710,8 +872,7 @@ function readHavingQualifier(text: string, key: string, end: number): number {
 		const w = /^[\p{Ll}\p{M}]+/u.exec(text.slice(p, p + 20))?.[0];
 		if (!w) return end;
 		const pair = /^([\p{L}\p{M}]+)\s+([\p{L}\p{M}]+)/u.exec(key.slice(p, p + 30));
-		if (words > 0 && (NAME_STOPS.has(key.slice(p, p + w.length)) || (pair && NAME_STOPS.has(`${pair[1]} ${pair[2]}`))))
-			return last > 0 ? last : end;
+		if (words > 0 && (NAME_STOPS.has(key.slice(p, p + w.length)) || (pair && NAME_STOPS.has(`${pair[1]} ${pair[2]}`)))) return last > 0 ? last : end;
 		last = p + w.length;
 		if (text[last] !== ' ') return end;
 		p = last + 1;
@@ -817,7 +978,7 @@ function matchCore(text: string, key: string, i: number, dir: CompiledDirectory)
 		else if (known.kind === 'agency' && !known.short && BARE_LEVEL_RE.test(text.slice(known.end, known.end + 14))) {
 			// "Cục Thuế thành phố", "Văn phòng Ủy ban nhân dân thành phố": the level word without a
 			// place name belongs to the name (a centrally-run city writes "thành phố" for "tỉnh").
-			known.end += (BARE_LEVEL_RE.exec(text.slice(known.end, known.end + 14))?.[0].length ?? 0);
+			known.end += BARE_LEVEL_RE.exec(text.slice(known.end, known.end + 14))?.[0].length ?? 0;
 		} else if (known.kind === 'agency' && !known.short && text[known.end] === ' ') {
 			// A proper name after a generic agency name: "Ban Quản lý Khu kinh tế Đông Nam",
 			// "Kho bạc Nhà nước khu vực VIII".
@@ -854,8 +1015,7 @@ function matchAt(text: string, key: string, i: number, dir: CompiledDirectory, a
 			if (inner) {
 				const innerName = inner.entry ? inner.entry.name : text.slice(at, inner.end);
 				const name = (titleText + innerName).replace(/\s+/gu, ' ');
-				if (inner.kind === 'locality' && /chủ tịch|trưởng/u.test(title))
-					return { end: inner.end, kind: 'localOfficial', name };
+				if (inner.kind === 'locality' && /chủ tịch|trưởng/u.test(title)) return { end: inner.end, kind: 'localOfficial', name };
 				if (/bộ trưởng|thứ trưởng/u.test(title)) return { end: inner.end, kind: 'leader', name };
 				return { end: inner.end, kind: inner.kind, name };
 			}
@@ -865,8 +1025,7 @@ function matchAt(text: string, key: string, i: number, dir: CompiledDirectory, a
 				return { end, kind: 'leader', name: text.slice(i, end).replace(/\s+/gu, ' ') };
 			}
 			// "các chuyên viên" on its own is a party in an office's internal notice.
-			if (/^các (?:chuyên viên|cán bộ)/u.test(title))
-				return { end: i + t[0].trimEnd().length, kind: 'generic' };
+			if (/^các (?:chuyên viên|cán bộ)/u.test(title)) return { end: i + t[0].trimEnd().length, kind: 'generic' };
 		}
 	}
 	return matchCore(text, key, i, dir);
@@ -922,7 +1081,8 @@ export function findParties(text: string, options: MatchOptions = {}): PartyMent
 			} else if (pure) {
 				const extra = text.slice(pure.end, c.end).replace(/\s+/gu, ' ');
 				// "Cục Thuế thành phố" is the entry "Cục Thuế tỉnh" of a centrally-run city.
-				mention.name = BARE_LEVEL_RE.test(extra) && / tỉnh$/u.test(entry.name) && extra.length === BARE_LEVEL_RE.exec(extra)?.[0].length ? entry.name : entry.name + extra;
+				mention.name =
+					BARE_LEVEL_RE.test(extra) && / tỉnh$/u.test(entry.name) && extra.length === BARE_LEVEL_RE.exec(extra)?.[0].length ? entry.name : entry.name + extra;
 				mention.known = true;
 				mention.agencyId = entry.id;
 			}

@@ -14,15 +14,7 @@ export type IsoDate = string;
  * What kind of party an entry is. `authority` is the body in whose name a notice is issued
  * (UBND tỉnh, Chính phủ, Tỉnh ủy, HĐND): it requests and receives reports, it is not charged.
  */
-export const AGENCY_KINDS = [
-	'office',
-	'department',
-	'provincial',
-	'central',
-	'ministry',
-	'authority',
-	'leader'
-] as const;
+export const AGENCY_KINDS = ['office', 'department', 'provincial', 'central', 'ministry', 'authority', 'leader'] as const;
 
 /** One of {@link AGENCY_KINDS}. */
 export type AgencyKind = (typeof AGENCY_KINDS)[number];

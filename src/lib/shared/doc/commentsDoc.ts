@@ -155,7 +155,9 @@ export class CommentsDoc {
 	/** Marks a thread resolved (Đã xử lý) or open again (Mở lại); the last writer wins. [CM5] */
 	setResolved(threadId: string, resolved: boolean, by: CommentAuthor, at: number, origin?: unknown): void {
 		const thread = this.#thread(threadId);
-		const status: ThreadStatus = resolved ? { resolved: true, by: { id: by.id, name: by.name }, at } : { resolved: false, by: { id: by.id, name: by.name }, at };
+		const status: ThreadStatus = resolved
+			? { resolved: true, by: { id: by.id, name: by.name }, at }
+			: { resolved: false, by: { id: by.id, name: by.name }, at };
 		this.doc.transact(() => thread.set(KEY.status, status), origin);
 	}
 
@@ -285,7 +287,8 @@ function readThread(key: string, map: Y.Map<unknown>): Thread | null {
 	const text = map.get(KEY.text);
 	const author = map.get(KEY.author);
 	const createdAt = map.get(KEY.createdAt);
-	if (!anchor || !isPosition(anchor.from) || !isPosition(anchor.to) || typeof text !== 'string' || !isAuthor(author) || typeof createdAt !== 'number') return null;
+	if (!anchor || !isPosition(anchor.from) || !isPosition(anchor.to) || typeof text !== 'string' || !isAuthor(author) || typeof createdAt !== 'number')
+		return null;
 	const quote = map.get(KEY.quote);
 	const repliesType = map.get(KEY.replies);
 	const replies: Reply[] = [];

@@ -39,8 +39,18 @@ describe('word diff inside a block', () => {
 		const before = 'Đề nghị các sở, ngành khẩn trương triển khai thực hiện.';
 		const after = 'Yêu cầu các sở, ngành và địa phương khẩn trương thực hiện ngay.';
 		const words = diffWords(before, after);
-		expect(words.filter((w) => w.op !== 'insert').map((w) => w.text).join('')).toBe(before);
-		expect(words.filter((w) => w.op !== 'delete').map((w) => w.text).join('')).toBe(after);
+		expect(
+			words
+				.filter((w) => w.op !== 'insert')
+				.map((w) => w.text)
+				.join('')
+		).toBe(before);
+		expect(
+			words
+				.filter((w) => w.op !== 'delete')
+				.map((w) => w.text)
+				.join('')
+		).toBe(after);
 	});
 });
 
@@ -71,7 +81,13 @@ describe('block diff by block id', () => {
 
 describe('task-list diff of two versions', () => {
 	it('finds the tasks that appeared, changed (lead, support, deadline, action) and vanished, matched by task id', () => {
-		const v1 = versionContent(noticeWith([['t1', A1], ['t2', A2], ['x', 'Nhất trí chủ trương.']]));
+		const v1 = versionContent(
+			noticeWith([
+				['t1', A1],
+				['t2', A2],
+				['x', 'Nhất trí chủ trương.']
+			])
+		);
 		const v2 = versionContent(
 			noticeWith([
 				['t1', 'Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính rà soát nguồn vốn, xong trước ngày 28/02/2024.'],

@@ -286,8 +286,6 @@ export function diffVersions(before: VersionContent, after: VersionContent): Ver
 	const blocks = diffBlocks(before.blocks, after.blocks);
 	const tasks = diffTasks(before, after);
 	const same =
-		meta.length === 0 &&
-		blocks.every((b) => b.kind === 'unchanged' && !b.moved) &&
-		tasks.appeared.length + tasks.changed.length + tasks.vanished.length === 0;
+		meta.length === 0 && blocks.every((b) => b.kind === 'unchanged' && !b.moved) && tasks.appeared.length + tasks.changed.length + tasks.vanished.length === 0;
 	return { meta, blocks, tasks, same };
 }

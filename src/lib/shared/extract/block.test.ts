@@ -3,8 +3,7 @@ import { extractBlock, headingAssignee } from './block';
 import type { AgencyRef } from './types';
 
 const ctx = { noticeDate: '2023-12-27', issuer: 'UBND tỉnh Bắc Giang' };
-const leads = (text: string, extra: object = {}) =>
-	extractBlock(text, { ...ctx, ...extra }).map((a) => a.lead.map((l) => l.text));
+const leads = (text: string, extra: object = {}) => extractBlock(text, { ...ctx, ...extra }).map((a) => a.lead.map((l) => l.text));
 const heading = (text: string) => headingAssignee(text, ctx) ?? [];
 const districts: AgencyRef[] = heading('Để hoàn thành các mục tiêu, yêu cầu UBND huyện, thành phố cần tập trung thực hiện tốt một số nhiệm vụ trọng tâm sau:');
 
@@ -24,22 +23,27 @@ describe('leads', () => {
 		expect(leads('Trong năm 2026, Văn phòng cần định hình và thay đổi tư duy trong công tác tham mưu.')).toEqual([['Văn phòng']]);
 	});
 	it('skips the proposer in a "Kiến nghị của … :" lead-in and an agreement sentence', () => {
-		expect(leads('Kiến nghị của UBND thành phố Bắc Giang về tổ chức Lễ hội: Nhất trí chủ trương. UBND thành phố Bắc Giang chủ động xây dựng kế hoạch.')).toEqual([
-			['UBND thành phố Bắc Giang']
-		]);
+		expect(
+			leads('Kiến nghị của UBND thành phố Bắc Giang về tổ chức Lễ hội: Nhất trí chủ trương. UBND thành phố Bắc Giang chủ động xây dựng kế hoạch.')
+		).toEqual([['UBND thành phố Bắc Giang']]);
 	});
 	it('takes the party a requester charges: "Ủy ban nhân dân tỉnh yêu cầu X …"', () => {
-		expect(leads('Ủy ban nhân dân tỉnh yêu cầu Lãnh đạo các sở, ngành, các Ban Quản lý dự án và Ủy ban nhân dân các xã, phường nêu cao tinh thần trách nhiệm.')).toEqual([
-			['Lãnh đạo các sở, ngành', 'các Ban Quản lý dự án', 'Ủy ban nhân dân các xã, phường']
-		]);
+		expect(
+			leads('Ủy ban nhân dân tỉnh yêu cầu Lãnh đạo các sở, ngành, các Ban Quản lý dự án và Ủy ban nhân dân các xã, phường nêu cao tinh thần trách nhiệm.')
+		).toEqual([['Lãnh đạo các sở, ngành', 'các Ban Quản lý dự án', 'Ủy ban nhân dân các xã, phường']]);
 	});
 	it('drops a restrictive clause from a coordinated subject', () => {
-		expect(leads('Các cơ quan, đơn vị, địa phương được giao chủ trì thực hiện nhiệm vụ và các chuyên viên Văn phòng UBND tỉnh theo dõi nhiệm vụ chịu trách nhiệm về tính kịp thời của thông tin.')).toEqual([
-			['Các cơ quan, đơn vị, địa phương', 'các chuyên viên Văn phòng UBND tỉnh']
-		]);
+		expect(
+			leads(
+				'Các cơ quan, đơn vị, địa phương được giao chủ trì thực hiện nhiệm vụ và các chuyên viên Văn phòng UBND tỉnh theo dõi nhiệm vụ chịu trách nhiệm về tính kịp thời của thông tin.'
+			)
+		).toEqual([['Các cơ quan, đơn vị, địa phương', 'các chuyên viên Văn phòng UBND tỉnh']]);
 	});
 	it('gives two objects when one sentence charges two parties', () => {
-		const found = extractBlock('Giao Văn phòng UBND tỉnh tham mưu văn bản gửi Sở Xây dựng xem xét, thẩm định; trong đó yêu cầu Sở Xây dựng báo cáo Ban cán sự đảng UBND tỉnh trước ngày 30/01/2024.', ctx);
+		const found = extractBlock(
+			'Giao Văn phòng UBND tỉnh tham mưu văn bản gửi Sở Xây dựng xem xét, thẩm định; trong đó yêu cầu Sở Xây dựng báo cáo Ban cán sự đảng UBND tỉnh trước ngày 30/01/2024.',
+			ctx
+		);
 		expect(found.map((a) => [a.lead[0]?.text, a.deadline?.kind ?? null])).toEqual([
 			['Văn phòng UBND tỉnh', null],
 			['Sở Xây dựng', 'date']
@@ -47,10 +51,11 @@ describe('leads', () => {
 		expect(found[0]?.span).toEqual(found[1]?.span);
 	});
 	it('splits two subjects of one sentence: "Ban A đẩy nhanh …; Ban B đẩy nhanh …"', () => {
-		expect(leads('Ban Quản lý dự án đầu tư xây dựng số 1 đẩy nhanh tiến độ Dự án đường trục chính; Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh đẩy nhanh tiến độ tuyến đường kết nối.')).toEqual([
-			['Ban Quản lý dự án đầu tư xây dựng số 1'],
-			['Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh']
-		]);
+		expect(
+			leads(
+				'Ban Quản lý dự án đầu tư xây dựng số 1 đẩy nhanh tiến độ Dự án đường trục chính; Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh đẩy nhanh tiến độ tuyến đường kết nối.'
+			)
+		).toEqual([['Ban Quản lý dự án đầu tư xây dựng số 1'], ['Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh']]);
 	});
 	it('keeps an unknown agency as written, marked unknown', () => {
 		const [a] = extractBlock('Trung tâm Xúc tiến Đầu tư tỉnh tổ chức hội nghị xúc tiến đầu tư.', ctx);
@@ -68,8 +73,11 @@ describe('support and officials', () => {
 		expect(a?.support.map((s) => s.text)).toEqual(['UBND các huyện có liên quan']);
 		expect(a?.deadline).toMatchObject({ kind: 'date', date: '2024-01-12' });
 	});
-	it('does not count as support a party that co-operates at the lead\'s direction', () => {
-		const [a] = extractBlock('Chủ trì theo dõi, đôn đốc các chủ đầu tư phối hợp chặt chẽ với chính quyền địa phương đẩy nhanh giải phóng mặt bằng.', { ...ctx, inheritedLead: heading('Sở Công Thương') });
+	it("does not count as support a party that co-operates at the lead's direction", () => {
+		const [a] = extractBlock('Chủ trì theo dõi, đôn đốc các chủ đầu tư phối hợp chặt chẽ với chính quyền địa phương đẩy nhanh giải phóng mặt bằng.', {
+			...ctx,
+			inheritedLead: heading('Sở Công Thương')
+		});
 		expect(a?.support).toEqual([]);
 	});
 	it('does not count meeting counterparts ("làm việc với") as support', () => {
@@ -77,7 +85,10 @@ describe('support and officials', () => {
 		expect(a?.support).toEqual([]);
 	});
 	it('makes the leader advised ("tham mưu <leader>") an official', () => {
-		const [a] = extractBlock('Giao Văn phòng UBND tỉnh tham mưu Phó Chủ tịch UBND tỉnh Phan Thế Tuấn tổ chức làm việc với ngành Điện lực, xong trước ngày 30/01/2024.', ctx);
+		const [a] = extractBlock(
+			'Giao Văn phòng UBND tỉnh tham mưu Phó Chủ tịch UBND tỉnh Phan Thế Tuấn tổ chức làm việc với ngành Điện lực, xong trước ngày 30/01/2024.',
+			ctx
+		);
 		expect(a?.lead.map((l) => l.text)).toEqual(['Văn phòng UBND tỉnh']);
 		expect(a?.officials.map((l) => l.text)).toEqual(['Phó Chủ tịch UBND tỉnh Phan Thế Tuấn']);
 	});
@@ -100,26 +111,34 @@ describe('support and officials', () => {
 describe('heading inheritance', () => {
 	it('reads the assignee of a list intro, and of a heading that is only an agency', () => {
 		expect(districts.map((r) => r.text)).toEqual(['UBND huyện, thành phố']);
-		expect(heading('Ủy ban nhân dân các xã, phường có cụm công nghiệp').map((r) => r.text)).toEqual([
-			'Ủy ban nhân dân các xã, phường có cụm công nghiệp'
-		]);
+		expect(heading('Ủy ban nhân dân các xã, phường có cụm công nghiệp').map((r) => r.text)).toEqual(['Ủy ban nhân dân các xã, phường có cụm công nghiệp']);
 	});
 	it('uses the short form a heading declares ("viết tắt là")', () => {
-		expect(heading('Đồng thời, đề nghị Văn phòng UBND tỉnh (viết tắt là Văn phòng) triển khai thực hiện một số nhiệm vụ như sau:').map((r) => r.text)).toEqual(['Văn phòng']);
+		expect(heading('Đồng thời, đề nghị Văn phòng UBND tỉnh (viết tắt là Văn phòng) triển khai thực hiện một số nhiệm vụ như sau:').map((r) => r.text)).toEqual([
+			'Văn phòng'
+		]);
 	});
 	it('names no assignee for a heading that names only the requester or a topic', () => {
 		expect(headingAssignee('Về một số nhiệm vụ trọng tâm trong thời gian tới, Thường trực UBND tỉnh yêu cầu:', ctx)).toBeNull();
 		expect(headingAssignee('Về công tác tổng hợp, báo cáo:', ctx)).toBeNull();
 	});
 	it('charges subject-less sentences to the inherited assignee and splits them by deadline', () => {
-		const found = extractBlock('Tập trung triển khai các Nghị quyết của Tỉnh ủy. Tổ chức tổng kết thi đua, hoàn thành trước ngày 15/01/2024.', { ...ctx, inheritedLead: districts });
+		const found = extractBlock('Tập trung triển khai các Nghị quyết của Tỉnh ủy. Tổ chức tổng kết thi đua, hoàn thành trước ngày 15/01/2024.', {
+			...ctx,
+			inheritedLead: districts
+		});
 		expect(found.map((a) => [a.lead[0]?.text, a.deadline?.kind ?? null])).toEqual([
 			['UBND huyện, thành phố', null],
 			['UBND huyện, thành phố', 'date']
 		]);
 	});
 	it('merges an elaborating sentence about the same party ("Lưu ý: …")', () => {
-		expect(extractBlock('Tiếp tục tăng cường công tác quản lý đất đai. Lưu ý: đối với các đơn vị dự kiến sắp xếp phải làm tốt công tác quản lý đất đai.', { ...ctx, inheritedLead: districts })).toHaveLength(1);
+		expect(
+			extractBlock('Tiếp tục tăng cường công tác quản lý đất đai. Lưu ý: đối với các đơn vị dự kiến sắp xếp phải làm tốt công tác quản lý đất đai.', {
+				...ctx,
+				inheritedLead: districts
+			})
+		).toHaveLength(1);
 	});
 	it('lets a sentence with its own subject override the heading', () => {
 		expect(leads('Hoàn thành 100% trụ sở Công an xã. Chủ tịch UBND cấp huyện chỉ đạo các cơ quan chuyên môn rà soát.', { inheritedLead: districts })).toEqual([
@@ -136,7 +155,10 @@ describe('blocks that carry no assignment', () => {
 		['an agreement alone', 'Nhất trí chủ trương.'],
 		['a statement of plans', 'Tỉnh đang có kế hoạch mở rộng tuyến đường trong giai đoạn tới nên trước mắt chưa triển khai thực hiện việc lắp đèn.'],
 		['a directive with no party', 'Yêu cầu từ nay tất cả các dự án giao thông sau khi hoàn thành phải bàn giao trong thời hạn là 03 tháng.'],
-		['the closing boilerplate', 'Trên đây là ý kiến kết luận của Thường trực UBND tỉnh, Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, tổ chức thực hiện./.'],
+		[
+			'the closing boilerplate',
+			'Trên đây là ý kiến kết luận của Thường trực UBND tỉnh, Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, tổ chức thực hiện./.'
+		],
 		['meeting narrative', 'Sau khi nghe Văn phòng UBND tỉnh báo cáo và các ý kiến phát biểu, Chủ tịch UBND tỉnh kết luận như sau:']
 	])('finds nothing in %s', (_why, text) => {
 		expect(extractBlock(text, { ...ctx, inheritedLead: [] })).toEqual([]);

@@ -27,16 +27,14 @@ const CONNECTOR_RE =
 	/^(?:(?:Đồng thời|đồng thời|Trong đó|trong đó|Riêng|riêng|Đặc biệt|đặc biệt|Lưu ý|lưu ý|Ngoài ra|ngoài ra|Bên cạnh đó|Theo đó|theo đó|Mặt khác|Sau đó|sau đó|và|Và)\s*[,:]?\s*)+/u;
 
 /** Sentences that elaborate the previous one about the same party (merged into it). */
-const ELABORATION_RE =
-	/^(?:Trong đó|Đồng thời|Lưu ý|Kết quả|Riêng|Đặc biệt|Đối với|Nhất là|Ngoài ra|Theo đó|Cụ thể)/u;
+const ELABORATION_RE = /^(?:Trong đó|Đồng thời|Lưu ý|Kết quả|Riêng|Đặc biệt|Đối với|Nhất là|Ngoài ra|Theo đó|Cụ thể)/u;
 
 /** A sentence that makes the party answer for the task ("Người đứng đầu chịu trách nhiệm trước …"). */
 const ACCOUNTABILITY_RE = /^(?:[^,;.]{0,40}\s)?(?:phải\s+|hoàn toàn\s+)?chịu trách nhiệm\s+(?:trước|nếu)(?![\p{L}\p{M}])/u;
 
 const INTRODUCER_RE =
 	/^(?:(?:Thống nhất|thống nhất|Nhất trí|nhất trí|Đồng ý|đồng ý)\s+(?:(?:việc|để|cho)\s+)?)?(?:giao cho|Giao cho|giao|Giao|yêu cầu|Yêu cầu|đề nghị|Đề nghị|GIAO|YÊU CẦU|ĐỀ NGHỊ)\s+/u;
-const APPROVAL_SUBJECT_RE =
-	/^(?:Thống nhất|thống nhất|Nhất trí|nhất trí|Đồng ý|đồng ý)\s+(?:việc|để|cho)\s+/u;
+const APPROVAL_SUBJECT_RE = /^(?:Thống nhất|thống nhất|Nhất trí|nhất trí|Đồng ý|đồng ý)\s+(?:việc|để|cho)\s+/u;
 
 /** Verbs with which the issuing authority or a leader speaks: the clause names the requester. */
 const REQUESTER_VERB_RE =
@@ -72,16 +70,13 @@ const BARE_COMMITTEE_RE = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(
 const SPEAKER_PRAISE_RE = /^(?:ghi nhận|biểu dương|hoan nghênh|đánh giá cao|khen ngợi|cảm ơn|trân trọng cảm ơn)(?![\p{L}\p{M}])/u;
 
 const AGREEMENT_RE = /^(?:Cơ bản\s+)?(?:Nhất trí|Thống nhất|Đồng ý|Nhất trí về|Thống nhất về)(?![\p{L}\p{M}])/u;
-const PRAISE_RE =
-	/^(?:Ghi nhận|Biểu dương|Đánh giá cao|Hoan nghênh|Khen ngợi|Trân trọng|Ủy ban nhân dân tỉnh ghi nhận)(?![\p{L}\p{M}])/u;
-const TOPIC_RE =
-	/^(?:Kiến nghị|Đề nghị của|Đề xuất của|Về việc|Về|Nội dung|Vấn đề|Ý kiến|Trả lời)(?![\p{L}\p{M}])/u;
+const PRAISE_RE = /^(?:Ghi nhận|Biểu dương|Đánh giá cao|Hoan nghênh|Khen ngợi|Trân trọng|Ủy ban nhân dân tỉnh ghi nhận)(?![\p{L}\p{M}])/u;
+const TOPIC_RE = /^(?:Kiến nghị|Đề nghị của|Đề xuất của|Về việc|Về|Nội dung|Vấn đề|Ý kiến|Trả lời)(?![\p{L}\p{M}])/u;
 
 /** Sentences about the meeting itself (who attended, who reported): never assignments. */
 const NARRATIVE_RE = /^(?:Ngày\s+\d|Sau khi nghe|Tham dự|Dự họp|Cùng dự|Chủ trì cuộc họp|Trên đây|Nay thông báo)/u;
 
-const DIRECTING_RE =
-	/(?:chỉ đạo|đôn đốc|hướng dẫn|yêu cầu|đề nghị|giao|mời|gửi|lãnh đạo)\s+/gu;
+const DIRECTING_RE = /(?:chỉ đạo|đôn đốc|hướng dẫn|yêu cầu|đề nghị|giao|mời|gửi|lãnh đạo)\s+/gu;
 
 /**
  * Matches of a global regex that start in `[from, to)`, with indices into `text`. The regex runs
@@ -191,7 +186,9 @@ function toRef(m: PartyMention, textOverride?: string): AgencyRef {
 
 /** Folded comparison key of a party: "UBND huyện" and "UBND huyện Sơn Động" refer back to each other. */
 function partyKey(r: AgencyRef): string {
-	return foldKey(r.known ? r.name : r.text).replace(/\s+/g, ' ').trim();
+	return foldKey(r.known ? r.name : r.text)
+		.replace(/\s+/g, ' ')
+		.trim();
 }
 
 function sameParties(a: readonly AgencyRef[], b: readonly AgencyRef[]): boolean {
@@ -244,8 +241,7 @@ interface Parse {
 function isLeadCapable(m: PartyMention, parse: Parse): boolean {
 	// A province's own notice or report does not charge the province itself ("UBND tỉnh Cao Bằng
 	// tổng hợp …" is the author speaking).
-	if (m.kind === 'locality' && parse.provincialIssuer && /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) tỉnh [\p{Lu}]/u.test(m.text))
-		return false;
+	if (m.kind === 'locality' && parse.provincialIssuer && /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) tỉnh [\p{Lu}]/u.test(m.text)) return false;
 	if (LEAD_KINDS.has(m.kind)) return true;
 	// Bare "UBND tỉnh" is the issuing authority in a province's own notice, but a charged party
 	// in a ministry's or the Government Office's notice.
@@ -343,11 +339,7 @@ function clauseStarts(text: string, from: number, to: number): ClauseStart[] {
 }
 
 /** Finds the lead groups of one sentence (analysis range `[from, to)`). */
-function findLeadGroups(
-	parse: Parse,
-	from: number,
-	to: number
-): { groups: LeadGroup[]; requester: boolean; requesterAt: number } {
+function findLeadGroups(parse: Parse, from: number, to: number): { groups: LeadGroup[]; requester: boolean; requesterAt: number } {
 	const { text } = parse;
 	const groups: LeadGroup[] = [];
 	let requester = false;
@@ -437,7 +429,11 @@ function findLeadGroups(
 function passiveAgent(parse: Parse, from: number, to: number): LeadGroup | null {
 	const { text } = parse;
 	let end = to;
-	for (let i = from; i < to; i++) if (text.charCodeAt(i) === SEMICOLON) { end = i; break; }
+	for (let i = from; i < to; i++)
+		if (text.charCodeAt(i) === SEMICOLON) {
+			end = i;
+			break;
+		}
 	for (const m of matchesIn(/(?<![\p{L}\p{M}])được\s+(?:giao\s+(?:cho\s+)?|phân công\s+(?:cho\s+)?)?/gu, text, from, end)) {
 		if (m.index === from) continue;
 		const list = readParties(parse, m.index + m[0].length);
@@ -516,8 +512,7 @@ function findSupport(parse: Parse, from: number, to: number): AgencyRef[] {
 				ref = { name: words, text: words, kind: 'unknown', known: false, span: { start: p, end } };
 			}
 			const generic = ref.kind === 'generic' && /liên quan/u.test(ref.text);
-			if (ref.kind !== 'authority' && !(ref.kind === 'leader' && trigger === 'hỗ trợ') && !generic)
-				out.push(ref);
+			if (ref.kind !== 'authority' && !(ref.kind === 'leader' && trigger === 'hỗ trợ') && !generic) out.push(ref);
 			const sep = /^(?:\s*,\s*|\s+và\s+)/u.exec(text.slice(end, end + 6));
 			if (!sep) break;
 			const nxt = end + sep[0].length;
@@ -667,12 +662,7 @@ function splitByDeadline(parse: Parse, span: Span, deadline: Deadline | null, pr
 	];
 }
 
-function analyseSentence(
-	parse: Parse,
-	index: number,
-	sent: Span,
-	carried: AgencyRef[] | null
-): { drafts: Draft[]; lastLead: AgencyRef[] | null } {
+function analyseSentence(parse: Parse, index: number, sent: Span, carried: AgencyRef[] | null): { drafts: Draft[]; lastLead: AgencyRef[] | null } {
 	const { text, ctx } = parse;
 	let from = sent.start;
 	const raw = text.slice(sent.start, sent.end);
@@ -781,15 +771,13 @@ function analyseSentence(
 	}
 	if (requester) return { drafts: [], lastLead: null };
 	const continuation = /^(?:Đồng thời|Trong đó|Lưu ý|Kết quả|Riêng|Ngoài ra|Theo đó)/u.test(body);
-	const inherited = parse.label
-		? parse.label
-		: continuation && carried
-			? carried
-			: ctx.inheritedLead?.length
-				? [...ctx.inheritedLead]
-				: carried;
+	const inherited = parse.label ? parse.label : continuation && carried ? carried : ctx.inheritedLead?.length ? [...ctx.inheritedLead] : carried;
 	if (!inherited?.length || !isDirective(body)) return { drafts: [], lastLead: null };
-	build(inherited.map((r) => ({ ...r })), { start: from, end: sent.end }, from);
+	build(
+		inherited.map((r) => ({ ...r })),
+		{ start: from, end: sent.end },
+		from
+	);
 	return { drafts: finish(drafts), lastLead: inherited };
 }
 
@@ -918,8 +906,7 @@ export function headingAssignee(text: string, context: BlockContext = {}): Agenc
 	const toward = /^(?:Đối với|đối với|ĐỐI VỚI)\s+/u.exec(bare);
 	if (toward) {
 		const list = readParties(parse, toward[0].length);
-		if (list && list.end === bare.length && list.mentions.every((m) => isLeadCapable(m, parse)))
-			return list.mentions.map((m) => toRef(m));
+		if (list && list.end === bare.length && list.mentions.every((m) => isLeadCapable(m, parse))) return list.mentions.map((m) => toRef(m));
 	}
 	const sentences = splitSentences(nfc);
 	const last = sentences[sentences.length - 1];

@@ -11,8 +11,7 @@
  */
 import type { Deadline, Frequency, IsoDate } from './types';
 
-const DATE_S =
-	'(?:\\d{1,2}\\s*[/.\\-]\\s*\\d{1,2}(?:\\s*[/.\\-]\\s*\\d{4})?|\\d{1,2}\\s+tháng\\s+\\d{1,2}(?:\\s+năm\\s+\\d{4})?)(?![\\d/])';
+const DATE_S = '(?:\\d{1,2}\\s*[/.\\-]\\s*\\d{1,2}(?:\\s*[/.\\-]\\s*\\d{4})?|\\d{1,2}\\s+tháng\\s+\\d{1,2}(?:\\s+năm\\s+\\d{4})?)(?![\\d/])';
 const TIME_S = '(?:(?<h>\\d{1,2})\\s*(?:h|giờ|g)\\s*(?<mi>\\d{2})?(?:\\s*phút)?\\s+)';
 const YEAR_TAIL = '(?:\\s*[/.\\-]\\s*(?<y>\\d{4})|\\s+năm\\s+(?<y2>\\d{4}))?';
 const NB = '(?![\\p{L}\\p{M}\\d])';
@@ -66,8 +65,7 @@ function inferYear(month: number, day: number, noticeDate: IsoDate): number {
 /** Parses "20/01/2024", "20.7.2020", "05 tháng 01 năm 2024", "20/01" (year from the notice). */
 export function parseDay(text: string, noticeDate?: IsoDate): IsoDate | null {
 	const m =
-		/^(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?$/u.exec(text.trim()) ??
-		/^(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?$/u.exec(text.trim());
+		/^(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?$/u.exec(text.trim()) ?? /^(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?$/u.exec(text.trim());
 	if (!m) return null;
 	const day = Number(m[1]);
 	const month = Number(m[2]);
@@ -128,11 +126,7 @@ const RULES: Rule[] = [
 	dateRule(`(?:chậm nhất|muộn nhất)\\s+(?:là\\s+)?(?:vào\\s+)?${TIME_S}?(?:ngày\\s+)?(?<date>${DATE_S})`, true, ['nhất']),
 	dateRule(`trong\\s+ngày\\s+(?<date>${DATE_S})`, true, ['trong']),
 	// "tại phiên giao ban ngày 12/01/2024": a meeting with a date is a day.
-	dateRule(
-		`(?:tại|trong)\\s+(?:phiên|cuộc họp|hội nghị|kỳ họp|buổi)[^,;.()]{0,60}?\\s+ngày\\s+(?<date>${DATE_S})`,
-		true,
-		['ngày']
-	),
+	dateRule(`(?:tại|trong)\\s+(?:phiên|cuộc họp|hội nghị|kỳ họp|buổi)[^,;.()]{0,60}?\\s+ngày\\s+(?<date>${DATE_S})`, true, ['ngày']),
 	// "trước tháng 9/2024": before the first day of that month.
 	{
 		re: new RegExp(`trước\\s+tháng\\s+(?<m>\\d{1,2})${YEAR_TAIL}${NB}`, 'giu'),
@@ -171,10 +165,7 @@ const RULES: Rule[] = [
 	},
 	// Periods introduced by "trong".
 	{
-		re: new RegExp(
-			`(?:ngay\\s+)?(?:(?:xong|hoàn thành|hoàn tất)\\s+)?trong\\s+tháng\\s+(?<m>\\d{1,2})${YEAR_TAIL}${NB}`,
-			'giu'
-		),
+		re: new RegExp(`(?:ngay\\s+)?(?:(?:xong|hoàn thành|hoàn tất)\\s+)?trong\\s+tháng\\s+(?<m>\\d{1,2})${YEAR_TAIL}${NB}`, 'giu'),
 		need: ['trong'],
 		build: (m, ctx) => {
 			const month = Number(m.groups?.m);
@@ -185,10 +176,7 @@ const RULES: Rule[] = [
 		}
 	},
 	{
-		re: new RegExp(
-			`(?:ngay\\s+)?(?:(?:xong|hoàn thành|hoàn tất)\\s+)?trong\\s+quý\\s+(?<q>IV|I{1,3}|[1-4])${NB}${YEAR_TAIL}`,
-			'giu'
-		),
+		re: new RegExp(`(?:ngay\\s+)?(?:(?:xong|hoàn thành|hoàn tất)\\s+)?trong\\s+quý\\s+(?<q>IV|I{1,3}|[1-4])${NB}${YEAR_TAIL}`, 'giu'),
 		need: ['trong'],
 		build: (m, ctx) => {
 			const q = ROMAN[(m.groups?.q ?? '').toLowerCase()];
@@ -203,15 +191,9 @@ const RULES: Rule[] = [
 		re: /(?:trong|trước)\s+(?:0?6|sáu)\s+tháng\s+(?<h>đầu|cuối)\s+năm(?:\s+(?<y>\d{4}))?(?![\p{L}\p{M}\d])/giu,
 		build: (m, ctx) => {
 			const first = m.groups?.h?.toLowerCase() === 'đầu';
-			const y = m.groups?.y
-				? Number(m.groups.y)
-				: ctx.noticeDate
-					? inferYear(first ? 6 : 12, 30, ctx.noticeDate)
-					: null;
+			const y = m.groups?.y ? Number(m.groups.y) : ctx.noticeDate ? inferYear(first ? 6 : 12, 30, ctx.noticeDate) : null;
 			if (y === null) return { kind: 'event' };
-			return first
-				? { kind: 'period', from: iso(y, 1, 1), to: iso(y, 6, 30) }
-				: { kind: 'period', from: iso(y, 7, 1), to: iso(y, 12, 31) };
+			return first ? { kind: 'period', from: iso(y, 1, 1), to: iso(y, 6, 30) } : { kind: 'period', from: iso(y, 7, 1), to: iso(y, 12, 31) };
 		}
 	},
 	{
@@ -238,7 +220,7 @@ const RULES: Rule[] = [
 			let to: IsoDate;
 			if (u === 'ngày làm việc') {
 				const d = new Date(`${anchor}T00:00:00Z`);
-				for (let left = n; left > 0; ) {
+				for (let left = n; left > 0;) {
 					d.setUTCDate(d.getUTCDate() + 1);
 					const wd = d.getUTCDay();
 					if (wd !== 0 && wd !== 6) left--;
@@ -282,9 +264,7 @@ const RULES: Rule[] = [
 		need: ['trước'],
 		re: /trước\s+khi\s+[^,;.()]+/giu,
 		build: (m, ctx) =>
-			/(?:hoàn thành|xong|hoàn tất|kết thúc)[^,;.()]{0,40}\s$/iu.test(ctx.text?.slice(Math.max(0, m.index - 60), m.index) ?? '')
-				? { kind: 'event' }
-				: null
+			/(?:hoàn thành|xong|hoàn tất|kết thúc)[^,;.()]{0,40}\s$/iu.test(ctx.text?.slice(Math.max(0, m.index - 60), m.index) ?? '') ? { kind: 'event' } : null
 	}
 ];
 

@@ -28,7 +28,11 @@ describe.skipIf(!present)('extraction quality on the seed gold set', () => {
 		const total = sumScores(
 			files.map((file) => {
 				const raw = readFileSync(path.join(seeds, file), 'utf8');
-				return scoreFile(raw, gold.filter((g) => g.file === file), predict(raw));
+				return scoreFile(
+					raw,
+					gold.filter((g) => g.file === file),
+					predict(raw)
+				);
 			})
 		);
 		expect(total.unlocated).toBe(0);
@@ -45,7 +49,11 @@ function scoreFolder(dir: string) {
 	return sumScores(
 		files.map((file) => {
 			const raw = readFileSync(path.join(dir, file), 'utf8');
-			return scoreFile(raw, gold.filter((g) => g.file === file), predict(raw));
+			return scoreFile(
+				raw,
+				gold.filter((g) => g.file === file),
+				predict(raw)
+			);
 		})
 	);
 }

@@ -80,7 +80,11 @@ function prf(tp: number, fp: number, fn: number): Prf {
 
 /** Normalised comparison key of an agency string. */
 export function leadKey(s: string, directory: AgencyDirectory = DEFAULT_DIRECTORY): string {
-	const clean = s.normalize('NFC').replace(/\s+/gu, ' ').replace(/[.,;:]+$/u, '').trim();
+	const clean = s
+		.normalize('NFC')
+		.replace(/\s+/gu, ' ')
+		.replace(/[.,;:]+$/u, '')
+		.trim();
 	const known = resolveAgency(clean, directory);
 	return foldKey(known ? known.name : clean);
 }
@@ -110,8 +114,7 @@ export function sameDeadline(a: DeadlineJson | null, b: DeadlineJson | null): bo
 	if (a.kind !== b.kind) return false;
 	if (a.kind === 'date' && b.kind === 'date') return a.date === b.date;
 	if (a.kind === 'period' && b.kind === 'period') return a.from === b.from && a.to === b.to;
-	if (a.kind === 'recurring' && b.kind === 'recurring')
-		return (a.frequency ?? frequencyOf(a.text)) === (b.frequency ?? frequencyOf(b.text));
+	if (a.kind === 'recurring' && b.kind === 'recurring') return (a.frequency ?? frequencyOf(a.text)) === (b.frequency ?? frequencyOf(b.text));
 	return true;
 }
 
@@ -123,12 +126,7 @@ function describe(d: DeadlineJson | null): string {
 }
 
 /** Scores the predictions for one file. `text` is the file's raw content. */
-export function scoreFile(
-	text: string,
-	gold: readonly GoldItem[],
-	predicted: readonly PredictedItem[],
-	directory: AgencyDirectory = DEFAULT_DIRECTORY
-): Score {
+export function scoreFile(text: string, gold: readonly GoldItem[], predicted: readonly PredictedItem[], directory: AgencyDirectory = DEFAULT_DIRECTORY): Score {
 	const nfc = text.normalize('NFC');
 	const notes: string[] = [];
 	let unlocated = 0;
@@ -178,8 +176,9 @@ export function scoreFile(
 		}
 		const p = predicted[pi] as PredictedItem;
 		const pl = predLeads[pi] as Set<string>;
-		for (const x of pl) if (gl.has(x)) lTp++;
-		else lFp++;
+		for (const x of pl)
+			if (gl.has(x)) lTp++;
+			else lFp++;
 		for (const x of gl) if (!pl.has(x)) lFn++;
 		if (setEq(gl, pl)) aTp++;
 		else notes.push(`LEAD  «${g.quote.slice(0, 60)}» gold=${g.lead.join(' | ')} got=${p.lead.map((l) => l.text).join(' | ')}`);

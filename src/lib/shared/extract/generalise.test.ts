@@ -22,9 +22,7 @@ describe('parties of central and ministry notices', () => {
 		]);
 	});
 	it('skips a scope adverbial between subject and predicate ("theo chức năng, nhiệm vụ được giao")', () => {
-		expect(leads('Bộ Công an, Thanh tra Chính phủ theo chức năng, nhiệm vụ được giao tăng cường kiểm tra.')).toEqual([
-			['Bộ Công an', 'Thanh tra Chính phủ']
-		]);
+		expect(leads('Bộ Công an, Thanh tra Chính phủ theo chức năng, nhiệm vụ được giao tăng cường kiểm tra.')).toEqual([['Bộ Công an', 'Thanh tra Chính phủ']]);
 	});
 	it('reads ministry departments (Vụ, Cục, Thanh tra Bộ, Văn phòng Bộ) as parties, but not a crop season', () => {
 		expect(texts('Vụ Kế hoạch - Tài chính phối hợp với Văn phòng Bộ rà soát')).toEqual([
@@ -51,9 +49,7 @@ describe('parties of central and ministry notices', () => {
 		expect(a?.officials.map((l) => l.text)).toEqual(['Thứ trưởng Lê Công Thành']);
 	});
 	it('reads the chairs of all provinces in a central notice as a local official', () => {
-		expect(texts('Chủ tịch Ủy ban nhân dân tỉnh, thành phố chịu trách nhiệm')).toEqual([
-			['Chủ tịch Ủy ban nhân dân tỉnh, thành phố', 'localOfficial']
-		]);
+		expect(texts('Chủ tịch Ủy ban nhân dân tỉnh, thành phố chịu trách nhiệm')).toEqual([['Chủ tịch Ủy ban nhân dân tỉnh, thành phố', 'localOfficial']]);
 	});
 	it('keeps "trực thuộc trung ương" with the provinces it qualifies', () => {
 		expect(texts('Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương bố trí quỹ đất')[0]?.[0]).toBe(
@@ -71,7 +67,9 @@ describe('parties of central and ministry notices', () => {
 
 describe('directives and statements', () => {
 	it('does not charge the party of a statement of shortcoming ("… chưa giải quyết dứt điểm")', () => {
-		expect(leads('Sở Tài nguyên và Môi trường, UBND thành phố Đông Hà chưa giải quyết dứt điểm hồ sơ.', { noticeDate: '2024-03-19', issuer: 'UBND tỉnh' })).toEqual([]);
+		expect(
+			leads('Sở Tài nguyên và Môi trường, UBND thành phố Đông Hà chưa giải quyết dứt điểm hồ sơ.', { noticeDate: '2024-03-19', issuer: 'UBND tỉnh' })
+		).toEqual([]);
 	});
 	it('treats the chair who agrees, trusts or hopes as the speaker, not an assignee', () => {
 		expect(leads('Chủ tịch UBND tỉnh tin tưởng cộng đồng doanh nghiệp sẽ đồng hành.', { noticeDate: '2024-03-19', issuer: 'UBND tỉnh' })).toEqual([]);

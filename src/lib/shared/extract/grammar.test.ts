@@ -12,8 +12,7 @@ import { extractNotice } from './notice';
 import { segmentNotice } from './text';
 
 const province = { noticeDate: '2025-03-10', issuer: 'UBND tỉnh Nam Định' };
-const leads = (text: string, ctx: Parameters<typeof extractBlock>[1] = province) =>
-	extractBlock(text, ctx).map((a) => a.lead.map((l) => l.text));
+const leads = (text: string, ctx: Parameters<typeof extractBlock>[1] = province) => extractBlock(text, ctx).map((a) => a.lead.map((l) => l.text));
 const parties = (t: string) => findParties(t).map((m) => m.text);
 
 describe('parties', () => {

@@ -53,8 +53,7 @@ export interface NoticeExtraction {
 	assignments: NoticeAssignment[];
 }
 
-const HEADER_LINE_RE =
-	/^(?:#|THÔNG BÁO\b|Số\s*:|CỘNG HOÀ|CỘNG HÒA|Độc lập|_{3,}|Kết luận của|V\/v|[\p{Lu}\s,.\-–]+$|[\p{L} .]+,\s+ngày\b)/u;
+const HEADER_LINE_RE = /^(?:#|THÔNG BÁO\b|Số\s*:|CỘNG HOÀ|CỘNG HÒA|Độc lập|_{3,}|Kết luận của|V\/v|[\p{Lu}\s,.\-–]+$|[\p{L} .]+,\s+ngày\b)/u;
 /** The national motto, which a two-column header pastes beside the issuer's name. */
 const MOTTO_RE = /C[ỘO]NG H[ÒOÀ]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|Cộng hòa xã hội chủ nghĩa Việt Nam|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc/gu;
 /** A header line without the motto beside it. */
@@ -162,7 +161,6 @@ function findHeaderEnd(blocks: SourceBlock[]): number {
 	return 0;
 }
 
-
 const shiftSpan = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
 const shiftRef = (r: AgencyRef, by: number): AgencyRef => (r.span ? { ...r, span: shiftSpan(r.span, by) } : r);
 
@@ -234,7 +232,13 @@ export function extractNotice(fullText: string, options: NoticeOptions = {}): No
 				const row = rowAssignment(cells, table, baseCtx);
 				if (row) {
 					out.assignments.push({ ...shift(row, block.start), block: index });
-					out.blocks.push({ span: { start: block.start, end: block.end }, text: block.text, marker: block.marker, role: r.role, inheritedLead: r.inheritedLead });
+					out.blocks.push({
+						span: { start: block.start, end: block.end },
+						text: block.text,
+						marker: block.marker,
+						role: r.role,
+						inheritedLead: r.inheritedLead
+					});
 					return;
 				}
 			}

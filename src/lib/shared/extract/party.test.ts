@@ -11,8 +11,7 @@ import { findDeadlines } from './deadline';
 import { extractNotice } from './notice';
 
 const party = { noticeDate: '2024-11-05', issuer: 'Tỉnh ủy Hà Nam' };
-const leads = (text: string, ctx: Parameters<typeof extractBlock>[1] = party) =>
-	extractBlock(text, ctx).map((a) => a.lead.map((l) => l.text));
+const leads = (text: string, ctx: Parameters<typeof extractBlock>[1] = party) => extractBlock(text, ctx).map((a) => a.lead.map((l) => l.text));
 const parties = (t: string) => findParties(t).map((m) => m.text);
 
 describe('Party bodies', () => {
@@ -42,9 +41,9 @@ describe('Party bodies', () => {
 	});
 	it('charges the Ban cán sự đảng named after "đề nghị", and its items inherit it', () => {
 		expect(leads('Đề nghị Ban cán sự đảng UBND tỉnh chỉ đạo rà soát các dự án chậm tiến độ.')).toEqual([['Ban cán sự đảng UBND tỉnh']]);
-		expect(headingAssignee('Thời gian tới, đề nghị Ban cán sự đảng UBND tỉnh lãnh đạo, chỉ đạo UBND tỉnh thực hiện các nhiệm vụ sau:', party)?.map((r) => r.text)).toEqual([
-			'Ban cán sự đảng UBND tỉnh'
-		]);
+		expect(
+			headingAssignee('Thời gian tới, đề nghị Ban cán sự đảng UBND tỉnh lãnh đạo, chỉ đạo UBND tỉnh thực hiện các nhiệm vụ sau:', party)?.map((r) => r.text)
+		).toEqual(['Ban cán sự đảng UBND tỉnh']);
 	});
 	it('reads "lãnh đạo (, chỉ đạo)" after a Party body as its verb, not part of its name', () => {
 		expect(leads('Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo UBND tỉnh hoàn thiện đề án sáp nhập các thôn.')).toEqual([['Đảng ủy UBND tỉnh']]);
@@ -122,9 +121,9 @@ describe('names and qualifiers', () => {
 		expect(parties('Ban Quản lý dự án đầu tư xây dựng huyện rà soát')).toEqual(['Ban Quản lý dự án đầu tư xây dựng huyện']);
 	});
 	it('keeps a "có …" qualifier with a collective when a predicate follows it', () => {
-		expect(leads('Thủ trưởng các cơ quan có nhiều đơn thư tồn đọng phải trực tiếp đối thoại với công dân.', { noticeDate: '2024-11-05', issuer: 'Bộ Tư pháp' })).toEqual([
-			['Thủ trưởng các cơ quan có nhiều đơn thư tồn đọng']
-		]);
+		expect(
+			leads('Thủ trưởng các cơ quan có nhiều đơn thư tồn đọng phải trực tiếp đối thoại với công dân.', { noticeDate: '2024-11-05', issuer: 'Bộ Tư pháp' })
+		).toEqual([['Thủ trưởng các cơ quan có nhiều đơn thư tồn đọng']]);
 	});
 });
 

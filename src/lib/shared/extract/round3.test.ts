@@ -12,14 +12,11 @@ import { extractNotice } from './notice';
 const province = { noticeDate: '2024-10-02', issuer: 'UBND tỉnh Phú Yên' };
 const district = { noticeDate: '2024-10-02', issuer: 'UBND huyện Tuy An' };
 const parties = (t: string) => findParties(t).map((m) => m.text);
-const leads = (text: string, ctx: Parameters<typeof extractBlock>[1] = province) =>
-	extractBlock(text, ctx).map((a) => a.lead.map((l) => l.text));
+const leads = (text: string, ctx: Parameters<typeof extractBlock>[1] = province) => extractBlock(text, ctx).map((a) => a.lead.map((l) => l.text));
 
 describe('matcher: district bodies and companies', () => {
 	it('reads "và" joining two capitalised halves of one name', () => {
-		expect(parties('Phòng Nông nghiệp và Phát triển nông thôn hướng dẫn nông dân.')).toEqual([
-			'Phòng Nông nghiệp và Phát triển nông thôn'
-		]);
+		expect(parties('Phòng Nông nghiệp và Phát triển nông thôn hướng dẫn nông dân.')).toEqual(['Phòng Nông nghiệp và Phát triển nông thôn']);
 		expect(parties('Phòng Văn hóa - Thể thao và Du lịch tổ chức hội thi.')).toEqual(['Phòng Văn hóa - Thể thao và Du lịch']);
 	});
 
@@ -43,9 +40,7 @@ describe('matcher: district bodies and companies', () => {
 	});
 
 	it('reads a company whose legal form is written in lower case', () => {
-		expect(parties('Công ty cổ phần Cấp thoát nước Phú Yên khẩn trương sửa chữa.')).toEqual([
-			'Công ty cổ phần Cấp thoát nước Phú Yên'
-		]);
+		expect(parties('Công ty cổ phần Cấp thoát nước Phú Yên khẩn trương sửa chữa.')).toEqual(['Công ty cổ phần Cấp thoát nước Phú Yên']);
 		expect(parties('Công ty trách nhiệm hữu hạn Minh Phát bàn giao lại mặt bằng.')).toEqual(['Công ty trách nhiệm hữu hạn Minh Phát']);
 	});
 });
@@ -59,9 +54,9 @@ describe('row labels and headings', () => {
 	});
 
 	it('lets a party named after the label take the task ("yêu cầu Chủ tịch UBND huyện …")', () => {
-		expect(
-			leads('UBND huyện Đông Hòa: tiến độ cấp giấy chứng nhận còn chậm; yêu cầu Chủ tịch UBND huyện chấn chỉnh, báo cáo trước ngày 20/10/2024.')
-		).toEqual([['Chủ tịch UBND huyện']]);
+		expect(leads('UBND huyện Đông Hòa: tiến độ cấp giấy chứng nhận còn chậm; yêu cầu Chủ tịch UBND huyện chấn chỉnh, báo cáo trước ngày 20/10/2024.')).toEqual([
+			['Chủ tịch UBND huyện']
+		]);
 	});
 
 	it('reads a district department heading ("2. Phòng Tài chính - Kế hoạch:") for the items under it', () => {
@@ -78,9 +73,7 @@ describe('row labels and headings', () => {
 	});
 
 	it('gives the items under "Đối với X:" to X', () => {
-		expect(headingAssignee('Đối với Tổng công ty Điện lực miền Nam:', province)?.map((r) => r.text)).toEqual([
-			'Tổng công ty Điện lực miền Nam'
-		]);
+		expect(headingAssignee('Đối với Tổng công ty Điện lực miền Nam:', province)?.map((r) => r.text)).toEqual(['Tổng công ty Điện lực miền Nam']);
 		// A topic after "Đối với" names no assignee. (List markers are stripped before a heading is read.)
 		expect(headingAssignee('Đối với dự án đường ven biển:', province)).toBeNull();
 	});
@@ -98,9 +91,7 @@ describe('passive charges and accountability', () => {
 	});
 
 	it('reads the agent of "được X tham mưu"', () => {
-		expect(leads('Nguồn vốn sửa chữa trường học được Sở Tài chính tham mưu UBND tỉnh bố trí, xong trước ngày 05/11/2024.')).toEqual([
-			['Sở Tài chính']
-		]);
+		expect(leads('Nguồn vốn sửa chữa trường học được Sở Tài chính tham mưu UBND tỉnh bố trí, xong trước ngày 05/11/2024.')).toEqual([['Sở Tài chính']]);
 	});
 
 	it('does not charge a collective named in a passive clause', () => {

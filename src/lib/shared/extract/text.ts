@@ -135,7 +135,11 @@ class RunBuilder {
 		if (to <= from) return;
 		this.parts.push(src.slice(from, to));
 		const n = this.runs.length;
-		if (n && (this.runs[n - 3] as number) + (this.runs[n - 1] as number) === this.length && (this.runs[n - 2] as number) + (this.runs[n - 1] as number) === from)
+		if (
+			n &&
+			(this.runs[n - 3] as number) + (this.runs[n - 1] as number) === this.length &&
+			(this.runs[n - 2] as number) + (this.runs[n - 1] as number) === from
+		)
 			this.runs[n - 1] = (this.runs[n - 1] as number) + (to - from);
 		else this.runs.push(this.length, from, to - from);
 		this.length += to - from;
@@ -200,7 +204,7 @@ function buildBlock(src: string, lines: Line[]): { text: string; runs: OffsetRun
 		const out = new RunBuilder();
 		let last = 0;
 		const copyText = (from: number, to: number) => {
-			for (let i = from; i < to; ) {
+			for (let i = from; i < to;) {
 				const at = runOffset(runs, i);
 				let j = i + 1;
 				while (j < to && runOffset(runs, j) === at + (j - i)) j++;
@@ -261,7 +265,15 @@ export function segmentNotice(nfc: string): SourceBlock[] {
 			// Header lines do not run on: a two-column layout pasted as one line ("UBND TỈNH HÀ TĨNH
 			// ⎵⎵⎵⎵ CỘNG HÒA …"), a line in capitals next to one that is not, and the opening
 			// "Ngày 08/9/2023, …" of the body after a title that ends without punctuation.
-			if (join && (line.text.includes('\t') || prev.text.includes('\t') || COLUMNS_RE.test(prev.text.trim()) || COLUMNS_RE.test(t) || isCaps(pt) !== isCaps(t) || /^Ngày\s+\d/u.test(t)))
+			if (
+				join &&
+				(line.text.includes('\t') ||
+					prev.text.includes('\t') ||
+					COLUMNS_RE.test(prev.text.trim()) ||
+					COLUMNS_RE.test(t) ||
+					isCaps(pt) !== isCaps(t) ||
+					/^Ngày\s+\d/u.test(t))
+			)
 				join = false;
 		}
 		if (join && prevGroup) prevGroup.push(line);

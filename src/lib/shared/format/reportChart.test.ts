@@ -22,7 +22,10 @@ describe('report charts', () => {
 		expect(svg).toContain('0 (—)');
 	});
 	it('stacks each agency’s outcomes in one row, skipping empty segments, and caps the rows', () => {
-		const rows = Array.from({ length: 30 }, (_, i) => ({ agency: `Sở số ${i + 1}`, counts: { doneOnTime: 10 - (i % 10), doneLate: 1, within: i % 3, overdue: 0 } }));
+		const rows = Array.from({ length: 30 }, (_, i) => ({
+			agency: `Sở số ${i + 1}`,
+			counts: { doneOnTime: 10 - (i % 10), doneLate: 1, within: i % 3, overdue: 0 }
+		}));
 		const svg = agencyStackedChart(rows, { maxRows: 12 });
 		expect(count(svg, /<g data-agency="/g)).toBe(12);
 		expect(count(svg, /data-series="overdue"/g)).toBe(0);

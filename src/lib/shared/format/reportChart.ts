@@ -105,7 +105,9 @@ export function agencyStackedChart(rows: readonly AgencyChartRow[], options: Cha
 			const v = r.counts[o.key];
 			if (v <= 0) continue;
 			const w = r1((v / max) * plotW);
-			segs.push(`<rect data-series="${o.key}" x="${r1(x)}" y="${y + 3}" width="${w}" height="${rowH - 6}" fill="${o.color}"><title>${escapeXml(`${r.agency} — ${o.label}: ${formatInteger(v)}`)}</title></rect>`);
+			segs.push(
+				`<rect data-series="${o.key}" x="${r1(x)}" y="${y + 3}" width="${w}" height="${rowH - 6}" fill="${o.color}"><title>${escapeXml(`${r.agency} — ${o.label}: ${formatInteger(v)}`)}</title></rect>`
+			);
 			x += w;
 		}
 		parts.push(
@@ -117,7 +119,9 @@ export function agencyStackedChart(rows: readonly AgencyChartRow[], options: Cha
 	const step = width / OUTCOME_SERIES.length;
 	OUTCOME_SERIES.forEach((o, i) => {
 		const lx = r1(i * step + 8);
-		parts.push(`<g data-legend="${o.key}"><rect x="${lx}" y="${ly}" width="12" height="12" fill="${o.color}"/><text x="${r1(lx + 16)}" y="${ly + 11}" font-size="12" ${FONT}>${escapeXml(o.label)}</text></g>`);
+		parts.push(
+			`<g data-legend="${o.key}"><rect x="${lx}" y="${ly}" width="12" height="12" fill="${o.color}"/><text x="${r1(lx + 16)}" y="${ly + 11}" font-size="12" ${FONT}>${escapeXml(o.label)}</text></g>`
+		);
 	});
 	return svg(width, height, title, parts.join(''));
 }

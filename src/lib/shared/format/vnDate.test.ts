@@ -21,6 +21,8 @@ describe('Decree 30 dates', () => {
 
 describe('the place-and-date line of a draft', () => {
 	it('leaves day, month and year blank until the notice has a date', () => {
-		expect(placeDateLine('Bắc Giang', '')).toBe('Bắc Giang, ngày\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0tháng\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0năm\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0');
+		expect(placeDateLine('Bắc Giang', '')).toBe(
+			'Bắc Giang, ngày\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0tháng\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0năm\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0'
+		);
 	});
 });

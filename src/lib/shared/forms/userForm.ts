@@ -5,8 +5,7 @@ export type FieldErrors = Partial<Record<string, string>>;
 
 /** A username: 3–32 lowercase ASCII letters, digits, dot, dash or underscore. */
 export function validateUsername(username: string): string | null {
-	if (!/^[a-z0-9._-]{2,32}$/.test(username))
-		return 'Tên đăng nhập gồm 2–32 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.';
+	if (!/^[a-z0-9._-]{2,32}$/.test(username)) return 'Tên đăng nhập gồm 2–32 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.';
 	return null;
 }
 

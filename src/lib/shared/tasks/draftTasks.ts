@@ -132,7 +132,11 @@ export class TaskDeriver {
 	};
 
 	/** The notice's tasks in document order. */
-	derive(blocks: readonly BodyBlock[], meta: Pick<NoticeMeta, 'date' | 'meetingDate' | 'issuingBody' | 'issuingParent'>, corrections: ReadonlyMap<string, TaskCorrection>): DraftTask[] {
+	derive(
+		blocks: readonly BodyBlock[],
+		meta: Pick<NoticeMeta, 'date' | 'meetingDate' | 'issuingBody' | 'issuingParent'>,
+		corrections: ReadonlyMap<string, TaskCorrection>
+	): DraftTask[] {
 		this.#seen.clear();
 		this.#ids = blocks.map((b) => b.id);
 		const prepared = blocks.map(toSequenceBlock);

@@ -20,7 +20,11 @@ describe('task status', () => {
 		expect(statusKey(computeStatus({ originalDue: null, workingDue: null }, '2030-01-01'))).toBe('no-deadline');
 	});
 	it('awaits confirmation once the agency reports it done, keeping how due it is', () => {
-		expect(computeStatus({ ...base, reportedDoneOn: '2024-02-02' }, '2024-02-03')).toEqual({ kind: 'awaiting-confirmation', reportedOn: '2024-02-02', due: 'overdue' });
+		expect(computeStatus({ ...base, reportedDoneOn: '2024-02-02' }, '2024-02-03')).toEqual({
+			kind: 'awaiting-confirmation',
+			reportedOn: '2024-02-02',
+			due: 'overdue'
+		});
 	});
 	it('is done on time or late depending on the day the work was done', () => {
 		expect(statusKey(computeStatus({ ...base, completedOn: '2024-01-30' }, '2024-03-01'))).toBe('done-on-time');

@@ -28,7 +28,9 @@ export const actions: Actions = {
 		const store = getAppContext().directory;
 		const entries = [...store.get().entries];
 		const originalId = String(form.get('originalId') ?? '');
-		const name = String(form.get('name') ?? '').normalize('NFC').trim();
+		const name = String(form.get('name') ?? '')
+			.normalize('NFC')
+			.trim();
 		const kind = String(form.get('kind') ?? '');
 		const validUntil = String(form.get('validUntil') ?? '').trim();
 		const successor = String(form.get('successor') ?? '').trim();
@@ -36,7 +38,10 @@ export const actions: Actions = {
 		if (!(AGENCY_KINDS as readonly string[]).includes(kind)) return fail(400, { message: 'Hãy chọn loại cơ quan.' });
 		if (validUntil && !isIsoDate(validUntil)) return fail(400, { message: 'Ngày hết hiệu lực không hợp lệ.' });
 		if (successor && !entries.some((e) => e.id === successor)) return fail(400, { message: 'Cơ quan kế thừa không có trong danh mục.' });
-		const id = (originalId || foldVietnamese(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')) as AgencyId;
+		const id = (originalId ||
+			foldVietnamese(name)
+				.replace(/[^a-z0-9]+/g, '-')
+				.replace(/^-|-$/g, '')) as AgencyId;
 		if (!originalId && entries.some((e) => e.id === id)) return fail(400, { message: `Đã có cơ quan “${name}” trong danh mục.` });
 		const entry: AgencyEntry = {
 			id,

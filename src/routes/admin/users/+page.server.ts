@@ -21,7 +21,9 @@ export const actions: Actions = {
 		requireAdmin(locals);
 		const form = await request.formData();
 		const values = {
-			username: String(form.get('username') ?? '').trim().toLowerCase(),
+			username: String(form.get('username') ?? '')
+				.trim()
+				.toLowerCase(),
 			displayName: String(form.get('displayName') ?? ''),
 			password: String(form.get('password') ?? ''),
 			role: String(form.get('role') ?? ''),

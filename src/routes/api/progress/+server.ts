@@ -23,7 +23,8 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 		);
 		return json(result, { status: result.created ? 201 : 200 });
 	} catch (e) {
-		if (isTrackerError(e)) return json({ message: e.message, reason: e.reason }, { status: e.reason === 'not-found' ? 404 : e.reason === 'forbidden' ? 403 : 400 });
+		if (isTrackerError(e))
+			return json({ message: e.message, reason: e.reason }, { status: e.reason === 'not-found' ? 404 : e.reason === 'forbidden' ? 403 : 400 });
 		throw e;
 	}
 };

@@ -15,8 +15,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	const report = buildReport(getAppContext().db, { from: p.period.from, to: p.period.to, label: p.period.label });
 	const format = url.searchParams.get('format');
 	const base = `bao-cao-${foldVietnamese(p.period.label).replace(/[^a-z0-9]+/g, '-')}`;
-	if (format === 'docx')
-		return file(await reportDocx(report), `${base}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+	if (format === 'docx') return file(await reportDocx(report), `${base}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
 	if (format === 'xlsx') return file(await reportXlsx(report), `${base}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 	error(400, { message: 'Định dạng phải là docx hoặc xlsx.' });
 };

@@ -35,7 +35,10 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const { tracker, config } = getAppContext();
 		return act(async () => {
-			const attachments = await storeAttachments(config.dataDir, form.getAll('attachments').filter((f): f is File => f instanceof File));
+			const attachments = await storeAttachments(
+				config.dataDir,
+				form.getAll('attachments').filter((f): f is File => f instanceof File)
+			);
 			tracker.reportProgress(locals.user!, refOf(params), {
 				id: String(form.get('id') ?? ''),
 				text: String(form.get('text') ?? ''),
@@ -46,7 +49,10 @@ export const actions: Actions = {
 	},
 	done: async ({ request, params, locals }) => {
 		const form = await request.formData();
-		return act(() => getAppContext().tracker.reportDone(locals.user!, refOf(params), String(form.get('note') ?? '')), 'Đã báo cáo hoàn thành, chờ Văn phòng xác nhận.');
+		return act(
+			() => getAppContext().tracker.reportDone(locals.user!, refOf(params), String(form.get('note') ?? '')),
+			'Đã báo cáo hoàn thành, chờ Văn phòng xác nhận.'
+		);
 	},
 	decideDone: async ({ request, params, locals }) => {
 		const form = await request.formData();
@@ -59,7 +65,11 @@ export const actions: Actions = {
 	extension: async ({ request, params, locals }) => {
 		const form = await request.formData();
 		return act(
-			() => getAppContext().tracker.requestExtension(locals.user!, refOf(params), { requestedDue: String(form.get('requestedDue') ?? ''), reason: String(form.get('reason') ?? '') }),
+			() =>
+				getAppContext().tracker.requestExtension(locals.user!, refOf(params), {
+					requestedDue: String(form.get('requestedDue') ?? ''),
+					reason: String(form.get('reason') ?? '')
+				}),
 			'Đã gửi đề nghị gia hạn.'
 		);
 	},
@@ -78,7 +88,8 @@ export const actions: Actions = {
 	remind: async ({ request, params, locals }) => {
 		const form = await request.formData();
 		return act(
-			() => getAppContext().tracker.remind(locals.user!, { agency: String(form.get('agency') ?? ''), text: String(form.get('text') ?? ''), ref: refOf(params) }),
+			() =>
+				getAppContext().tracker.remind(locals.user!, { agency: String(form.get('agency') ?? ''), text: String(form.get('text') ?? ''), ref: refOf(params) }),
 			'Đã gửi đôn đốc.'
 		);
 	}

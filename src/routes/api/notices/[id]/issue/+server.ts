@@ -12,10 +12,14 @@ export const POST: RequestHandler = async ({ params, request, locals }) => {
 		return json({ message: 'Nội dung gửi lên không phải JSON hợp lệ.' }, { status: 400 });
 	}
 	try {
-		const result = await issueNotice(locals.user!, params.id, { sourceType: String(body.sourceType ?? ''), date: typeof body.date === 'string' ? body.date : '' });
+		const result = await issueNotice(locals.user!, params.id, {
+			sourceType: String(body.sourceType ?? ''),
+			date: typeof body.date === 'string' ? body.date : ''
+		});
 		return json(result, { status: 201 });
 	} catch (e) {
-		if (isTrackerError(e)) return json({ message: e.message, reason: e.reason }, { status: { 'not-found': 404, forbidden: 403, conflict: 409, 'invalid-input': 400 }[e.reason] });
+		if (isTrackerError(e))
+			return json({ message: e.message, reason: e.reason }, { status: { 'not-found': 404, forbidden: 403, conflict: 409, 'invalid-input': 400 }[e.reason] });
 		throw e;
 	}
 };
