@@ -68,3 +68,29 @@ describe.skipIf(!hasChromium)('[DS8] two people typing into one paragraph, each 
 		expect(errorsB).toEqual([]);
 	});
 });
+
+describe.skipIf(!hasChromium)('nothing typed is lost when the page goes at once', () => {
+	const world = useBrowserWorld(async (dataDir) => {
+		await addUser(dataDir, 'an', 'Trần Văn An', 'office');
+	});
+
+	it('keeps every character typed offline through a reload that comes right after the last key', async () => {
+		const a = await world.signedIn('an');
+		await a.getByRole('button', { name: '+ Tạo thông báo mới' }).click();
+		await a.waitForURL('**/notices/*');
+		await a.locator('[data-testid="editor"][data-ready="true"] .notice-body').click();
+		await a.keyboard.type('Dòng đầu.');
+		await expect.poll(() => a.getByTestId('saved').getAttribute('data-unsaved')).toBe('0');
+		await a.waitForFunction(() => document.documentElement.dataset.offlineReady === 'true');
+		await a.context().setOffline(true);
+		await expect.poll(() => a.getByTestId('connection').getAttribute('data-state')).toBe('offline');
+		await a.keyboard.press('Enter');
+		const line = 'Giao Sở Xây dựng chủ trì kiểm tra công trình trường học, xong trước ngày 15/11/2099.';
+		await a.keyboard.type(line);
+		// No wait at all: the reload may come before IndexedDB has written the last keys.
+		await a.reload();
+		await a.locator('[data-testid="editor"][data-ready="true"]').waitFor();
+		await expect.poll(() => a.locator('[data-testid="editor"] .notice-body').innerText()).toContain(line);
+		await expect.poll(async () => Number(await a.getByTestId('saved').getAttribute('data-unsaved'))).toBeGreaterThan(0);
+	});
+});

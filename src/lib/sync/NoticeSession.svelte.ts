@@ -10,6 +10,7 @@ import { TaskDeriver, type DraftTask } from '#shared/tasks/draftTasks';
 import type { TaskCorrection } from '#shared/doc/noticeDoc';
 import type { AgencyDirectory } from '#shared/agencies/types';
 import { colorFor } from './colors';
+import { UnloadMirror } from './UnloadMirror';
 
 /** What the sync badge shows. */
 export type Connection = 'connecting' | 'online' | 'offline';
@@ -67,6 +68,7 @@ export class NoticeSession {
 	readonly provider: WebsocketProvider;
 	readonly user: SessionUser & { color: string };
 	readonly #idb: IndexeddbPersistence;
+	readonly #mirror: UnloadMirror;
 	readonly #pending: PendingChanges;
 	readonly #pendingKey: string;
 	readonly #cleanup: (() => void)[] = [];
@@ -109,6 +111,8 @@ export class NoticeSession {
 		});
 
 		this.#idb = new IndexeddbPersistence(`ket-luan:notice:${noticeId}`, this.doc);
+		// What was typed survives an unload that comes before IndexedDB has written it.
+		this.#mirror = new UnloadMirror(this.doc, this.#idb, noticeId);
 		void this.#idb.whenSynced.then(() => {
 			this.#localLoaded = true;
 			this.#refreshMeta();
@@ -121,6 +125,8 @@ export class NoticeSession {
 					location.reload();
 				};
 		});
+		// Changes restored from the unload mirror had perhaps not reached the saved list either.
+		for (const [client, clock] of this.#mirror.restored) this.#pending.record(client, clock);
 		void idbGet<PendingChange[]>(this.#pendingKey).then((items) => {
 			if (Array.isArray(items)) this.#pending.restore(items);
 		});
@@ -404,6 +410,7 @@ export class NoticeSession {
 	/** Closes the connection and local storage handles. */
 	destroy(): void {
 		for (const fn of this.#cleanup.splice(0)) fn();
+		this.#mirror.destroy();
 		this.provider.destroy();
 		void this.#idb.destroy();
 		this.doc.destroy();
@@ -479,6 +486,7 @@ export class NoticeSession {
 		if (this.#amendment !== null) return;
 		this.#amendment = amendmentId;
 		this.#pending.clear();
+		this.#mirror.discard();
 		// The empty list is written below; a coalesced write must not bring the old one back.
 		clearTimeout(this.#pendingTimer);
 		this.#pendingTimer = undefined;
