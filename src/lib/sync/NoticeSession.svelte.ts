@@ -11,6 +11,7 @@ import type { TaskCorrection } from '#shared/doc/noticeDoc';
 import type { AgencyDirectory } from '#shared/agencies/types';
 import { colorFor } from './colors';
 import { UnloadMirror } from './UnloadMirror';
+import { deferUpdatesAfterPaint, type UpdateHandler } from './afterPaint';
 
 /** What the sync badge shows. */
 export type Connection = 'connecting' | 'online' | 'offline';
@@ -69,6 +70,7 @@ export class NoticeSession {
 	readonly user: SessionUser & { color: string };
 	readonly #idb: IndexeddbPersistence;
 	readonly #mirror: UnloadMirror;
+	#dropLocalWrites: () => void = () => {};
 	readonly #pending: PendingChanges;
 	readonly #pendingKey: string;
 	readonly #cleanup: (() => void)[] = [];
@@ -141,6 +143,22 @@ export class NoticeSession {
 			// (a trailing paragraph, say) would otherwise get the connection closed as a violation.
 			const provider = this.provider as unknown as { _updateHandler: (...args: unknown[]) => void };
 			this.doc.off('update', provider._updateHandler);
+		} else {
+			// Sending and storing a keystroke wait until its frame is painted (one frame at most):
+			// typing then costs what a plain editor costs. See afterPaint.ts and ARCHITECTURE.md.
+			const send = deferUpdatesAfterPaint(this.doc, libraryUpdateHandler(this.provider, '_updateHandler'), this.provider);
+			const store = deferUpdatesAfterPaint(this.doc, libraryUpdateHandler(this.#idb, '_storeUpdate'), this.#idb);
+			this.#dropLocalWrites = () => store.drop();
+			const flushBoth = () => {
+				send.flush();
+				store.flush();
+			};
+			window.addEventListener('pagehide', flushBoth);
+			this.#cleanup.push(
+				() => window.removeEventListener('pagehide', flushBoth),
+				() => send.stop(),
+				() => store.stop()
+			);
 		}
 		this.provider.messageHandlers[MessageType.saved] = (_encoder, decoder: decoding.Decoder) => {
 			this.#pending.confirm(decodeStateVector(readSavedMessage(decoder)));
@@ -487,6 +505,7 @@ export class NoticeSession {
 		this.#amendment = amendmentId;
 		this.#pending.clear();
 		this.#mirror.discard();
+		this.#dropLocalWrites();
 		// The empty list is written below; a coalesced write must not bring the old one back.
 		clearTimeout(this.#pendingTimer);
 		this.#pendingTimer = undefined;
@@ -529,6 +548,17 @@ export class NoticeSession {
 		target.on(event, fn);
 		this.#cleanup.push(() => target.off(event, fn));
 	}
+}
+
+/**
+ * The doc 'update' listener a library registered on our doc (y-websocket's `_updateHandler`,
+ * y-indexeddb's `_storeUpdate`: private names, checked here so that an upgrade that renames them
+ * fails loudly — and in `afterPaint.test.ts` — instead of silently sending or storing twice).
+ */
+export function libraryUpdateHandler(target: object, field: '_updateHandler' | '_storeUpdate'): UpdateHandler {
+	const handler = (target as Record<string, unknown>)[field];
+	if (typeof handler !== 'function') throw new Error(`${target.constructor.name}.${field} không còn tồn tại: hãy xem lại afterPaint.ts khi nâng cấp thư viện.`);
+	return handler as UpdateHandler;
 }
 
 /** The on/off shape shared by Y.Doc, y-websocket's provider and awareness. */

@@ -1,0 +1,57 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { deferUpdatesAfterPaint } from './afterPaint';
+import { libraryUpdateHandler } from './NoticeSession.svelte';
+
+/** Resolves once `check` is true (polled every few ms), or fails after a second. */
+async function until(check: () => boolean): Promise<void> {
+	const start = Date.now();
+	while (!check()) {
+		if (Date.now() - start > 1000) throw new Error('condition not met');
+		await new Promise((r) => setTimeout(r, 5));
+	}
+}
+
+describe('library work deferred until after the frame', () => {
+	it('calls the handler once, after the keystroke, with the frame’s updates merged, skipping its own', async () => {
+		const doc = new Y.Doc();
+		const calls: Uint8Array[] = [];
+		const owner = {};
+		const handler = (update: Uint8Array) => void calls.push(update);
+		doc.on('update', handler);
+		const deferred = deferUpdatesAfterPaint(doc, handler, owner);
+		const text = doc.getText('t');
+		text.insert(0, 'a');
+		text.insert(1, 'b');
+		Y.transact(doc, () => text.insert(2, 'x'), owner); // applied by the library itself
+		expect(calls).toEqual([]);
+		await until(() => calls.length > 0);
+		const replica = new Y.Doc();
+		for (const u of calls) Y.applyUpdate(replica, u);
+		expect(calls).toHaveLength(1);
+		expect(replica.getText('t').toString()).toBe('ab');
+		deferred.stop();
+	});
+
+	it('does what is queued on flush, and nothing after drop', () => {
+		const doc = new Y.Doc();
+		const calls: Uint8Array[] = [];
+		const deferred = deferUpdatesAfterPaint(doc, (u) => void calls.push(u), {});
+		doc.getText('t').insert(0, 'a');
+		deferred.flush();
+		expect(calls).toHaveLength(1);
+		doc.getText('t').insert(1, 'b');
+		deferred.drop();
+		deferred.flush();
+		expect(calls).toHaveLength(1);
+	});
+
+	it('finds y-websocket’s update handler under the private name it is deferred by', () => {
+		const provider = new WebsocketProvider('ws://127.0.0.1:9', 'x', new Y.Doc(), { connect: false });
+		expect(typeof libraryUpdateHandler(provider, '_updateHandler')).toBe('function');
+		expect(() => libraryUpdateHandler({}, '_storeUpdate')).toThrow(/không còn tồn tại/);
+		provider.destroy();
+	});
+});
