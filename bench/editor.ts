@@ -33,7 +33,8 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import os, { tmpdir } from 'node:os';
 import { build } from 'esbuild';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchChromium } from '../tests/support/chromium';
 import * as Y from 'yjs';
 import { NoticeDoc } from '#shared/doc/noticeDoc';
 import {
@@ -52,7 +53,6 @@ import { latencyStats, ratio, type LatencyStats } from './editor/stats';
 import { summariseProfile, type CpuProfile } from './editor/profile';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SEED_004 = resolve(ROOT, '..', 'shared', 'seeds', '004_a693643e998902a8.txt');
 const OURS_ROOT = '[data-testid="editor"] .notice-body';
 const REF_ROOT = '#app .notice-body';
@@ -276,7 +276,7 @@ const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repea
 const lpad = (s: string, n: number): string => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
 
 async function main(): Promise<void> {
-	if (!existsSync(CHROMIUM)) throw new Error(`Không thấy Chromium ở ${CHROMIUM} (apt-get install chromium hoặc đặt CHROMIUM_PATH).`);
+	if (!hasChromium) throw new Error(`Không thấy Chromium ở ${CHROMIUM} (apt-get install chromium hoặc đặt CHROMIUM_PATH).`);
 	if (!existsSync(SEED_004)) throw new Error(`Không thấy văn bản mẫu ${SEED_004}.`);
 	const began = Date.now();
 	const load0 = os.loadavg()[0]!.toFixed(1);
@@ -301,19 +301,7 @@ async function main(): Promise<void> {
 		};
 		const ref = await serveReference(pageScript, states);
 		reference = ref.server;
-		browser = await chromium.launch({
-			executablePath: CHROMIUM,
-			headless: true,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
-		});
+		browser = await launchChromium();
 		const system = await browser.newBrowserCDPSession();
 		// Sum over the browser, GPU and renderer processes: a key's cost wherever Chromium spends it.
 		const cpuNow = async (): Promise<number | null> => {

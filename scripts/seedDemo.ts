@@ -25,6 +25,7 @@ import { NoticeRegistry } from '../server/notices/NoticeRegistry';
 import { openSqliteDocStore } from '../server/store/SqliteDocStore';
 import { TaskStore } from '../server/tasks/TaskStore';
 import { TrackerService } from '../server/tracker/TrackerService';
+import { mulberry32 } from '#shared/random/mulberry32';
 
 // ---------------------------------------------------------------- arguments
 
@@ -60,20 +61,6 @@ function parseArgs(argv: string[]): SeedOptions {
 		seed: Number(get('seed') ?? 20240105),
 		users: !argv.includes('--no-users'),
 		verbose: !argv.includes('--quiet')
-	};
-}
-
-// ---------------------------------------------------------------- deterministic randomness
-
-/** mulberry32: small, fast and good enough for demo data; a fixed seed gives the same world. */
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
 }
 
@@ -255,7 +242,7 @@ function insertWorld(
 	adminId: string,
 	log: (s: string) => void
 ): Omit<SeedSummary, 'agencies' | 'users' | 'seconds'> {
-	const rand = rng(opts.seed);
+	const rand = mulberry32(opts.seed);
 	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 	const today = opts.today;
 	const year0 = Number(today.slice(0, 4)) - 2;

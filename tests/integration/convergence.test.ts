@@ -14,18 +14,7 @@ import {
 	type TestUser
 } from './harness';
 import { addParagraph, deleteInParagraph, fingerprint, typeInParagraph } from './noticeEdits';
-
-/** A small deterministic PRNG (mulberry32) so a failing run can be replayed from its seed. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { mulberry32 } from '#shared/random/mulberry32';
 
 const NOTICES = 3;
 const CLIENTS = 10;
@@ -57,7 +46,7 @@ describe('convergence under concurrent edits and random reconnects (real server)
 
 	it('ends with every client of a notice identical to each other and to a fresh client', async () => {
 		const seed = Number(process.env.SYNC_FUZZ_SEED ?? Date.now() % 1_000_000);
-		const random = prng(seed);
+		const random = mulberry32(seed);
 		for (let i = 0; i < CLIENTS; i++) {
 			const notice = notices[i % NOTICES]!;
 			const user = users[i % users.length]!;

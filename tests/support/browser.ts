@@ -1,31 +1,10 @@
-/** Debian's Chromium driven by playwright-core (never a downloaded browser). */
-import { existsSync } from 'node:fs';
+/** Debian's Chromium driven by playwright-core (never a downloaded browser), for e2e suites. */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type ConsoleMessage, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, type ConsoleMessage, type Page } from 'playwright-core';
 import { makeDataDir, removeDataDir, startServer, type ServerProcess } from '../integration/harness';
+import { launchChromium } from './chromium';
 
-/** Where Debian installs Chromium (`apt-get install chromium`). */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** True when the browser is installed; e2e suites skip with a message otherwise. */
-export const hasChromium = existsSync(CHROMIUM);
-
-/** Launches headless Chromium with the flags this sandbox needs (no background networking). */
-export function launchChromium(): Promise<Browser> {
-	return chromium.launch({
-		executablePath: CHROMIUM,
-		headless: true,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
-	});
-}
+export { CHROMIUM, hasChromium, launchChromium } from './chromium';
 
 /** Signs in through the login form and waits for the notice list. */
 export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {

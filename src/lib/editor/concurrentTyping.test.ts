@@ -15,18 +15,7 @@ import { TaskDeriver } from '#shared/tasks/draftTasks';
 import { DEFAULT_DIRECTORY } from '#shared/agencies/directory';
 import { createNoticeEditor } from './createNoticeEditor';
 import { taskHighlightsKey } from './TaskHighlights';
-
-/** Small seeded PRNG, so a failing seed can be replayed. */
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { mulberry32 } from '#shared/random/mulberry32';
 
 interface Peer {
 	doc: Y.Doc;

@@ -3,6 +3,45 @@ import * as Y from 'yjs';
 /** A Y.Doc 'update' listener of a library (y-websocket's sender, y-indexeddb's writer). */
 export type UpdateHandler = (update: Uint8Array, origin: unknown) => void;
 
+/** A coalescing "run this after the next painted frame" for one piece of work. */
+export interface AfterPaint {
+	/** Asks for one run after the next frame (calls before it happens add nothing). */
+	schedule(): void;
+	/** Releases the channel; later schedules do nothing. */
+	close(): void;
+}
+
+/**
+ * Runs `fn` once right after the next frame is painted, however often it was scheduled before:
+ * rAF callbacks run just before the paint, and a message posted from one runs right after it.
+ * A hidden page has no frames, so there it runs in the next task; and a page hidden before its
+ * frame does not wait for one either (`fn` runs at the latest `backstopMs` later).
+ */
+export function afterPaint(fn: () => void, backstopMs = 100): AfterPaint {
+	let scheduled = false;
+	let closed = false;
+	const channel = new MessageChannel();
+	const run = () => {
+		if (!scheduled || closed) return;
+		scheduled = false;
+		fn();
+	};
+	channel.port1.onmessage = run;
+	return {
+		schedule() {
+			if (scheduled || closed) return;
+			scheduled = true;
+			if (document.visibilityState === 'hidden') return void setTimeout(run, 0);
+			requestAnimationFrame(() => channel.port2.postMessage(0));
+			setTimeout(run, backstopMs);
+		},
+		close() {
+			closed = true;
+			channel.port1.close();
+		}
+	};
+}
+
 /**
  * Moves a library's per-update work (sending a frame, writing to IndexedDB) off the keystroke's
  * frame: `handler` is taken off the doc and called once per frame, after the frame is painted,
@@ -13,28 +52,17 @@ export type UpdateHandler = (update: Uint8Array, origin: unknown) => void;
  */
 export function deferUpdatesAfterPaint(doc: Y.Doc, handler: UpdateHandler, owner: unknown): { flush(): void; stop(): void; drop(): void } {
 	let queued: Uint8Array[] = [];
-	let scheduled = false;
-	const channel = new MessageChannel();
 	const flush = () => {
-		scheduled = false;
 		if (!queued.length) return;
 		const batch = queued;
 		queued = [];
 		handler(batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch), null);
 	};
-	channel.port1.onmessage = flush;
+	const frame = afterPaint(flush);
 	const onUpdate = (update: Uint8Array, origin: unknown) => {
 		if (origin === owner) return;
 		queued.push(update);
-		if (scheduled) return;
-		scheduled = true;
-		// rAF runs just before the frame is painted; a message posted from it runs right after.
-		if (document.visibilityState === 'hidden') setTimeout(flush, 0);
-		else {
-			requestAnimationFrame(() => channel.port2.postMessage(0));
-			// A page hidden before its frame gets no frame: do not wait for one.
-			setTimeout(flush, 100);
-		}
+		frame.schedule();
 	};
 	doc.off('update', handler);
 	doc.on('update', onUpdate);
@@ -43,13 +71,13 @@ export function deferUpdatesAfterPaint(doc: Y.Doc, handler: UpdateHandler, owner
 		stop() {
 			flush();
 			doc.off('update', onUpdate);
-			channel.port1.close();
+			frame.close();
 		},
 		/** Stops without doing what is queued (the local copy is being dropped on purpose). */
 		drop() {
 			queued = [];
 			doc.off('update', onUpdate);
-			channel.port1.close();
+			frame.close();
 		}
 	};
 }
