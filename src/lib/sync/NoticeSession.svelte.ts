@@ -82,6 +82,7 @@ export class NoticeSession {
 	#shownUnsaved = $state(0);
 	#shownTimer: ReturnType<typeof setTimeout> | undefined;
 	#pendingToWrite: readonly PendingChange[] | undefined;
+	#pendingItems: readonly PendingChange[] = [];
 	#pendingTimer: ReturnType<typeof setTimeout> | undefined;
 	#peers = $state<Peer[]>([]);
 	#meta = $state<NoticeMeta>(this.notice.readMeta());
@@ -129,6 +130,16 @@ export class NoticeSession {
 		});
 		// Changes restored from the unload mirror had perhaps not reached the saved list either.
 		for (const [client, clock] of this.#mirror.restored) this.#pending.record(client, clock);
+		try {
+			const mirrored: unknown = JSON.parse(localStorage.getItem(this.#pendingKey) ?? '[]');
+			const items = Array.isArray(mirrored)
+				? (mirrored as Partial<PendingChange>[]).filter((i) => Number.isSafeInteger(i?.client) && Number.isSafeInteger(i?.clock))
+				: [];
+			if (items.length) this.#pending.restore(items as PendingChange[]);
+			localStorage.removeItem(this.#pendingKey);
+		} catch {
+			// Storage disabled or a damaged copy: IndexedDB's copy below still counts.
+		}
 		void idbGet<PendingChange[]>(this.#pendingKey).then((items) => {
 			if (Array.isArray(items)) this.#pending.restore(items);
 		});
@@ -170,7 +181,17 @@ export class NoticeSession {
 		this.provider.awareness.setLocalStateField('unsaved', this.#shownUnsaved);
 		this.#cleanup.push(() => clearTimeout(this.#shownTimer));
 		// Closing or hiding the page writes the unconfirmed list at once.
-		const flushPending = () => this.#writePending();
+		// IndexedDB's write may be aborted by the unload itself, so the list also goes, synchronously,
+		// to localStorage; the next page merges it and drops it.
+		const flushPending = () => {
+			this.#writePending();
+			try {
+				if (this.#pendingItems.length) localStorage.setItem(this.#pendingKey, JSON.stringify(this.#pendingItems));
+				else localStorage.removeItem(this.#pendingKey);
+			} catch {
+				// Storage disabled or full: IndexedDB's copy is all there is.
+			}
+		};
 		window.addEventListener('pagehide', flushPending);
 		document.addEventListener('visibilitychange', flushPending);
 		this.#cleanup.push(
@@ -280,6 +301,7 @@ export class NoticeSession {
 	 * next sync sends everything the server lacks whatever the list says.
 	 */
 	#savePendingSoon(items: readonly PendingChange[]): void {
+		this.#pendingItems = items;
 		this.#pendingToWrite = items;
 		this.#pendingTimer ??= setTimeout(() => this.#writePending(), PENDING_WRITE_MS);
 	}
