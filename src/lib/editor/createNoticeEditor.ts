@@ -8,6 +8,7 @@ import { newBlockId } from '#shared/doc/blockId';
 import { DedupeBlockIds } from './DedupeBlockIds';
 import { TaskHighlights } from './TaskHighlights';
 import { PastePlainText } from './pasteText';
+import { SelectionBeforeKeys } from './SelectionBeforeKeys';
 import { renderCaret } from './caretRender';
 
 /** The awareness-carrying provider the caret extension needs (y-websocket's WebsocketProvider). */
@@ -46,7 +47,8 @@ export function bodyExtensions(editable = true): AnyExtension[] {
 		}),
 		DedupeBlockIds.configure({ types: BLOCK_TYPES, attributeName: 'id' }),
 		TaskHighlights,
-		PastePlainText
+		PastePlainText,
+		SelectionBeforeKeys
 	];
 }
 
