@@ -18,6 +18,9 @@
  * the editor's DOM. Console errors of ours while typing are counted.
  *
  * `--dump=FILE` writes every key's raw times and the pages' long tasks as JSON.
+ * `--trace` then types 40 keys again in ours and in stock on seed 004 under Chromium's timeline
+ * tracing and prints, per key, the main-thread time of each kind of work (script, style, layout,
+ * paint…) side by side: where ours spends what stock does not.
  * `--profile[=FILE]` then types again in ours on seed 004 under the CDP profiler, writes the
  * .cpuprofile and prints the top functions by self time (mapped to sources when the app was built
  * with `vite build --sourcemap`).
@@ -69,6 +72,7 @@ const KEYS = Number(flags.get('keys') || 60);
 const WARMUP = Number(flags.get('warmup') || 8);
 const DELAY = Number(flags.get('delay') || 125);
 const DUMP = flags.get('dump') || null;
+const TRACE = flags.has('trace');
 const PROFILE = flags.has('profile') ? flags.get('profile') || join(tmpdir(), `kl-bench-editor-${Date.now()}.cpuprofile`) : null;
 
 /** ASCII words typed with real key presses (the editor's keydown/input path runs for each). */
@@ -379,6 +383,43 @@ async function main(): Promise<void> {
 			for (const e of sample) say(`  ${e.replace(/\s+/g, ' ').slice(0, 300)}`);
 		}
 
+		if (TRACE) {
+			const traced: Record<'ours' | 'stock', Map<string, number>> = { ours: new Map(), stock: new Map() };
+			const keys = 40;
+			const traceRun = async (page: Page, root: string, errors: string[], into: Map<string, number>) => {
+				await browser!.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+				await typeAndMeasure(page, root, errors, cpuNow, keys);
+				const buf = await browser!.stopTracing();
+				const events = (
+					JSON.parse(buf.toString('utf8')) as {
+						traceEvents: { name: string; ph: string; dur?: number; tid: number; pid: number; args?: { data?: { type?: string } } }[];
+					}
+				).traceEvents;
+				// The renderer's main thread: the thread that ran the most 'FunctionCall' time.
+				const perThread = new Map<string, number>();
+				for (const e of events) if (e.name === 'FunctionCall' && e.dur) perThread.set(`${e.pid}:${e.tid}`, (perThread.get(`${e.pid}:${e.tid}`) ?? 0) + e.dur);
+				const main = [...perThread].sort((a, b) => b[1] - a[1])[0]?.[0];
+				for (const e of events) {
+					if (e.ph !== 'X' || !e.dur || `${e.pid}:${e.tid}` !== main) continue;
+					const name = e.name === 'EventDispatch' ? `EventDispatch ${e.args?.data?.type ?? ''}` : e.name;
+					into.set(name, (into.get(name) ?? 0) + e.dur / 1000 / keys);
+				}
+			};
+			await openOurs(ours.page, server.url, ids.seed004);
+			await traceRun(ours.page, OURS_ROOT, oursErrors, traced.ours);
+			const { context, page } = await newContext();
+			await openReference(page, ref.url, 'stock', 'seed004', width);
+			await traceRun(page, REF_ROOT, watchErrors(page), traced.stock);
+			await context.close();
+			say('');
+			say(`main-thread time per key on seed 004 under tracing (${keys} keys; events nest, so rows overlap):`);
+			say(`${pad('event', 28)} ${lpad('ours', 7)} ${lpad('stock', 7)} ${lpad('diff', 7)}`);
+			const names = new Set([...traced.ours.keys(), ...traced.stock.keys()]);
+			const rows = [...names].map((n) => [n, traced.ours.get(n) ?? 0, traced.stock.get(n) ?? 0] as const).filter(([, o, r]) => Math.max(o, r) >= 0.05);
+			for (const [n, o, r] of rows.sort((a, b) => b[1] - b[2] - (a[1] - a[2])))
+				say(`${pad(n, 28)} ${lpad(fmt(o), 7)} ${lpad(fmt(r), 7)} ${lpad(fmt(o - r), 7)}`);
+		}
+
 		if (PROFILE) {
 			await openOurs(ours.page, server.url, ids.seed004);
 			const cdp = await ours.page.context().newCDPSession(ours.page);
@@ -400,6 +441,19 @@ async function main(): Promise<void> {
 				say(title);
 				for (const r of rows) say(`${lpad(r.ms.toFixed(1), 8)} ms ${lpad(r.share.toFixed(1), 5)}%  ${pad(r.name, 32)} ${r.where}`);
 			}
+			// The reference under the same profiler, for side-by-side reading of the two files.
+			const { context, page } = await newContext();
+			await openReference(page, ref.url, 'stock', 'seed004', width);
+			const stockCdp = await context.newCDPSession(page);
+			await stockCdp.send('Profiler.enable');
+			await stockCdp.send('Profiler.setSamplingInterval', { interval: 250 });
+			await stockCdp.send('Profiler.start');
+			await typeAndMeasure(page, REF_ROOT, watchErrors(page), cpuNow, 40);
+			const stockProfile = await stockCdp.send('Profiler.stop');
+			await context.close();
+			const stockFile = PROFILE.replace(/(\.cpuprofile)?$/, '.stock.cpuprofile');
+			writeFileSync(stockFile, JSON.stringify(stockProfile.profile));
+			say(`CPU profile of stock on seed 004 (40 keys): ${stockFile}`);
 		}
 
 		if (DUMP) {

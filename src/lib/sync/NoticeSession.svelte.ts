@@ -11,7 +11,7 @@ import type { TaskCorrection } from '#shared/doc/noticeDoc';
 import type { AgencyDirectory } from '#shared/agencies/types';
 import { colorFor } from './colors';
 import { UnloadMirror } from './UnloadMirror';
-import { deferUpdatesAfterPaint, type UpdateHandler } from './afterPaint';
+import { afterPaint, deferAwarenessAfterPaint, deferUpdatesAfterPaint, type AwarenessHandler, type UpdateHandler } from './afterPaint';
 
 /** What the sync badge shows. */
 export type Connection = 'connecting' | 'online' | 'offline';
@@ -149,6 +149,13 @@ export class NoticeSession {
 			params: { [ACK_QUERY_PARAM]: '1' },
 			maxBackoffTime: 5000
 		});
+		// Carets move with every key: their frames too are sent once per frame, after the paint.
+		const carets = deferAwarenessAfterPaint(this.provider.awareness, libraryAwarenessHandler(this.provider));
+		window.addEventListener('pagehide', carets.flush);
+		this.#cleanup.push(
+			() => window.removeEventListener('pagehide', carets.flush),
+			() => carets.stop()
+		);
 		if (readOnly) {
 			// A reader never sends document content: an editor plug-in normalising the doc locally
 			// (a trailing paragraph, say) would otherwise get the connection closed as a violation.
@@ -229,7 +236,10 @@ export class NoticeSession {
 			const attempt = this.provider.wsUnsuccessfulReconnects + 1;
 			this.provider.maxBackoffTime = Math.max(100, Math.random() * Math.min(5000, 2 ** attempt * 100));
 		});
-		this.#listen(this.provider.awareness, 'change', () => this.#refreshPeers());
+		// Every caret move is an awareness change: the presence list is re-read once per frame, after the paint.
+		const peersFrame = afterPaint(() => this.#refreshPeers());
+		this.#listen(this.provider.awareness, 'change', () => peersFrame.schedule());
+		this.#cleanup.push(() => peersFrame.close());
 		this.#refreshPeers();
 
 		// A socket can outlive the network for a long while before the browser notices; drop it at
@@ -581,6 +591,14 @@ export function libraryUpdateHandler(target: object, field: '_updateHandler' | '
 	const handler = (target as Record<string, unknown>)[field];
 	if (typeof handler !== 'function') throw new Error(`${target.constructor.name}.${field} không còn tồn tại: hãy xem lại afterPaint.ts khi nâng cấp thư viện.`);
 	return handler as UpdateHandler;
+}
+
+/** y-websocket's awareness 'update' listener (private name, checked like {@link libraryUpdateHandler}). */
+export function libraryAwarenessHandler(provider: object): AwarenessHandler {
+	const handler = (provider as Record<string, unknown>)['_awarenessUpdateHandler'];
+	if (typeof handler !== 'function')
+		throw new Error(`${provider.constructor.name}._awarenessUpdateHandler không còn tồn tại: hãy xem lại afterPaint.ts khi nâng cấp thư viện.`);
+	return handler as AwarenessHandler;
 }
 
 /** The on/off shape shared by Y.Doc, y-websocket's provider and awareness. */

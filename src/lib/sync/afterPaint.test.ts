@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { deferUpdatesAfterPaint } from './afterPaint';
-import { libraryUpdateHandler } from './NoticeSession.svelte';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { deferAwarenessAfterPaint, deferUpdatesAfterPaint, type AwarenessChanges } from './afterPaint';
+import { libraryAwarenessHandler, libraryUpdateHandler } from './NoticeSession.svelte';
 
 /** Resolves once `check` is true (polled every few ms), or fails after a second. */
 async function until(check: () => boolean): Promise<void> {
@@ -53,5 +54,35 @@ describe('library work deferred until after the frame', () => {
 		expect(typeof libraryUpdateHandler(provider, '_updateHandler')).toBe('function');
 		expect(() => libraryUpdateHandler({}, '_storeUpdate')).toThrow(/không còn tồn tại/);
 		provider.destroy();
+	});
+
+	it('finds y-websocket’s awareness handler under its private name', () => {
+		const provider = new WebsocketProvider('ws://127.0.0.1:9', 'x', new Y.Doc(), { connect: false });
+		expect(typeof libraryAwarenessHandler(provider)).toBe('function');
+		expect(() => libraryAwarenessHandler({})).toThrow(/không còn tồn tại/);
+		provider.destroy();
+	});
+
+	it('sends a frame’s caret moves once, after the frame, with the latest state; a removal at once', async () => {
+		const awareness = new Awareness(new Y.Doc());
+		const sent: Uint8Array[] = [];
+		const handler = ({ added, updated, removed }: AwarenessChanges) => void sent.push(encodeAwarenessUpdate(awareness, [...added, ...updated, ...removed]));
+		awareness.on('update', handler);
+		const deferred = deferAwarenessAfterPaint(awareness, handler);
+		for (let i = 1; i <= 5; i++) awareness.setLocalStateField('cursor', i);
+		expect(sent).toEqual([]);
+		await until(() => sent.length > 0);
+		expect(sent).toHaveLength(1);
+		const peer = new Awareness(new Y.Doc());
+		applyAwarenessUpdate(peer, sent[0]!, 'remote');
+		expect(peer.getStates().get(awareness.clientID)?.cursor).toBe(5);
+		// The page closes: the removal cannot wait for a frame that will not come.
+		awareness.setLocalState(null);
+		expect(sent).toHaveLength(2);
+		applyAwarenessUpdate(peer, sent[1]!, 'remote');
+		expect(peer.getStates().has(awareness.clientID)).toBe(false);
+		deferred.stop();
+		awareness.destroy();
+		peer.destroy();
 	});
 });

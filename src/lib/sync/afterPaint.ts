@@ -81,3 +81,55 @@ export function deferUpdatesAfterPaint(doc: Y.Doc, handler: UpdateHandler, owner
 		}
 	};
 }
+
+/** The changes an Awareness 'update' event carries (client ids). */
+export interface AwarenessChanges {
+	added: number[];
+	updated: number[];
+	removed: number[];
+}
+
+/** An Awareness 'update' listener of a library (y-websocket's awareness sender). */
+export type AwarenessHandler = (changes: AwarenessChanges, origin: unknown) => void;
+
+/** The on/off part of y-protocols' Awareness used here. */
+interface AwarenessEmitter {
+	on(event: 'update', fn: AwarenessHandler): void;
+	off(event: 'update', fn: AwarenessHandler): void;
+}
+
+/**
+ * Moves a library's awareness sending off the keystroke's frame, as {@link deferUpdatesAfterPaint}
+ * does for doc updates: the caret moves with every key, and y-websocket encodes and sends (socket
+ * and BroadcastChannel) each move at once. Here the clients changed during a frame are sent once,
+ * after the frame is painted, with their state at that moment (the protocol carries whole states,
+ * so later ones replace earlier ones). A removal (the page closes, the session ends) goes at once,
+ * with whatever was queued.
+ */
+export function deferAwarenessAfterPaint(awareness: AwarenessEmitter, handler: AwarenessHandler): { flush(): void; stop(): void } {
+	const changed = new Set<number>();
+	const flush = () => {
+		if (!changed.size) return;
+		const updated = [...changed];
+		changed.clear();
+		handler({ added: [], updated, removed: [] }, null);
+	};
+	const frame = afterPaint(flush);
+	const onUpdate: AwarenessHandler = ({ added, updated, removed }) => {
+		for (const id of added) changed.add(id);
+		for (const id of updated) changed.add(id);
+		for (const id of removed) changed.add(id);
+		if (removed.length) flush();
+		else frame.schedule();
+	};
+	awareness.off('update', handler);
+	awareness.on('update', onUpdate);
+	return {
+		flush,
+		stop() {
+			flush();
+			awareness.off('update', onUpdate);
+			frame.close();
+		}
+	};
+}
