@@ -6,6 +6,7 @@ import { AlignmentType, Document, LevelFormat, Packer, Paragraph, TextRun } from
 import JSZip from 'jszip';
 import { NoticeDoc, type RichBlock } from '#shared/doc/noticeDoc';
 import { buildNoticeDoc, importNoticeFile, importSeedNotices, seedNoticeFiles, readNoticeFile, readNoticeText } from './importNotice';
+import { extractNotice } from '#shared/extract/notice';
 import { ImportError, MAX_DOCX_BYTES, MAX_TEXT_BYTES, type ImportedNotice } from './types';
 import { openImportWorld, type ImportWorld } from './testWorld';
 
@@ -256,6 +257,41 @@ async function wordFile(): Promise<Buffer> {
 	});
 	return Packer.toBuffer(doc);
 }
+
+/** A .docx with one paragraph per line of `text`, as a PDF-to-Word converter writes it. */
+async function onePerLine(text: string): Promise<Buffer> {
+	const lines = text.replace(/\r\n?/gu, '\n').split('\n');
+	return Packer.toBuffer(new Document({ sections: [{ children: lines.map((l) => new Paragraph({ children: [new TextRun(l)] })) }] }));
+}
+
+/** The body's tasks as the extractor reads them: lead, support and deadline of each. */
+const bodyTasks = (n: ImportedNotice) =>
+	extractNotice(texts(n).join('\n'), { noticeDate: n.meta.date }).assignments.map((a) => [
+		a.lead.map((l) => l.name).join(' + '),
+		a.support.map((l) => l.name).join(' + '),
+		a.deadline?.text ?? ''
+	]);
+
+describe.skipIf(!haveSeeds)('layout normalisation of a .docx converted from a PDF', () => {
+	it('reads a Word file of one paragraph per printed line (seed 000, a real PDF text) as the same body and tasks as the text', async () => {
+		const text = seed('000');
+		const fromText = readNoticeText(text);
+		const fromWord = await readNoticeFile('tu-pdf.docx', await onePerLine(text));
+		expect(texts(fromWord)).toEqual(texts(fromText));
+		expect(bodyTasks(fromText).length).toBeGreaterThanOrEqual(4);
+		expect(bodyTasks(fromWord)).toEqual(bodyTasks(fromText));
+	});
+
+	it('does the same for a real Government Office notice from the real corpus', async () => {
+		const file = path.resolve(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'extract', 'real', 'dev', 'ra_11_vpcp-cv-2020-thuy-san-han-man.txt');
+		// The provenance line is ours, not the document's.
+		const text = readFileSync(file, 'utf8').replace(/^# Nguồn:.*\n/u, '');
+		const fromText = readNoticeText(text);
+		const fromWord = await readNoticeFile('tu-pdf.docx', await onePerLine(text));
+		expect(texts(fromWord)).toEqual(texts(fromText));
+		expect(bodyTasks(fromWord)).toEqual(bodyTasks(fromText));
+	});
+});
 
 describe('.docx import', () => {
 	it('recognises the header, keeps bold and italic runs and reads Word numbering as an ordered list', async () => {

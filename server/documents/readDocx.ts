@@ -7,6 +7,7 @@
  */
 import mammoth from 'mammoth';
 import type { RichRun } from '#shared/doc/noticeDoc';
+import { runOffset, segmentNotice } from '#shared/extract/text';
 import { ImportError, type SourceLine } from './types';
 
 /** The parts of mammoth's document model this reader uses. */
@@ -43,18 +44,91 @@ export async function docxLines(bytes: Uint8Array): Promise<SourceLine[]> {
 		throw new ImportError('corrupt', 'Tệp .docx bị hỏng, không đọc được. Hãy mở bằng Word, lưu lại rồi thử lại.');
 	}
 	if (!model) throw new ImportError('corrupt', 'Tệp .docx bị hỏng, không đọc được.');
-	const out: SourceLine[] = [];
-	walk(model, out);
-	return out;
+	const out: Paragraph[] = [];
+	walk(model, out, false);
+	return joinBrokenLines(out);
 }
 
-function walk(node: MammothNode, out: SourceLine[]): void {
+/** A paragraph as read, and whether it sat in a table cell. */
+interface Paragraph {
+	line: SourceLine;
+	inTable: boolean;
+}
+
+function walk(node: MammothNode, out: Paragraph[], inTable: boolean): void {
 	for (const child of node.children ?? []) {
 		if (child.type === 'paragraph') {
 			const line = paragraph(child);
-			if (line) out.push(line);
-		} else walk(child, out);
+			if (line) out.push({ line, inTable });
+		} else walk(child, out, inTable || child.type === 'table');
 	}
+}
+
+/**
+ * Layout normalisation, as for pasted or .txt text: a .docx converted from a PDF has one paragraph
+ * per printed line, and each would become a block (a fragment task per line). Runs of plain
+ * paragraphs (not in a table, no Word numbering or heading style) go through the extractor's own
+ * segmentation (`segmentNotice`: PDF wraps joined, a list number alone on its line joined to its
+ * text, page numbers dropped), keeping each character's bold and italic. A Word document whose
+ * paragraphs are real paragraphs comes out unchanged: they end sentences, or are too long to be
+ * page-width lines.
+ */
+function joinBrokenLines(paragraphs: readonly Paragraph[]): SourceLine[] {
+	const out: SourceLine[] = [];
+	let run: SourceLine[] = [];
+	const flush = () => {
+		if (run.length) out.push(...segmentRun(run));
+		run = [];
+	};
+	for (const { line, inTable } of paragraphs) {
+		if (inTable || line.list || line.heading) {
+			flush();
+			out.push(line);
+		} else run.push(line);
+	}
+	flush();
+	return out;
+}
+
+const SUPERSCRIPT_RE = /[*\u00B2\u00B3\u00B9\u2070-\u209F]/u;
+
+/** Plain paragraphs as lines of one text, segmented into blocks with their runs' styles. */
+function segmentRun(lines: readonly SourceLine[]): SourceLine[] {
+	if (lines.length === 1) return [...lines];
+	let src = '';
+	const style: RichRun[] = []; // per source character: the run it came from
+	lines.forEach((line, k) => {
+		if (k > 0) {
+			src += '\n';
+			style.push({ text: '' });
+		}
+		for (const r of line.runs) {
+			// Tabs and breaks inside a paragraph read as spaces, one for one (offsets stay aligned).
+			src += r.text.replace(/[\t\n]/gu, ' ');
+			for (let i = 0; i < r.text.length; i++) style.push(r);
+		}
+	});
+	return segmentNotice(src).map((b) => {
+		const runs: RichRun[] = [];
+		const add = (text: string, from: RichRun | undefined) => {
+			const bold = !!from?.bold;
+			const italic = !!from?.italic;
+			const last = runs[runs.length - 1];
+			if (last && !!last.bold === bold && !!last.italic === italic) last.text += text;
+			else runs.push({ text, ...(bold ? { bold: true } : {}), ...(italic ? { italic: true } : {}) });
+		};
+		if (b.marker) add(`${b.marker} `, style[b.start]);
+		for (let i = 0; i < b.text.length; i++) {
+			const x = runOffset(b.runs, i);
+			add(b.text[i]!, style[x]);
+			// Segmentation drops superscripts as footnote signs; a Word file has none left (the
+			// reader drops footnote references), so one here is text ("1.700m²"): put it back.
+			const next = i + 1 < b.text.length ? runOffset(b.runs, i + 1) : b.end;
+			for (let k = x + 1; k < next; k++) if (SUPERSCRIPT_RE.test(src[k]!)) add(src[k]!, style[k]);
+		}
+		const text = runs.map((r) => r.text).join('');
+		return { text, runs, raw: src.slice(b.start, b.end).split('\n') };
+	});
 }
 
 function paragraph(p: MammothNode): SourceLine | null {

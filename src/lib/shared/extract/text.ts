@@ -232,10 +232,18 @@ function percentile(values: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 }
 
+/** A line that is nothing but a list marker ("1.", "II.", "a)", "-"). */
+function isBareMarker(t: string): boolean {
+	if (t.length > 8) return false;
+	const m = readMarker(`${t} `);
+	return m.type !== 'none' && m.length >= t.length;
+}
+
 /**
  * Splits a notice (already NFC) into blocks. A line continues the previous one when that one did
  * not end a sentence and either this line starts in lower case or the previous line filled the
- * page width (a PDF wrap); list markers always start a block.
+ * page width (a PDF wrap); list markers always start a block, and a marker alone on its line takes
+ * the next line as its text.
  */
 export function segmentNotice(nfc: string): SourceBlock[] {
 	const lines = contentLines(splitLines(nfc));
@@ -248,8 +256,14 @@ export function segmentNotice(nfc: string): SourceBlock[] {
 		const t = line.text.trim();
 		const prevGroup = groups[groups.length - 1];
 		const prev = prevGroup?.[prevGroup.length - 1];
-		const marker = readMarker(t).type !== 'none';
+		const marker = readMarker(t).type !== 'none' || isBareMarker(t);
 		let join = false;
+		// A list number printed alone on its line ("1." then "Về công tác …"): the line after it is
+		// its text, whatever it looks like.
+		if (prev && prevGroup.length === 1 && isBareMarker(prev.text.trim()) && readMarker(t).type === 'none' && !isBareMarker(t)) {
+			prevGroup.push(line);
+			continue;
+		}
 		if (prev && !marker) {
 			const pt = prev.text.trim();
 			const lower = /^[\p{Ll}(]/u.test(t);
