@@ -386,7 +386,7 @@ async function main(): Promise<void> {
 		if (TRACE) {
 			const traced: Record<'ours' | 'stock', Map<string, number>> = { ours: new Map(), stock: new Map() };
 			const keys = 40;
-			const traceRun = async (page: Page, root: string, errors: string[], into: Map<string, number>) => {
+			const traceRun = async (page: Page, root: string, errors: ReturnType<typeof watchErrors>, into: Map<string, number>) => {
 				await browser!.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
 				await typeAndMeasure(page, root, errors, cpuNow, keys);
 				const buf = await browser!.stopTracing();
