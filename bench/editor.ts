@@ -1,5 +1,5 @@
 /**
- * `npm run bench:editor [-- --keys=60 --warmup=8 --delay=125 --profile[=FILE]]`: keystroke-to-paint
+ * `npm run bench:editor [-- --keys=60 --rounds=6 --warmup=8 --delay=125 --profile[=FILE]]`: keystroke-to-paint
  * in real Chromium (Debian's, /usr/bin/chromium or CHROMIUM_PATH) for three editors in one run, on
  * an empty notice and on seed 004 (../shared/seeds/004_…txt, imported as the app imports text):
  *
@@ -13,14 +13,19 @@
  * local HTTP server, with the body at the width ours has and the notice body's CSS (Times New Roman,
  * justified, same indents). In each editor the bench clicks at the end of the middle paragraph (≥ 40
  * characters) and types ASCII letters and spaces with real key presses (`keyboard.type`, `delay` ms
- * between keys), a warm-up first. What is measured and how is in bench/editor/probe.ts: from the
+ * between keys), a warm-up first. The three pages stay open and take turns: the measured keys are
+ * typed in `rounds` chunks, the order turning each round, each chunk after two unmeasured keys (the
+ * first key after a page sat idle is slow in any editor), so a slow spell of the machine falls on
+ * all three alike. What is measured and how is in bench/editor/probe.ts: from the
  * keydown's `timeStamp` to a user-blocking task posted from the rAF callback of the first frame in which the character is in
  * the editor's DOM. Console errors of ours while typing are counted.
  *
  * `--dump=FILE` writes every key's raw times and the pages' long tasks as JSON.
- * `--trace` then types 40 keys again in ours and in stock on seed 004 under Chromium's timeline
- * tracing and prints, per key, the main-thread time of each kind of work (script, style, layout,
- * paint…) side by side: where ours spends what stock does not.
+ * `--trace[=FILE]` then types 40 keys again in ours and in stock on seed 004 (`--trace-case=empty`:
+ * the empty notice) under Chromium's timeline tracing and prints, per key, the main-thread time of
+ * each kind of work (script, style, layout, paint…) side by side: where ours spends what stock does
+ * not; with FILE, the raw timelines are written for DevTools (FILE and FILE.stock.json).
+ * `--css=RULES` adds style rules to ours before typing: try a style change without a rebuild.
  * `--profile[=FILE]` then types again in ours on seed 004 under the CDP profiler, writes the
  * .cpuprofile and prints the top functions by self time (mapped to sources when the app was built
  * with `vite build --sourcemap`).
@@ -71,8 +76,16 @@ for (const arg of process.argv.slice(2)) {
 const KEYS = Number(flags.get('keys') || 60);
 const WARMUP = Number(flags.get('warmup') || 8);
 const DELAY = Number(flags.get('delay') || 125);
+/** Measured keys are typed in this many rounds, the three editors taking turns (see main). */
+const ROUNDS = Math.max(1, Number(flags.get('rounds') || 6));
 const DUMP = flags.get('dump') || null;
 const TRACE = flags.has('trace');
+/** `--trace=FILE`: also writes the raw timelines (ours to FILE, stock to FILE.stock.json) for DevTools. */
+const TRACE_FILE = flags.get('trace') || null;
+/** `--css=RULES`: adds these style rules to ours before typing (try a style change without a rebuild). */
+const EXTRA_CSS = flags.get('css') || null;
+/** `--trace-case=empty`: trace the empty notice instead of seed 004. */
+const TRACE_CASE: 'empty' | 'seed004' = flags.get('trace-case') === 'empty' ? 'empty' : 'seed004';
 const PROFILE = flags.has('profile') ? flags.get('profile') || join(tmpdir(), `kl-bench-editor-${Date.now()}.cpuprofile`) : null;
 
 /** ASCII words typed with real key presses (the editor's keydown/input path runs for each). */
@@ -199,34 +212,60 @@ async function settle(page: Page, timeoutMs = 60_000): Promise<void> {
 	await page.waitForFunction(() => window.__kbench.pending() === 0, undefined, { timeout: timeoutMs, polling: 50 });
 }
 
-/** Puts the caret at the end of the middle paragraph of `root`, types a warm-up and then `KEYS` measured keys. */
-async function typeAndMeasure(
-	page: Page,
-	root: string,
-	errors: ReturnType<typeof watchErrors>,
-	cpuNow: () => Promise<number | null>,
-	keys = KEYS
-): Promise<Run> {
+/** One editor being typed into: the caret placed, the warm-up typed, measured keys added in chunks. */
+interface Typing {
+	page: Page;
+	root: string;
+	errors: ReturnType<typeof watchErrors>;
+	target: { index: number; paragraphs: number; preview: string };
+	typed: string;
+	keys: number;
+	cpu: number | null;
+	records: KeyRecord[];
+}
+
+/** Puts the caret at the end of the middle paragraph of `root` and types the warm-up (not measured). */
+async function startTyping(page: Page, root: string, errors: ReturnType<typeof watchErrors>): Promise<Typing> {
 	const target = await page.evaluate((sel) => window.__kbench.caretTarget(sel), root);
 	if (!target) throw new Error(`no paragraph in ${root}`);
 	await page.mouse.click(target.x, target.y);
 	await page.keyboard.press('End');
 	await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => ok(null))));
 	const warm = typedText(WARMUP);
-	const measured = typedText(keys, WARMUP);
 	await page.evaluate((sel) => window.__kbench.arm(sel), root);
 	await page.keyboard.type(warm, { delay: DELAY });
 	await settle(page);
 	await page.evaluate(() => window.__kbench.take());
-	errors.setTyping(true);
+	return { page, root, errors, target, typed: warm, keys: 0, cpu: 0, records: [] };
+}
+
+/** Types `n` more measured keys where the caret is, with `DELAY` ms between them. */
+async function typeChunk(t: Typing, n: number, cpuNow: () => Promise<number | null>): Promise<void> {
+	// Two keys first, not measured: the first key after the page sat idle pays for cold caches
+	// and a sleeping core, whichever editor it is; unmeasured, it is not a spike in every round.
+	const warm = typedText(2, t.typed.length);
+	await t.page.keyboard.type(warm, { delay: DELAY });
+	await settle(t.page);
+	await t.page.evaluate(() => window.__kbench.take());
+	t.typed += warm;
+	const text = typedText(n, t.typed.length);
+	t.errors.setTyping(true);
 	const cpu0 = await cpuNow();
-	await page.keyboard.type(measured, { delay: DELAY });
-	await settle(page).catch(() => {
+	await t.page.keyboard.type(text, { delay: DELAY });
+	await settle(t.page).catch(() => {
 		// Keys whose character never showed stay pending; they are reported as lost below.
 	});
 	const cpu1 = await cpuNow();
-	errors.setTyping(false);
-	const records: KeyRecord[] = await page.evaluate(() => window.__kbench.take());
+	t.errors.setTyping(false);
+	t.cpu = cpu0 === null || cpu1 === null || t.cpu === null ? null : t.cpu + (cpu1 - cpu0);
+	t.records.push(...(await t.page.evaluate(() => window.__kbench.take())));
+	t.typed += text;
+	t.keys += n;
+}
+
+/** The figures of everything typed into one editor. */
+async function finishTyping(t: Typing): Promise<Run> {
+	const { page, root, records, keys } = t;
 	const longTasks: unknown = await page.evaluate(() => window.__kbench.longTasks());
 	await page.evaluate(() => window.__kbench.disarm());
 	const text = await page.evaluate((sel) => window.__kbench.text(sel), root);
@@ -240,14 +279,27 @@ async function typeAndMeasure(
 		raf: latencyStats(done.map((r) => r.tRaf! - start(r))),
 		eventTiming: latencyStats(records.filter((r) => r.tEvent !== undefined).map((r) => r.tEvent! - r.t0)),
 		keys: records.length,
-		cpuPerKey: cpu0 === null || cpu1 === null ? null : Math.round(((cpu1 - cpu0) * 1000 * 10) / keys) / 10,
+		cpuPerKey: t.cpu === null ? null : Math.round((t.cpu * 1000 * 10) / keys) / 10,
 		lost: keys - done.length,
 		txPerKey: records.some((r) => r.tx !== undefined) ? Math.round((records.reduce((s, r) => s + (r.tx ?? 0), 0) / records.length) * 10) / 10 : null,
-		paragraph: `#${target.index}/${target.paragraphs} "${target.preview}"`,
-		textOk: text.includes(warm + measured),
-		errors: [...errors.typing.splice(0)],
+		paragraph: `#${t.target.index}/${t.target.paragraphs} "${t.target.preview}"`,
+		textOk: text.includes(t.typed),
+		errors: [...t.errors.typing.splice(0)],
 		raw: { records, longTasks }
 	};
+}
+
+/** Places the caret, types a warm-up and then `keys` measured keys in one go. */
+async function typeAndMeasure(
+	page: Page,
+	root: string,
+	errors: ReturnType<typeof watchErrors>,
+	cpuNow: () => Promise<number | null>,
+	keys = KEYS
+): Promise<Run> {
+	const t = await startTyping(page, root, errors);
+	await typeChunk(t, keys, cpuNow);
+	return finishTyping(t);
 }
 
 /** Signs in through the login form (as tests/support/browser.ts does) and waits for the notice list. */
@@ -265,6 +317,7 @@ async function openOurs(page: Page, baseUrl: string, noticeId: string): Promise<
 	await page.goto(`${baseUrl}/notices/${noticeId}`);
 	await page.locator('[data-testid="editor"][data-ready="true"]').waitFor({ timeout: 30_000 });
 	await page.locator(OURS_ROOT).waitFor();
+	if (EXTRA_CSS) await page.addStyleTag({ content: EXTRA_CSS });
 }
 
 /** Opens a reference page (stock or plain) and waits for its body. */
@@ -337,14 +390,23 @@ async function main(): Promise<void> {
 			// Ours first: its body width is what the reference pages are given.
 			await openOurs(ours.page, server.url, ids[which]);
 			width = await ours.page.evaluate((sel) => window.__kbench.width(sel), OURS_ROOT);
-			row.ours = await typeAndMeasure(ours.page, OURS_ROOT, oursErrors, cpuNow);
+			const typing = {} as Record<EditorName, Typing>;
+			const contexts: BrowserContext[] = [];
 			for (const mode of ['stock', 'plain'] as const) {
 				const { context, page } = await newContext();
-				const errors = watchErrors(page);
+				contexts.push(context);
 				await openReference(page, ref.url, mode, which, width);
-				row[mode] = await typeAndMeasure(page, REF_ROOT, errors, cpuNow);
-				await context.close();
+				typing[mode] = await startTyping(page, REF_ROOT, watchErrors(page));
 			}
+			typing.ours = await startTyping(ours.page, OURS_ROOT, oursErrors);
+			// Interleaved rounds, the order turning each round: a slow spell of the machine falls on
+			// all three editors alike instead of on whichever was typing then.
+			for (let round = 0; round < ROUNDS; round++) {
+				const n = Math.floor(KEYS / ROUNDS) + (round < KEYS % ROUNDS ? 1 : 0);
+				for (let i = 0; i < EDITORS.length; i++) await typeChunk(typing[EDITORS[(round + i) % EDITORS.length]!], n, cpuNow);
+			}
+			for (const editor of EDITORS) row[editor] = await finishTyping(typing[editor]);
+			for (const context of contexts) await context.close();
 			results[which] = row;
 		}
 
@@ -386,10 +448,11 @@ async function main(): Promise<void> {
 		if (TRACE) {
 			const traced: Record<'ours' | 'stock', Map<string, number>> = { ours: new Map(), stock: new Map() };
 			const keys = 40;
-			const traceRun = async (page: Page, root: string, errors: ReturnType<typeof watchErrors>, into: Map<string, number>) => {
+			const traceRun = async (page: Page, root: string, errors: ReturnType<typeof watchErrors>, into: Map<string, number>, file: string | null) => {
 				await browser!.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
 				await typeAndMeasure(page, root, errors, cpuNow, keys);
 				const buf = await browser!.stopTracing();
+				if (file) writeFileSync(file, buf);
 				const events = (
 					JSON.parse(buf.toString('utf8')) as {
 						traceEvents: { name: string; ph: string; dur?: number; tid: number; pid: number; args?: { data?: { type?: string } } }[];
@@ -405,14 +468,14 @@ async function main(): Promise<void> {
 					into.set(name, (into.get(name) ?? 0) + e.dur / 1000 / keys);
 				}
 			};
-			await openOurs(ours.page, server.url, ids.seed004);
-			await traceRun(ours.page, OURS_ROOT, oursErrors, traced.ours);
+			await openOurs(ours.page, server.url, ids[TRACE_CASE]);
+			await traceRun(ours.page, OURS_ROOT, oursErrors, traced.ours, TRACE_FILE);
 			const { context, page } = await newContext();
-			await openReference(page, ref.url, 'stock', 'seed004', width);
-			await traceRun(page, REF_ROOT, watchErrors(page), traced.stock);
+			await openReference(page, ref.url, 'stock', TRACE_CASE, width);
+			await traceRun(page, REF_ROOT, watchErrors(page), traced.stock, TRACE_FILE && `${TRACE_FILE}.stock.json`);
 			await context.close();
 			say('');
-			say(`main-thread time per key on seed 004 under tracing (${keys} keys; events nest, so rows overlap):`);
+			say(`main-thread time per key on ${TRACE_CASE} under tracing (${keys} keys; events nest, so rows overlap):`);
 			say(`${pad('event', 28)} ${lpad('ours', 7)} ${lpad('stock', 7)} ${lpad('diff', 7)}`);
 			const names = new Set([...traced.ours.keys(), ...traced.stock.keys()]);
 			const rows = [...names].map((n) => [n, traced.ours.get(n) ?? 0, traced.stock.get(n) ?? 0] as const).filter(([, o, r]) => Math.max(o, r) >= 0.05);
