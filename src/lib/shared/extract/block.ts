@@ -34,7 +34,11 @@ const ACCOUNTABILITY_RE = /^(?:[^,;.]{0,40}\s)?(?:phải\s+|hoàn toàn\s+)?ch�
 
 const INTRODUCER_RE =
 	/^(?:(?:Thống nhất|thống nhất|Nhất trí|nhất trí|Đồng ý|đồng ý)\s+(?:(?:việc|để|cho)\s+)?)?(?:giao cho|Giao cho|giao|Giao|yêu cầu|Yêu cầu|đề nghị|Đề nghị|GIAO|YÊU CẦU|ĐỀ NGHỊ)\s+/u;
-const APPROVAL_SUBJECT_RE = /^(?:Thống nhất|thống nhất|Nhất trí|nhất trí|Đồng ý|đồng ý)\s+(?:việc|để|cho)\s+/u;
+/**
+ * An approval that names who is to act: "Thống nhất việc X …", "Đồng ý về chủ trương X nghiên cứu
+ * …", "Đồng ý X lập Đề án …" (X must then be a party, read as the lead).
+ */
+const APPROVAL_SUBJECT_RE = /^(?:cơ bản\s+)?(?:thống nhất|nhất trí|đồng ý|chấp thuận)(?:\s+(?:về\s+)?(?:chủ trương|nguyên tắc))?(?:\s+(?:việc|để|cho))?\s+/iu;
 
 /** Verbs with which the issuing authority or a leader speaks: the clause names the requester. */
 const REQUESTER_VERB_RE =

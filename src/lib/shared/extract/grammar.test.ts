@@ -143,3 +143,21 @@ describe('PDF text', () => {
 		expect(b?.text).toBe('Quán triệt Nghị quyết số 57-NQ/TW và Nghị định số 10/2025/NĐ-CP; Nghị quyết số 12/2024/QH15 vẫn giữ nguyên.');
 	});
 });
+
+describe('approvals that name who acts', () => {
+	// The form of two real VPCP letters in the development half (rc_01 "Đồng ý về chủ trương Ủy ban
+	// nhân dân tỉnh Quảng Nam nghiên cứu, lập Đề án …", rc_07 "Đồng ý Ủy ban nhân dân tỉnh Thái
+	// Nguyên lập Đề án …"); the sentences here are made up.
+	it.each([
+		['Đồng ý về chủ trương Sở Tài chính nghiên cứu, lập Đề án thí điểm tín chỉ rừng.', 'Sở Tài chính'],
+		['Đồng ý về nguyên tắc Sở Giao thông vận tải tổ chức lễ thông xe trong tháng 10/2025.', 'Sở Giao thông vận tải'],
+		['Chấp thuận Sở Xây dựng tổ chức lễ khởi công trong tháng 10/2025.', 'Sở Xây dựng'],
+		['Cơ bản thống nhất Sở Nội vụ hoàn thiện hồ sơ, trình Ủy ban nhân dân tỉnh.', 'Sở Nội vụ']
+	])('"%s" → lead %s', (sentence, lead) => {
+		expect(leads(sentence)).toEqual([[lead]]);
+	});
+
+	it('an approval of a proposal names no one to act', () => {
+		expect(leads('Đồng ý về chủ trương đầu tư dự án đường ven biển.')).toEqual([]);
+	});
+});
