@@ -34,3 +34,23 @@ describe.skipIf(!haveSeeds)('layout normalisation on a real notice (seed 000)', 
 		expect(tasks(apart)).toEqual(tasks(text));
 	});
 });
+
+describe('a two-column header pasted as table rows (real VPCP letters, development half)', () => {
+	const real = (name: string) => readFileSync(path.resolve(import.meta.dirname, '../../../../tests/fixtures/extract/real/dev', name), 'utf8');
+	const leadsOf = (text: string) => extractNotice(text).assignments.map((a) => a.lead.map((l) => l.name));
+
+	it('"VĂN PHÒNG CHÍNH PHỦ | CỘNG HÒA … |" rows are the header: the issuer is read, no row is a task', () => {
+		const text = real('rc_07_vpcp-cv-2007-rung-atk-dinh-hoa.txt');
+		const r = extractNotice(text);
+		expect(r.issuer).toBe('Văn phòng Chính phủ');
+		// The province is a charged party in the Government Office's letter, not the speaker.
+		expect(leadsOf(text)).toEqual([['Ủy ban nhân dân tỉnh Thái Nguyên'], ['Bộ Nông nghiệp và Phát triển nông thôn']]);
+	});
+
+	it('Markdown-style rows ("| VĂN PHÒNG CHÍNH PHỦ ------- | …", "| --- | --- |", "| Số: … |") too', () => {
+		const text = real('rc_01_vpcp-cv-2021-tin-chi-rung-quang-nam.txt');
+		expect(extractNotice(text).issuer).toBe('Văn phòng Chính phủ');
+		expect(leadsOf(text).every((l) => !l.includes('Văn phòng Chính phủ'))).toBe(true);
+		expect(leadsOf(text).filter((l) => l.includes('Ủy ban nhân dân tỉnh Quảng Nam')).length).toBeGreaterThanOrEqual(2);
+	});
+});

@@ -58,6 +58,20 @@ const HEADER_LINE_RE = /^(?:#|THÔNG BÁO\b|Số\s*:|CỘNG HOÀ|CỘNG HÒA|Đ�
 const MOTTO_RE = /C[ỘO]NG H[ÒOÀ]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|Cộng hòa xã hội chủ nghĩa Việt Nam|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc/gu;
 /** A header line without the motto beside it. */
 const headerText = (t: string) => t.replace(MOTTO_RE, ' ').replace(/\s+/gu, ' ').trim();
+/**
+ * The cells of a header pasted as a table row ("VĂN PHÒNG CHÍNH PHỦ | CỘNG HÒA … |", Word's
+ * two-column header converted to text): each is a header line of its own.
+ */
+const headerCells = (t: string): string[] =>
+	t
+		.split(/\s*\|\s*/u)
+		.map(headerText)
+		.filter(Boolean);
+/** A header line, or a row of header cells; "Kính gửi: | - Bộ …; |" carries the addressees. */
+const isHeaderLine = (t: string): boolean => {
+	const cells = headerCells(t);
+	return cells.length > 0 && (/^Kính gửi\s*:/u.test(cells[0]!) || cells.every((c) => HEADER_LINE_RE.test(c) && !BODY_START_RE.test(c)));
+};
 
 const BODY_START_RE = /^(?:Ngày\s+\d|Sau khi|Tham dự|Căn cứ|Thực hiện|Xét\s|Vừa qua|Hôm nay|Chiều|Sáng)/u;
 
@@ -101,8 +115,9 @@ const titleCase = (s: string) =>
 /** Reads the issuing body from the header's capitalised lines or the number's suffix. */
 function readIssuer(blocks: SourceBlock[], headerEnd: number, directory?: AgencyDirectory): string | undefined {
 	const caps: string[] = [];
-	for (let i = 0; i < headerEnd; i++) {
-		const t = headerText(blocks[i]?.text ?? '');
+	// An underline beside the name ("VĂN PHÒNG CHÍNH PHỦ -------") is not part of it.
+	const names = blocks.slice(0, headerEnd).flatMap((b) => headerCells(b.text).map((c) => c.replace(/\s*(?:-{3,}|_{3,})\s*/gu, ' ').trim()));
+	for (const t of names.filter((c) => /\p{L}/u.test(c))) {
 		if (/^[\p{Lu}\s,.\-–]+$/u.test(t) && !/^(?:THÔNG BÁO|CỘNG H|ĐỘC LẬP)/u.test(t) && t.length > 3) caps.push(t);
 		const num = /Số\s*:[^/]*\/TB-([\p{L}\d]+)/u.exec(t);
 		if (num?.[1] && !caps.length) {
@@ -150,12 +165,12 @@ export function declaredParties(text: string, directory?: AgencyDirectory): stri
 
 /** Where the header ends: the first block that reads like the body. */
 function findHeaderEnd(blocks: SourceBlock[]): number {
-	const hasHeader = blocks.slice(0, 15).some((b) => /^(?:THÔNG BÁO|Số\s*:)/u.test(b.text.trim()));
+	const hasHeader = blocks.slice(0, 15).some((b) => headerCells(b.text).some((c) => /^(?:THÔNG BÁO|Số\s*:)/u.test(c)));
 	if (!hasHeader) return 0;
 	for (let i = 0; i < blocks.length; i++) {
 		const b = blocks[i] as SourceBlock;
 		const t = headerText(b.text);
-		if ((!t || HEADER_LINE_RE.test(t)) && !BODY_START_RE.test(t)) continue;
+		if (!t || isHeaderLine(b.text)) continue;
 		if (b.marker || BODY_START_RE.test(t) || t.length >= 150 || i > 0) return i;
 	}
 	return 0;
