@@ -24,10 +24,13 @@ const LEAD_KINDS = new Set(['agency', 'locality', 'localOfficial', 'generic', 'u
 
 /** Words that may open a clause before its subject and carry no meaning for the parse. */
 const CONNECTOR_RE =
-	/^(?:(?:Đồng thời|đồng thời|Trong đó|trong đó|Riêng|riêng|Đặc biệt|đặc biệt|Lưu ý|lưu ý|Ngoài ra|ngoài ra|Bên cạnh đó|Theo đó|theo đó|Mặt khác|Sau đó|sau đó|và|Và)\s*[,:]?\s*)+/u;
+	/^(?:(?:Sau khi xem xét|Đồng thời|đồng thời|Trong đó|trong đó|Riêng|riêng|Đặc biệt|đặc biệt|Lưu ý|lưu ý|Ngoài ra|ngoài ra|Bên cạnh đó|Theo đó|theo đó|Mặt khác|Sau đó|sau đó|và|Và)\s*[,:]?\s*)+/u;
 
-/** Sentences that elaborate the previous one about the same party (merged into it). */
-const ELABORATION_RE = /^(?:Trong đó|Đồng thời|Lưu ý|Kết quả|Riêng|Đặc biệt|Đối với|Nhất là|Ngoài ra|Theo đó|Cụ thể)/u;
+/**
+ * Sentences that elaborate the previous one about the same party (merged into it); "Báo cáo kết
+ * quả (thực hiện) về … trước ngày …" without a subject is the report-back of the task before.
+ */
+const ELABORATION_RE = /^(?:Trong đó|Đồng thời|Lưu ý|Kết quả|Riêng|Đặc biệt|Đối với|Nhất là|Ngoài ra|Theo đó|Cụ thể|Báo cáo kết quả)/u;
 
 /** A sentence that makes the party answer for the task ("Người đứng đầu chịu trách nhiệm trước …"). */
 const ACCOUNTABILITY_RE = /^(?:[^,;.]{0,40}\s)?(?:phải\s+|hoàn toàn\s+)?chịu trách nhiệm\s+(?:trước|nếu)(?![\p{L}\p{M}])/u;
@@ -875,8 +878,11 @@ export function extractBlock(text: string, context: BlockContext = {}): Assignme
 		drafts.push(...r.drafts);
 		if (r.lastLead) carried = r.lastLead;
 	});
-	return mergeDrafts(drafts).map((d) => {
+	const closing = CLOSING_END_RE.test(nfc);
+	return mergeDrafts(drafts).flatMap((d) => {
 		const { action, span } = actionOf(nfc, d.predSpan, d.deadline);
+		// The closing formula "Yêu cầu các cơ quan … triển khai thực hiện./.": no task of its own.
+		if (closing && !d.deadline && GENERIC_CARRY_OUT_RE.test(action)) return [];
 		return {
 			span: d.span,
 			lead: d.lead,
@@ -888,6 +894,12 @@ export function extractBlock(text: string, context: BlockContext = {}): Assignme
 		};
 	});
 }
+
+/** A document's last words: "./." (or "/."). */
+const CLOSING_END_RE = /\.?\/\.\s*$/u;
+/** An action that only says "carry it out" ("nghiên cứu, triển khai thực hiện", "tổ chức thực hiện nghiêm túc"). */
+const GENERIC_CARRY_OUT_RE =
+	/^(?:(?:nghiên cứu|chủ động|khẩn trương|nghiêm túc)[,\s]+)*(?:triển khai|tổ chức)?\s*thực hiện(?:\s+(?:nghiêm túc|nghiêm|kịp thời))?(?:\s+(?:các\s+)?(?:nội dung|ý kiến chỉ đạo)\s+(?:trên|nêu trên|này))?[\s./]*$/iu;
 
 /**
  * The assignee a heading or list intro names, if any: "1. Sở Công Thương", "… yêu cầu UBND

@@ -161,3 +161,20 @@ describe('approvals that name who acts', () => {
 		expect(leads('Đồng ý về chủ trương đầu tư dự án đường ven biển.')).toEqual([]);
 	});
 });
+
+describe('a province letter in one paragraph (the form of a real UBND tỉnh Lào Cai letter, dev half rc_05)', () => {
+	const ctx = { issuer: 'UBND tỉnh Lào Cai' };
+	it('"Sau khi xem xét Chủ tịch … giao X …": the opener is skipped, X is the lead', () => {
+		expect(leads('Sau khi xem xét Chủ tịch Ủy ban nhân dân tỉnh giao Sở Xây dựng chủ trì kiểm tra hiện trạng công trình.', ctx)).toEqual([['Sở Xây dựng']]);
+	});
+	it('"Báo cáo kết quả … trước ngày …" without a subject is the report-back of the task before: one task, its deadline', () => {
+		const text =
+			'Giao Sở Xây dựng chủ trì kiểm tra hiện trạng công trình, xử lý vi phạm (nếu có). Báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh trước ngày 30/8/2026.';
+		const got = extractBlock(text, ctx);
+		expect(got.map((a) => [a.lead.map((l) => l.text), a.deadline?.date])).toEqual([[['Sở Xây dựng'], '2026-08-30']]);
+	});
+	it('the closing "Yêu cầu X, Y … triển khai thực hiện./." is no task; a closing with a real action still is', () => {
+		expect(leads('Yêu cầu Sở Xây dựng, Sở Tài chính, các cơ quan, đơn vị liên quan triển khai thực hiện./.', ctx)).toEqual([]);
+		expect(leads('Yêu cầu Sở Xây dựng khẩn trương lập kế hoạch sửa chữa, triển khai thực hiện./.', ctx)).toEqual([['Sở Xây dựng']]);
+	});
+});
