@@ -78,6 +78,7 @@ const SPEAKER_PRAISE_RE = /^(?:ghi nhận|biểu dương|hoan nghênh|đánh gi�
 
 const AGREEMENT_RE = /^(?:Cơ bản\s+)?(?:Nhất trí|Thống nhất|Đồng ý|Nhất trí về|Thống nhất về)(?![\p{L}\p{M}])/u;
 const PRAISE_RE = /^(?:Ghi nhận|Biểu dương|Đánh giá cao|Hoan nghênh|Khen ngợi|Trân trọng|Ủy ban nhân dân tỉnh ghi nhận)(?![\p{L}\p{M}])/u;
+const ANAPHORIC_TOPIC_RE = /^Về\s+(?:việc|vấn đề|nội dung|kiến nghị|đề nghị|đề xuất)\s+(?:này|trên|nêu trên)\s*,\s*/iu;
 const TOPIC_RE = /^(?:Kiến nghị|Đề nghị của|Đề xuất của|Về việc|Về|Nội dung|Vấn đề|Ý kiến|Trả lời)(?![\p{L}\p{M}])/u;
 
 /** Sentences about the meeting itself (who attended, who reported): never assignments. */
@@ -673,8 +674,11 @@ function analyseSentence(parse: Parse, index: number, sent: Span, carried: Agenc
 	const { text, ctx } = parse;
 	let from = sent.start;
 	const raw = text.slice(sent.start, sent.end);
+	// "Về việc này, Phó Thủ tướng … yêu cầu X …": a topic that points back is no topic heading.
+	const anaphor = ANAPHORIC_TOPIC_RE.exec(raw);
+	if (anaphor) from += anaphor[0].length;
 	// "Kiến nghị của UBND huyện X về …: Giao …" — the lead-in names the proposer, not the assignee.
-	if (TOPIC_RE.test(raw)) {
+	else if (TOPIC_RE.test(raw)) {
 		let depth = 0;
 		for (let i = sent.start; i < sent.end; i++) {
 			const c = text.charCodeAt(i);

@@ -171,10 +171,23 @@ describe('a province letter in one paragraph (the form of a real UBND tỉnh Là
 		const text =
 			'Giao Sở Xây dựng chủ trì kiểm tra hiện trạng công trình, xử lý vi phạm (nếu có). Báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh trước ngày 30/8/2026.';
 		const got = extractBlock(text, ctx);
-		expect(got.map((a) => [a.lead.map((l) => l.text), a.deadline?.date])).toEqual([[['Sở Xây dựng'], '2026-08-30']]);
+		expect(got.map((a) => [a.lead.map((l) => l.text), a.deadline?.kind === 'date' ? a.deadline.date : null])).toEqual([[['Sở Xây dựng'], '2026-08-30']]);
 	});
 	it('the closing "Yêu cầu X, Y … triển khai thực hiện./." is no task; a closing with a real action still is', () => {
 		expect(leads('Yêu cầu Sở Xây dựng, Sở Tài chính, các cơ quan, đơn vị liên quan triển khai thực hiện./.', ctx)).toEqual([]);
 		expect(leads('Yêu cầu Sở Xây dựng khẩn trương lập kế hoạch sửa chữa, triển khai thực hiện./.', ctx)).toEqual([['Sở Xây dựng']]);
+	});
+});
+
+describe('a topic that points back (the form of a real VPCP letter, dev half rc_13)', () => {
+	it('"Về việc này, Phó Thủ tướng … yêu cầu X …" charges X', () => {
+		expect(
+			leads('Về việc này, Phó Thủ tướng Chính phủ yêu cầu Ủy ban nhân dân tỉnh Khánh Hòa khẩn trương kiểm tra, báo cáo trước ngày 30/8/2016.', {
+				issuer: 'Văn phòng Chính phủ'
+			})
+		).toEqual([['Ủy ban nhân dân tỉnh Khánh Hòa']]);
+	});
+	it('a topic heading still is none', () => {
+		expect(leads('Về công tác quản lý đất đai của Sở Tài nguyên và Môi trường.', { issuer: 'Văn phòng Chính phủ' })).toEqual([]);
 	});
 });

@@ -54,3 +54,20 @@ describe('a two-column header pasted as table rows (real VPCP letters, developme
 		expect(leadsOf(text).filter((l) => l.includes('Ủy ban nhân dân tỉnh Quảng Nam')).length).toBeGreaterThanOrEqual(2);
 	});
 });
+
+describe('a province letter converted from PDF (real UBND tỉnh Lào Cai letter, development half rc_17)', () => {
+	const text = readFileSync(path.resolve(import.meta.dirname, '../../../../tests/fixtures/extract/real/dev/rc_17_ubnd-laocai-cv-2026-nd180.txt'), 'utf8');
+	const r = extractNotice(text);
+
+	it('reads the issuer split over two lines beside the motto spelt "CỘNG HOÀ"', () => {
+		expect(r.issuer).toBe('UBND tỉnh Lào Cai');
+	});
+
+	it('the wrapped subject line and the addressees under "Kính gửi:" are header, not tasks', () => {
+		const header = r.blocks.filter((b) => b.role === 'header').map((b) => b.text);
+		expect(header.some((t) => t.startsWith('Nghị định số 180/2026/NĐ-CP'))).toBe(true);
+		expect(header).toContain('Các sở, ban, ngành cấp tỉnh;');
+		expect(r.assignments.every((a) => !/^Các sở, ban, ngành cấp tỉnh;\s*$/u.test(text.slice(a.span.start, a.span.end)))).toBe(true);
+		expect(r.assignments[0]?.lead.map((l) => l.name)).toEqual(['Sở Nông nghiệp và Môi trường']);
+	});
+});

@@ -55,7 +55,7 @@ export interface NoticeExtraction {
 
 const HEADER_LINE_RE = /^(?:#|THÔNG BÁO\b|Số\s*:|CỘNG HOÀ|CỘNG HÒA|Độc lập|_{3,}|Kết luận của|V\/v|[\p{Lu}\s,.\-–]+$|[\p{L} .]+,\s+ngày\b)/u;
 /** The national motto, which a two-column header pastes beside the issuer's name. */
-const MOTTO_RE = /C[ỘO]NG H[ÒOÀ]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|Cộng hòa xã hội chủ nghĩa Việt Nam|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc/gu;
+const MOTTO_RE = /C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc/giu;
 /** A header line without the motto beside it. */
 const headerText = (t: string) => t.replace(MOTTO_RE, ' ').replace(/\s+/gu, ' ').trim();
 /**
@@ -117,7 +117,16 @@ function readIssuer(blocks: SourceBlock[], headerEnd: number, directory?: Agency
 	const caps: string[] = [];
 	// An underline beside the name ("VĂN PHÒNG CHÍNH PHỦ -------") is not part of it.
 	const names = blocks.slice(0, headerEnd).flatMap((b) => headerCells(b.text).map((c) => c.replace(/\s*(?:-{3,}|_{3,})\s*/gu, ' ').trim()));
-	for (const t of names.filter((c) => /\p{L}/u.test(c))) {
+	// "ỦY BAN NHÂN DÂN" over "TỈNH LÀO CAI" (the motto beside each line) is one name.
+	const lettered = names.filter((c) => /\p{L}/u.test(c));
+	const joined = lettered.flatMap((c, i) =>
+		/^(?:ỦY|UỶ) BAN NHÂN DÂN$/u.test(c) && /^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s/u.test(lettered[i + 1] ?? '')
+			? [`${c} ${lettered[i + 1]}`]
+			: i > 0 && /^(?:ỦY|UỶ) BAN NHÂN DÂN$/u.test(lettered[i - 1]!) && /^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s/u.test(c)
+				? []
+				: [c]
+	);
+	for (const t of joined) {
 		if (/^[\p{Lu}\s,.\-–]+$/u.test(t) && !/^(?:THÔNG BÁO|CỘNG H|ĐỘC LẬP)/u.test(t) && t.length > 3) caps.push(t);
 		const num = /Số\s*:[^/]*\/TB-([\p{L}\d]+)/u.exec(t);
 		if (num?.[1] && !caps.length) {
@@ -167,9 +176,17 @@ export function declaredParties(text: string, directory?: AgencyDirectory): stri
 function findHeaderEnd(blocks: SourceBlock[]): number {
 	const hasHeader = blocks.slice(0, 15).some((b) => headerCells(b.text).some((c) => /^(?:THÔNG BÁO|Số\s*:)/u.test(c)));
 	if (!hasHeader) return 0;
+	// After "Kính gửi:", the addressees one per line ("- Các sở, ban, ngành cấp tỉnh;") are header too.
+	let addressees = false;
+	let subject = false;
 	for (let i = 0; i < blocks.length; i++) {
 		const b = blocks[i] as SourceBlock;
 		const t = headerText(b.text);
+		if (addressees && t.length < 120 && /[;.,]$/u.test(t) && !BODY_START_RE.test(t)) continue;
+		// The subject line ("V/v tổ chức triển khai thực hiện") wraps over short lines of its own.
+		if (subject && !b.marker && t.length < 200 && !/[.;:]$/u.test(t) && !BODY_START_RE.test(t) && !/^Kính gửi/u.test(t)) continue;
+		addressees = /^Kính gửi\s*:/u.test(headerCells(b.text)[0] ?? '');
+		subject = /^V\/v\s/u.test(t);
 		if (!t || isHeaderLine(b.text)) continue;
 		if (b.marker || BODY_START_RE.test(t) || t.length >= 150 || i > 0) return i;
 	}
