@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import JSZip from 'jszip';
 import { NoticeDoc, type RichBlock } from '#shared/doc/noticeDoc';
 import { buildNoticeDoc, importNoticeFile, importSeedNotices, seedNoticeFiles, readNoticeFile, readNoticeText } from './importNotice';
@@ -290,6 +290,47 @@ describe.skipIf(!haveSeeds)('layout normalisation of a .docx converted from a PD
 		const fromWord = await readNoticeFile('tu-pdf.docx', await onePerLine(text));
 		expect(texts(fromWord)).toEqual(texts(fromText));
 		expect(bodyTasks(fromWord)).toEqual(bodyTasks(fromText));
+	});
+});
+
+/** A .docx of `text` where each run of tab-separated lines is a Word table (one row a line). */
+async function withTables(text: string): Promise<Buffer> {
+	const children: (Paragraph | Table)[] = [];
+	let rows: string[][] = [];
+	const flush = () => {
+		if (rows.length)
+			children.push(
+				new Table({
+					rows: rows.map((cells) => new TableRow({ children: cells.map((c) => new TableCell({ children: [new Paragraph({ children: [new TextRun(c)] })] })) }))
+				})
+			);
+		rows = [];
+	};
+	for (const line of text.replace(/\r\n?/gu, '\n').split('\n')) {
+		if (line.includes('\t')) rows.push(line.split('\t'));
+		else {
+			flush();
+			children.push(new Paragraph({ children: [new TextRun(line)] }));
+		}
+	}
+	flush();
+	return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
+describe('a .docx with a table of tasks', () => {
+	it('reads one task per row, by the columns its header names, as the same text pasted (tab-separated rows) gives', async () => {
+		// A notice with a task table ("Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn hoàn thành").
+		const text = readFileSync(path.resolve(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'extract', 'heldout', 'e_bang_va_doi_voi.txt'), 'utf8');
+		const rows = text.split('\n').filter((l) => l.includes('\t')).length - 1;
+		const fromText = readNoticeText(text);
+		const fromWord = await readNoticeFile('bang-nhiem-vu.docx', await withTables(text));
+		expect(rows).toBeGreaterThanOrEqual(5);
+		expect(texts(fromWord)).toEqual(texts(fromText));
+		const tasks = bodyTasks(fromWord);
+		expect(tasks).toEqual(bodyTasks(fromText));
+		// Every row is a task with its lead, and the deadline from the "Thời hạn" column.
+		const rowTasks = tasks.filter(([, , deadline]) => /^(?:Quý|Tháng|Trước|Hằng)/iu.test(deadline ?? ''));
+		expect(rowTasks.length).toBeGreaterThanOrEqual(rows - 1);
 	});
 });
 

@@ -7,6 +7,7 @@
  */
 import mammoth from 'mammoth';
 import type { RichRun } from '#shared/doc/noticeDoc';
+import { splitCells, tableHeader } from '#shared/extract/table';
 import { runOffset, segmentNotice } from '#shared/extract/text';
 import { ImportError, type SourceLine } from './types';
 
@@ -60,8 +61,38 @@ function walk(node: MammothNode, out: Paragraph[], inTable: boolean): void {
 		if (child.type === 'paragraph') {
 			const line = paragraph(child);
 			if (line) out.push({ line, inTable });
-		} else walk(child, out, inTable || child.type === 'table');
+		} else if (child.type === 'table' && taskTable(child, out)) continue;
+		else walk(child, out, inTable || child.type === 'table');
 	}
+}
+
+/**
+ * A table of tasks ("Phụ lục", "Biểu": Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn)
+ * becomes one line per row, its cells separated by tabs, as Word pastes a table into plain text:
+ * the extractor reads such rows by their header (table.ts), one row one task, in the editor as in
+ * a pasted text. Any other table (the Decree 30 header, the signature) is read cell by cell.
+ */
+function taskTable(table: MammothNode, out: Paragraph[]): boolean {
+	const rows = (table.children ?? []).filter((r) => r.type === 'tableRow');
+	const cellsOf = (row: MammothNode): SourceLine[] =>
+		(row.children ?? [])
+			.filter((c) => c.type === 'tableCell')
+			.map((cell) => {
+				const lines = (cell.children ?? []).flatMap((p) => (p.type === 'paragraph' ? [paragraph(p)] : [])).filter((l): l is SourceLine => !!l);
+				const runs = lines.flatMap((l, k) => [...(k ? [{ text: ' ' }] : []), ...l.runs.map((r) => ({ ...r, text: r.text.replace(/[\t\n]+/gu, ' ') }))]);
+				return { text: runs.map((r) => r.text).join(''), runs };
+			});
+	const first = rows[0] ? cellsOf(rows[0]) : [];
+	const header = splitCells(first.map((c) => c.text.trim()).join('\t'));
+	if (!header || !tableHeader(header)) return false;
+	for (const row of rows) {
+		const cells = cellsOf(row);
+		if (!cells.some((c) => c.text.trim())) continue;
+		const runs = cells.flatMap((c, k) => [...(k ? [{ text: '\t' }] : []), ...c.runs]);
+		const text = runs.map((r) => r.text).join('');
+		out.push({ line: { text, runs, raw: [text] }, inTable: true });
+	}
+	return true;
 }
 
 /**

@@ -256,14 +256,23 @@ function readMeeting(body: RichBlock[], set: (k: MetaTextField, v: string, how?:
 	}
 }
 
-/** Collapses whitespace across runs, drops empty runs and trims the block's ends. */
+/**
+ * Collapses whitespace across runs, drops empty runs and trims the block's ends. A table row (three
+ * cells or more, tab-separated) keeps one tab per cell boundary, empty cells too (table.ts reads
+ * the columns by position).
+ */
 function tidyRuns(runs: readonly RichRun[]): RichRun[] {
 	const out: RichRun[] = [];
+	const row =
+		runs
+			.map((r) => r.text)
+			.join('')
+			.split('\t').length >= 3;
 	for (const r of runs) {
-		const text = r.text.replace(/\s+/gu, ' ');
+		const text = row ? r.text.replace(/[^\S\t]*\t[^\S\t]*/gu, '\t').replace(/[^\S\t]+/gu, ' ') : r.text.replace(/\s+/gu, ' ');
 		if (!text) continue;
 		const prev = out[out.length - 1];
-		const piece = prev && /\s$/u.test(prev.text) ? text.replace(/^\s+/u, '') : text;
+		const piece = prev && / $/u.test(prev.text) ? text.replace(/^ +/u, '') : text;
 		if (!piece) continue;
 		if (prev && !!prev.bold === !!r.bold && !!prev.italic === !!r.italic) prev.text += piece;
 		else out.push({ text: piece, ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italic: true } : {}) });

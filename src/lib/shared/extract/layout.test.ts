@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { segmentNotice } from './text';
 import { extractNotice } from './notice';
+import { extractSequence } from './sequence';
 
 const SEEDS = process.env.SEEDS_DIR ?? path.resolve(import.meta.dirname, '..', '..', '..', '..', '..', 'shared', 'seeds');
 const haveSeeds = existsSync(SEEDS);
@@ -69,5 +70,29 @@ describe('a province letter converted from PDF (real UBND tỉnh Lào Cai letter
 		expect(header).toContain('Các sở, ban, ngành cấp tỉnh;');
 		expect(r.assignments.every((a) => !/^Các sở, ban, ngành cấp tỉnh;\s*$/u.test(text.slice(a.span.start, a.span.end)))).toBe(true);
 		expect(r.assignments[0]?.lead.map((l) => l.name)).toEqual(['Sở Nông nghiệp và Môi trường']);
+	});
+});
+
+describe('a table of tasks in the editor (blocks of tab-separated cells)', () => {
+	it('the sequence reader gives one task a row, by the columns the header row names', () => {
+		const rows = [
+			'TT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời hạn hoàn thành',
+			'1\tRà soát quy hoạch các khu tái định cư\tSở Xây dựng\tSở Tài chính\tQuý II/2024',
+			'2\tBáo cáo tiến độ giải phóng mặt bằng\tSở Tài nguyên và Môi trường\t\tTrước ngày 15/4/2024'
+		];
+		const blocks = [
+			{ text: 'Các nhiệm vụ cụ thể như sau:', markerType: 'none' as const, rank: 99, openEnded: false },
+			...rows.map((text) => ({ text, markerType: 'none' as const, rank: 99, openEnded: true })),
+			{ text: 'Văn phòng UBND tỉnh theo dõi, đôn đốc.', markerType: 'none' as const, rank: 99, openEnded: false }
+		];
+		const got = extractSequence(blocks, { noticeDate: '2024-03-22' });
+		expect(got.map((r) => r.role)).toEqual(['heading', 'heading', 'body', 'body', 'body']);
+		expect(got.slice(2, 4).map((r) => r.assignments.map((a) => [a.lead.map((l) => l.name), a.support.map((l) => l.name), a.action]))).toEqual([
+			[[['Sở Xây dựng'], ['Sở Tài chính'], 'Rà soát quy hoạch các khu tái định cư']],
+			[[['Sở Tài nguyên và Môi trường'], [], 'Báo cáo tiến độ giải phóng mặt bằng']]
+		]);
+		expect(got[3]?.assignments[0]?.deadline).toMatchObject({ kind: 'date', date: '2024-04-15', inclusive: false });
+		// After the table, paragraphs are read as text again.
+		expect(got[4]?.assignments[0]?.lead.map((l) => l.name)).toEqual(['Văn phòng UBND tỉnh']);
 	});
 });

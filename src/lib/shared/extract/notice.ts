@@ -7,7 +7,6 @@ import { extractSequence } from './sequence';
 import { parseDay } from './deadline';
 import { findParties, resolveAgency } from '../agencies/matcher';
 import { segmentNotice, toSourceSpan, type SourceBlock } from './text';
-import { rowAssignment, splitCells, tableHeader, type TableColumns } from './table';
 import type { AgencyDirectory, IsoDate } from '../agencies/types';
 import type { AgencyRef, Assignment, BlockRole, Deadline, Span } from './types';
 
@@ -193,22 +192,6 @@ function findHeaderEnd(blocks: SourceBlock[]): number {
 	return 0;
 }
 
-const shiftSpan = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
-const shiftRef = (r: AgencyRef, by: number): AgencyRef => (r.span ? { ...r, span: shiftSpan(r.span, by) } : r);
-
-/** Moves an assignment read from a raw source line (a table row) to offsets in the notice. */
-function shift(a: Assignment, by: number): Assignment {
-	return {
-		...a,
-		span: shiftSpan(a.span, by),
-		actionSpan: shiftSpan(a.actionSpan, by),
-		lead: a.lead.map((r) => shiftRef(r, by)),
-		support: a.support.map((r) => shiftRef(r, by)),
-		officials: a.officials.map((r) => shiftRef(r, by)),
-		deadline: a.deadline ? { ...a.deadline, span: shiftSpan(a.deadline.span, by) } : null
-	};
-}
-
 /** Maps a block-level deadline span to source offsets. */
 function mapDeadline(block: SourceBlock, d: Deadline | null): Deadline | null {
 	if (!d) return null;
@@ -249,32 +232,8 @@ export function extractNotice(fullText: string, options: NoticeOptions = {}): No
 		headerEnd,
 		mapHeadingRef: (i, r) => mapRef(blocks[i] as SourceBlock, r)
 	});
-	// Tables pasted as text: a header row naming the "chủ trì" column, then one assignment a row.
-	let table: TableColumns | null = null;
 	results.forEach((r, index) => {
 		const block = blocks[index] as SourceBlock;
-		const cells = index >= headerEnd && r.role !== 'recipients' ? splitCells(text.slice(block.start, block.end)) : null;
-		if (!cells) table = null;
-		else {
-			const header = tableHeader(cells);
-			if (header) table = header;
-			r.assignments = [];
-			if (header) r.role = 'heading';
-			else if (table) {
-				const row = rowAssignment(cells, table, baseCtx);
-				if (row) {
-					out.assignments.push({ ...shift(row, block.start), block: index });
-					out.blocks.push({
-						span: { start: block.start, end: block.end },
-						text: block.text,
-						marker: block.marker,
-						role: r.role,
-						inheritedLead: r.inheritedLead
-					});
-					return;
-				}
-			}
-		}
 		out.blocks.push({ span: { start: block.start, end: block.end }, text: block.text, marker: block.marker, role: r.role, inheritedLead: r.inheritedLead });
 		for (const a of r.assignments) {
 			out.assignments.push({

@@ -2,10 +2,11 @@
  * Reads a sequence of blocks the way a notice is read: headings and list intros ("… yêu cầu UBND
  * huyện, thành phố tập trung thực hiện các nhiệm vụ sau:") open a scope whose assignee the items
  * under them inherit; an outline marker of the same or an outer rank closes it; the "Nơi nhận" list
- * and the closing boilerplate are never assignments. Used by {@link extractNotice} (plain text)
+ * and the closing boilerplate are never assignments; a table of tasks gives one task a row. Used by {@link extractNotice} (plain text)
  * and by the editor (blocks of the collaborative body), so both read a notice alike.
  */
 import { extractBlock, headingAssignee, isBoilerplate } from './block';
+import { rowAssignment, splitCells, tableHeader, type TableColumns } from './table';
 import type { MarkerType } from './text';
 import type { AgencyRef, Assignment, BlockContext, BlockRole } from './types';
 
@@ -61,7 +62,24 @@ export function extractSequence(blocks: readonly SequenceBlock[], options: Seque
 	const { headerEnd = 0, extract = extractBlock, mapHeadingRef = (_i: number, r: AgencyRef) => r, ...baseCtx } = options;
 	const scopes: Scope[] = [];
 	let recipients = false;
+	/** The columns of the table of tasks being read (its header row seen), else null. */
+	let table: TableColumns | null = null;
 	return blocks.map((block, index) => {
+		// A table of tasks (rows of tab-separated cells, as Word pastes or imports one): a header
+		// row naming the "chủ trì" column, then one task a row, read by column.
+		const cells = index >= headerEnd && !recipients ? splitCells(block.text) : null;
+		if (!cells) table = null;
+		else {
+			const header = tableHeader(cells);
+			if (header) {
+				table = header;
+				return { role: 'heading', inheritedLead: [], headingLead: null, assignments: [] };
+			}
+			if (table) {
+				const row = rowAssignment(cells, table, baseCtx);
+				return { role: 'body', inheritedLead: [], headingLead: null, assignments: row ? [row] : [] };
+			}
+		}
 		const t = block.text.trim();
 		let role: BlockRole = 'body';
 		if (index < headerEnd) role = 'header';

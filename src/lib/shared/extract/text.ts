@@ -145,6 +145,11 @@ class RunBuilder {
 		this.length += to - from;
 		this.lastSpace = src.charCodeAt(to - 1) === 32;
 	}
+	/** Appends the tab at `at` (a cell boundary of a table row). */
+	tab(src: string, at: number): void {
+		this.copy(src, at, at + 1);
+		this.lastSpace = true;
+	}
 	/** Appends one space mapped to `at`, unless the text already ends with one. */
 	space(src: string, at: number): void {
 		if (this.lastSpace) return;
@@ -177,6 +182,10 @@ export function runOffset(runs: OffsetRuns, i: number): number {
  */
 function buildBlock(src: string, lines: Line[]): { text: string; runs: OffsetRuns } {
 	const b = new RunBuilder();
+	// A table row pasted as text (three cells or more, tab-separated) keeps its tabs, empty cells
+	// too: the columns are read by position under the header row (table.ts).
+	const first = lines[0];
+	const row = lines.length === 1 && !!first && src.slice(first.start, first.end).split('\t').length >= 3;
 	lines.forEach((line, k) => {
 		if (k > 0) b.space(src, line.start);
 		let from = line.start;
@@ -184,6 +193,10 @@ function buildBlock(src: string, lines: Line[]): { text: string; runs: OffsetRun
 			const c = src.charCodeAt(i);
 			if (c === 42 || isSuperscript(c)) {
 				b.copy(src, from, i);
+				from = i + 1;
+			} else if (row && c === 9) {
+				b.copy(src, from, i);
+				b.tab(src, i);
 				from = i + 1;
 			} else if (isSpace(c) && (c !== 32 || isSpace(src.charCodeAt(i + 1)) || i + 1 === line.end || i === from)) {
 				b.copy(src, from, i);
