@@ -273,7 +273,7 @@ const bodyTasks = (n: ImportedNotice) =>
 	]);
 
 describe.skipIf(!haveSeeds)('layout normalisation of a .docx converted from a PDF', () => {
-	it('reads a Word file of one paragraph per printed line (seed 000, a real PDF text) as the same body and tasks as the text', async () => {
+	it('[L3] reads a Word file of one paragraph per printed line (seed 000, a real PDF text) as the same body and tasks as the text', async () => {
 		const text = seed('000');
 		const fromText = readNoticeText(text);
 		const fromWord = await readNoticeFile('tu-pdf.docx', await onePerLine(text));
@@ -318,7 +318,7 @@ async function withTables(text: string): Promise<Buffer> {
 }
 
 describe('a .docx with a table of tasks', () => {
-	it('reads one task per row, by the columns its header names, as the same text pasted (tab-separated rows) gives', async () => {
+	it('[L7] reads one task per row, by the columns its header names, as the same text pasted (tab-separated rows) gives', async () => {
 		// A notice with a task table ("Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn hoàn thành").
 		const text = readFileSync(path.resolve(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'extract', 'heldout', 'e_bang_va_doi_voi.txt'), 'utf8');
 		const rows = text.split('\n').filter((l) => l.includes('\t')).length - 1;

@@ -8,7 +8,7 @@ const heading = (text: string) => headingAssignee(text, ctx) ?? [];
 const districts: AgencyRef[] = heading('Để hoàn thành các mục tiêu, yêu cầu UBND huyện, thành phố cần tập trung thực hiện tốt một số nhiệm vụ trọng tâm sau:');
 
 describe('leads', () => {
-	it('takes the party after "Giao", with its deadline', () => {
+	it('[P1] takes the party after "Giao", with its deadline', () => {
 		const [a] = extractBlock('Giao Sở Tài chính ban hành văn bản hướng dẫn để thực hiện thống nhất trên địa bàn tỉnh, xong trước ngày 10/01/2024.', ctx);
 		expect(a?.lead.map((l) => l.name)).toEqual(['Sở Tài chính']);
 		expect(a?.deadline).toMatchObject({ kind: 'date', date: '2024-01-10' });
@@ -19,7 +19,7 @@ describe('leads', () => {
 			['Sở Tài chính', 'Sở Kế hoạch và Đầu tư']
 		]);
 	});
-	it('takes the grammatical subject, after an adverbial opener', () => {
+	it('[A3] takes the grammatical subject, after an adverbial opener', () => {
 		expect(leads('Trong năm 2026, Văn phòng cần định hình và thay đổi tư duy trong công tác tham mưu.')).toEqual([['Văn phòng']]);
 	});
 	it('skips the proposer in a "Kiến nghị của … :" lead-in and an agreement sentence', () => {
@@ -27,7 +27,7 @@ describe('leads', () => {
 			leads('Kiến nghị của UBND thành phố Bắc Giang về tổ chức Lễ hội: Nhất trí chủ trương. UBND thành phố Bắc Giang chủ động xây dựng kế hoạch.')
 		).toEqual([['UBND thành phố Bắc Giang']]);
 	});
-	it('takes the party a requester charges: "Ủy ban nhân dân tỉnh yêu cầu X …"', () => {
+	it('[P2] takes the party a requester charges: "Ủy ban nhân dân tỉnh yêu cầu X …"', () => {
 		expect(
 			leads('Ủy ban nhân dân tỉnh yêu cầu Lãnh đạo các sở, ngành, các Ban Quản lý dự án và Ủy ban nhân dân các xã, phường nêu cao tinh thần trách nhiệm.')
 		).toEqual([['Lãnh đạo các sở, ngành', 'các Ban Quản lý dự án', 'Ủy ban nhân dân các xã, phường']]);
@@ -57,18 +57,18 @@ describe('leads', () => {
 			)
 		).toEqual([['Ban Quản lý dự án đầu tư xây dựng số 1'], ['Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh']]);
 	});
-	it('keeps an unknown agency as written, marked unknown', () => {
+	it('[P6] keeps an unknown agency as written, marked unknown', () => {
 		const [a] = extractBlock('Trung tâm Xúc tiến Đầu tư tỉnh tổ chức hội nghị xúc tiến đầu tư.', ctx);
 		expect(a?.lead[0]).toMatchObject({ text: 'Trung tâm Xúc tiến Đầu tư tỉnh', known: false, kind: 'unknown' });
 	});
-	it('does not take a party the lead directs, addresses or reports to', () => {
+	it('[P5] does not take a party the lead directs, addresses or reports to', () => {
 		expect(leads('Giao Sở Tài chính có văn bản hướng dẫn UBND cấp huyện thực hiện việc chuyển nguồn.')).toEqual([['Sở Tài chính']]);
 		expect(leads('UBND huyện Yên Thế có văn bản báo cáo Sở Tài chính để sớm được xem xét, trả lời.')).toEqual([['UBND huyện Yên Thế']]);
 	});
 });
 
 describe('support and officials', () => {
-	it('takes the parties after "chủ trì, phối hợp với" as support', () => {
+	it('[U1] takes the parties after "chủ trì, phối hợp với" as support', () => {
 		const [a] = extractBlock('Giao Sở TN&MT chủ trì, phối hợp với UBND các huyện có liên quan, tổng hợp báo cáo tại phiên giao ban ngày 12/01/2024.', ctx);
 		expect(a?.support.map((s) => s.text)).toEqual(['UBND các huyện có liên quan']);
 		expect(a?.deadline).toMatchObject({ kind: 'date', date: '2024-01-12' });
@@ -80,7 +80,7 @@ describe('support and officials', () => {
 		});
 		expect(a?.support).toEqual([]);
 	});
-	it('does not count meeting counterparts ("làm việc với") as support', () => {
+	it('[U2] does not count meeting counterparts ("làm việc với") as support', () => {
 		const [a] = extractBlock('UBND huyện Yên Thế chủ động làm việc với lãnh đạo Sở Tài nguyên và Môi trường để thống nhất chủ trương chung.', ctx);
 		expect(a?.support).toEqual([]);
 	});
@@ -109,7 +109,7 @@ describe('support and officials', () => {
 });
 
 describe('heading inheritance', () => {
-	it('reads the assignee of a list intro, and of a heading that is only an agency', () => {
+	it('[S1] reads the assignee of a list intro, and of a heading that is only an agency', () => {
 		expect(districts.map((r) => r.text)).toEqual(['UBND huyện, thành phố']);
 		expect(heading('Ủy ban nhân dân các xã, phường có cụm công nghiệp').map((r) => r.text)).toEqual(['Ủy ban nhân dân các xã, phường có cụm công nghiệp']);
 	});
@@ -118,7 +118,7 @@ describe('heading inheritance', () => {
 			'Văn phòng'
 		]);
 	});
-	it('names no assignee for a heading that names only the requester or a topic', () => {
+	it('[S2] names no assignee for a heading that names only the requester or a topic', () => {
 		expect(headingAssignee('Về một số nhiệm vụ trọng tâm trong thời gian tới, Thường trực UBND tỉnh yêu cầu:', ctx)).toBeNull();
 		expect(headingAssignee('Về công tác tổng hợp, báo cáo:', ctx)).toBeNull();
 	});
@@ -132,7 +132,7 @@ describe('heading inheritance', () => {
 			['UBND huyện, thành phố', 'date']
 		]);
 	});
-	it('merges an elaborating sentence about the same party ("Lưu ý: …")', () => {
+	it('[A1] merges an elaborating sentence about the same party ("Lưu ý: …")', () => {
 		expect(
 			extractBlock('Tiếp tục tăng cường công tác quản lý đất đai. Lưu ý: đối với các đơn vị dự kiến sắp xếp phải làm tốt công tác quản lý đất đai.', {
 				...ctx,
@@ -140,7 +140,7 @@ describe('heading inheritance', () => {
 			})
 		).toHaveLength(1);
 	});
-	it('lets a sentence with its own subject override the heading', () => {
+	it('[S3] lets a sentence with its own subject override the heading', () => {
 		expect(leads('Hoàn thành 100% trụ sở Công an xã. Chủ tịch UBND cấp huyện chỉ đạo các cơ quan chuyên môn rà soát.', { inheritedLead: districts })).toEqual([
 			['UBND huyện, thành phố'],
 			['Chủ tịch UBND cấp huyện']

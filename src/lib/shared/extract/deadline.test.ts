@@ -5,7 +5,7 @@ const notice = '2023-12-27';
 const first = (text: string, date: string | undefined = notice) => findDeadline(text, date);
 
 describe('exact days', () => {
-	it('reads "trước ngày 20/01/2024" as that day, end day not included', () => {
+	it('[D1] reads "trước ngày 20/01/2024" as that day, end day not included', () => {
 		expect(first('báo cáo trước ngày 20/01/2024 để tổng hợp')).toMatchObject({
 			kind: 'date',
 			date: '2024-01-20',
@@ -16,7 +16,7 @@ describe('exact days', () => {
 	it('keeps "xong" in the words of "xong trước ngày 30/01/2024"', () => {
 		expect(first('tháo gỡ, xong trước ngày 30/01/2024.')).toMatchObject({ date: '2024-01-30', text: 'xong trước ngày 30/01/2024' });
 	});
-	it('reads "hết ngày 31/01/2024" and "Từ nay đến hết ngày 31/01/2024" as inclusive', () => {
+	it('[D1] reads "hết ngày 31/01/2024" and "Từ nay đến hết ngày 31/01/2024" as inclusive', () => {
 		expect(first('thực hiện đến hết ngày 31/01/2024')).toMatchObject({ date: '2024-01-31', inclusive: true });
 		expect(first('Từ nay đến hết ngày 31/01/2024, tập trung')).toMatchObject({
 			date: '2024-01-31',
@@ -50,12 +50,12 @@ describe('exact days', () => {
 });
 
 describe('periods', () => {
-	it('reads months with and without year', () => {
+	it('[D2] reads months with and without year', () => {
 		expect(first('giải quyết trong tháng 01/2024.')).toMatchObject({ kind: 'period', from: '2024-01-01', to: '2024-01-31' });
 		expect(first('hoàn thiện (trong tháng 9/2021)')).toMatchObject({ from: '2021-09-01', to: '2021-09-30' });
 		expect(first('trình HĐND trong tháng 9', '2024-03-01')).toMatchObject({ from: '2024-09-01', to: '2024-09-30' });
 	});
-	it('reads quarters in Roman numerals, with and without year', () => {
+	it('[D2] reads quarters in Roman numerals, with and without year', () => {
 		expect(first('báo cáo trong Quý III/2021 các nội dung')).toMatchObject({ from: '2021-07-01', to: '2021-09-30' });
 		expect(first('hoàn thành trong quý II', '2024-01-10')).toMatchObject({ from: '2024-04-01', to: '2024-06-30' });
 	});
@@ -76,11 +76,11 @@ describe('recurring rules and events', () => {
 			text: 'chậm nhất trước 16 giờ ngày thứ 6 hàng tuần'
 		});
 	});
-	it('reads "định kỳ hằng tháng" and "Định kỳ hằng quý"', () => {
+	it('[D3] reads "định kỳ hằng tháng" and "Định kỳ hằng quý"', () => {
 		expect(first('định kỳ hằng tháng báo cáo')).toMatchObject({ kind: 'recurring', frequency: 'monthly' });
 		expect(first('Định kỳ hằng quý tổng hợp')).toMatchObject({ kind: 'recurring', frequency: 'quarterly' });
 	});
-	it('reads meetings and waiting periods as events, never as an invented day', () => {
+	it('[D4] reads meetings and waiting periods as events, never as an invented day', () => {
 		expect(first('báo cáo Thường trực UBND tỉnh tại cuộc họp giao ban kế tiếp.')).toMatchObject({ kind: 'event' });
 		expect(first('giám sát trong thời gian chờ kết quả thanh tra.')).toMatchObject({ kind: 'event' });
 		expect(first('báo cáo ngay sau khi có kết luận thanh tra')).toMatchObject({ kind: 'event' });

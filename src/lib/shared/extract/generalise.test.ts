@@ -66,12 +66,12 @@ describe('parties of central and ministry notices', () => {
 });
 
 describe('directives and statements', () => {
-	it('does not charge the party of a statement of shortcoming ("… chưa giải quyết dứt điểm")', () => {
+	it('[V1] does not charge the party of a statement of shortcoming ("… chưa giải quyết dứt điểm")', () => {
 		expect(
 			leads('Sở Tài nguyên và Môi trường, UBND thành phố Đông Hà chưa giải quyết dứt điểm hồ sơ.', { noticeDate: '2024-03-19', issuer: 'UBND tỉnh' })
 		).toEqual([]);
 	});
-	it('treats the chair who agrees, trusts or hopes as the speaker, not an assignee', () => {
+	it('[P4] treats the chair who agrees, trusts or hopes as the speaker, not an assignee', () => {
 		expect(leads('Chủ tịch UBND tỉnh tin tưởng cộng đồng doanh nghiệp sẽ đồng hành.', { noticeDate: '2024-03-19', issuer: 'UBND tỉnh' })).toEqual([]);
 		const r = extractBlock('Về kiến nghị của tỉnh: Thủ tướng Chính phủ đồng ý về chủ trương; giao Bộ Tài chính xử lý trong tháng 7 năm 2025.', central);
 		expect(r.map((a) => [a.lead.map((l) => l.text), a.deadline?.kind])).toEqual([[['Bộ Tài chính'], 'period']]);
@@ -99,12 +99,12 @@ describe('deadlines', () => {
 });
 
 describe('plain-text layout', () => {
-	it('joins a PDF line that goes on in lower case after ";"', () => {
+	it('[L1] joins a PDF line that goes on in lower case after ";"', () => {
 		const line = 'Sở TN&MT hướng dẫn UBND các huyện, thị xã, thành phố hoàn thiện hồ sơ xác định giá đất cụ thể, dự án trọng điểm;';
 		const pdf = `${line}\nhoàn thành trong tháng 10/2023.\n${'Một dòng văn bản khác đủ dài để làm chiều rộng trang của tệp PDF này.'}\n`;
 		expect(segmentNotice(pdf)[0]?.text).toMatch(/;\s+hoàn thành trong tháng 10\/2023\.$/u);
 	});
-	it('reads the notice date and issuer from a two-column header pasted on one line', () => {
+	it('[L4] reads the notice date and issuer from a two-column header pasted on one line', () => {
 		const t = [
 			' UBND TỈNH HÀ TĨNH              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM ',
 			'    VĂN PHÒNG                          Độc lập - Tự do - Hạnh phúc ',
@@ -127,7 +127,7 @@ describe('tables pasted as text', () => {
 		expect(tableHeader(splitCells(header) ?? [])).toEqual({ lead: 2, support: 3, deadline: 4, task: 1 });
 		expect(tableHeader(splitCells('4\tTheo dõi, tổng hợp tình hình thực hiện các dự án trọng điểm của tỉnh\tSở Tài chính\t\tHằng quý') ?? [])).toBeNull();
 	});
-	it('gives one assignment per row, with the deadline read from a bare period, date or frequency', () => {
+	it('[L7] gives one assignment per row, with the deadline read from a bare period, date or frequency', () => {
 		const cols = tableHeader(splitCells(header) ?? []);
 		if (!cols) throw new Error('no header');
 		const row = (r: string) => rowAssignment(splitCells(r) ?? [], cols, { noticeDate: '2024-03-22' });

@@ -72,7 +72,7 @@ describe('who is charged', () => {
 		]);
 		expect(leads('Ủy ban nhân dân thành phố yêu cầu Sở Xây dựng kiểm tra chất lượng công trình.')).toEqual([['Sở Xây dựng']]);
 	});
-	it('splits one sentence charging three parties, each with its own deadline', () => {
+	it('[A2] splits one sentence charging three parties, each with its own deadline', () => {
 		const out = extractBlock(
 			'Về phòng chống dịch: Sở Y tế rà soát trang thiết bị trước ngày 15/3/2025, Bảo hiểm xã hội tỉnh cập nhật danh sách người tham gia bảo hiểm, UBND các huyện có trạm y tế xuống cấp rà soát nhu cầu sửa chữa trước ngày 30/4/2025.',
 			province
@@ -138,7 +138,7 @@ describe('deadlines of the whole task', () => {
 });
 
 describe('PDF text', () => {
-	it('drops a footnote number glued to a document number whose issuer code takes no digits', () => {
+	it('[L6] drops a footnote number glued to a document number whose issuer code takes no digits', () => {
 		const [b] = segmentNotice('1. Quán triệt Nghị quyết số 57-NQ/TW2 và Nghị định số 10/2025/NĐ-CP3; Nghị quyết số 12/2024/QH15 vẫn giữ nguyên.');
 		expect(b?.text).toBe('Quán triệt Nghị quyết số 57-NQ/TW và Nghị định số 10/2025/NĐ-CP; Nghị quyết số 12/2024/QH15 vẫn giữ nguyên.');
 	});
@@ -153,7 +153,7 @@ describe('approvals that name who acts', () => {
 		['Đồng ý về nguyên tắc Sở Giao thông vận tải tổ chức lễ thông xe trong tháng 10/2025.', 'Sở Giao thông vận tải'],
 		['Chấp thuận Sở Xây dựng tổ chức lễ khởi công trong tháng 10/2025.', 'Sở Xây dựng'],
 		['Cơ bản thống nhất Sở Nội vụ hoàn thiện hồ sơ, trình Ủy ban nhân dân tỉnh.', 'Sở Nội vụ']
-	])('"%s" → lead %s', (sentence, lead) => {
+	])('[P3] "%s" → lead %s', (sentence, lead) => {
 		expect(leads(sentence)).toEqual([[lead]]);
 	});
 
@@ -164,23 +164,23 @@ describe('approvals that name who acts', () => {
 
 describe('a province letter in one paragraph (the form of a real UBND tỉnh Lào Cai letter, dev half rc_05)', () => {
 	const ctx = { issuer: 'UBND tỉnh Lào Cai' };
-	it('"Sau khi xem xét Chủ tịch … giao X …": the opener is skipped, X is the lead', () => {
+	it('[A3] "Sau khi xem xét Chủ tịch … giao X …": the opener is skipped, X is the lead', () => {
 		expect(leads('Sau khi xem xét Chủ tịch Ủy ban nhân dân tỉnh giao Sở Xây dựng chủ trì kiểm tra hiện trạng công trình.', ctx)).toEqual([['Sở Xây dựng']]);
 	});
-	it('"Báo cáo kết quả … trước ngày …" without a subject is the report-back of the task before: one task, its deadline', () => {
+	it('[A1] "Báo cáo kết quả … trước ngày …" without a subject is the report-back of the task before: one task, its deadline', () => {
 		const text =
 			'Giao Sở Xây dựng chủ trì kiểm tra hiện trạng công trình, xử lý vi phạm (nếu có). Báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh trước ngày 30/8/2026.';
 		const got = extractBlock(text, ctx);
 		expect(got.map((a) => [a.lead.map((l) => l.text), a.deadline?.kind === 'date' ? a.deadline.date : null])).toEqual([[['Sở Xây dựng'], '2026-08-30']]);
 	});
-	it('the closing "Yêu cầu X, Y … triển khai thực hiện./." is no task; a closing with a real action still is', () => {
+	it('[V2] the closing "Yêu cầu X, Y … triển khai thực hiện./." is no task; a closing with a real action still is', () => {
 		expect(leads('Yêu cầu Sở Xây dựng, Sở Tài chính, các cơ quan, đơn vị liên quan triển khai thực hiện./.', ctx)).toEqual([]);
 		expect(leads('Yêu cầu Sở Xây dựng khẩn trương lập kế hoạch sửa chữa, triển khai thực hiện./.', ctx)).toEqual([['Sở Xây dựng']]);
 	});
 });
 
 describe('a topic that points back (the form of a real VPCP letter, dev half rc_13)', () => {
-	it('"Về việc này, Phó Thủ tướng … yêu cầu X …" charges X', () => {
+	it('[S4] "Về việc này, Phó Thủ tướng … yêu cầu X …" charges X', () => {
 		expect(
 			leads('Về việc này, Phó Thủ tướng Chính phủ yêu cầu Ủy ban nhân dân tỉnh Khánh Hòa khẩn trương kiểm tra, báo cáo trước ngày 30/8/2016.', {
 				issuer: 'Văn phòng Chính phủ'

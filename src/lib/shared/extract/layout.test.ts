@@ -26,7 +26,7 @@ const blocks = (text: string) => segmentNotice(text.normalize('NFC')).map((b) =>
 const tasks = (text: string) => extractNotice(text.normalize('NFC')).assignments.map((a) => [a.lead.map((l) => l.name).join(' + '), a.deadline?.text ?? '']);
 
 describe.skipIf(!haveSeeds)('layout normalisation on a real notice (seed 000)', () => {
-	it('joins a list number printed alone on its line to the text on the next line', () => {
+	it('[L2] joins a list number printed alone on its line to the text on the next line', () => {
 		const text = seed('000');
 		const apart = text.replace(/^(\d{1,2}\.|[a-zđ]\)|-) +(?=\S)/gmu, '$1\n');
 		expect(apart).not.toBe(text);
@@ -40,7 +40,7 @@ describe('a two-column header pasted as table rows (real VPCP letters, developme
 	const real = (name: string) => readFileSync(path.resolve(import.meta.dirname, '../../../../tests/fixtures/extract/real/dev', name), 'utf8');
 	const leadsOf = (text: string) => extractNotice(text).assignments.map((a) => a.lead.map((l) => l.name));
 
-	it('"VĂN PHÒNG CHÍNH PHỦ | CỘNG HÒA … |" rows are the header: the issuer is read, no row is a task', () => {
+	it('[L4] "VĂN PHÒNG CHÍNH PHỦ | CỘNG HÒA … |" rows are the header: the issuer is read, no row is a task', () => {
 		const text = real('rc_07_vpcp-cv-2007-rung-atk-dinh-hoa.txt');
 		const r = extractNotice(text);
 		expect(r.issuer).toBe('Văn phòng Chính phủ');
@@ -64,7 +64,7 @@ describe('a province letter converted from PDF (real UBND tỉnh Lào Cai letter
 		expect(r.issuer).toBe('UBND tỉnh Lào Cai');
 	});
 
-	it('the wrapped subject line and the addressees under "Kính gửi:" are header, not tasks', () => {
+	it('[L5] the wrapped subject line and the addressees under "Kính gửi:" are header, not tasks', () => {
 		const header = r.blocks.filter((b) => b.role === 'header').map((b) => b.text);
 		expect(header.some((t) => t.startsWith('Nghị định số 180/2026/NĐ-CP'))).toBe(true);
 		expect(header).toContain('Các sở, ban, ngành cấp tỉnh;');
@@ -74,7 +74,7 @@ describe('a province letter converted from PDF (real UBND tỉnh Lào Cai letter
 });
 
 describe('a table of tasks in the editor (blocks of tab-separated cells)', () => {
-	it('the sequence reader gives one task a row, by the columns the header row names', () => {
+	it('[L7] the sequence reader gives one task a row, by the columns the header row names', () => {
 		const rows = [
 			'TT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời hạn hoàn thành',
 			'1\tRà soát quy hoạch các khu tái định cư\tSở Xây dựng\tSở Tài chính\tQuý II/2024',
