@@ -574,6 +574,8 @@ const NOUN_COMPOUNDS = new Set<string>(
 
 /** Agency head words after which a capitalised word makes a name we may not know. */
 const UNKNOWN_HEADS = [
+	// "Thường trực Ban Chỉ đạo Tây Nam Bộ": the standing body of a committee (the next word capitalised).
+	'thường trực ban',
 	'tổng liên đoàn',
 	'tổng công ty',
 	'công ty',

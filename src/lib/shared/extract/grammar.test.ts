@@ -191,3 +191,10 @@ describe('a topic that points back (the form of a real VPCP letter, dev half rc_
 		expect(leads('Về công tác quản lý đất đai của Sở Tài nguyên và Môi trường.', { issuer: 'Văn phòng Chính phủ' })).toEqual([]);
 	});
 });
+
+describe('the standing body of a committee (the form of a real VPCP letter, dev half ra_07)', () => {
+	it('[P7] "Thường trực Ban Chỉ đạo X chủ trì, phối hợp với …" has the standing body as lead', () => {
+		const text = 'Thường trực Ban Chỉ đạo Tây Bắc chủ trì, phối hợp với Ủy ban nhân dân tỉnh Lai Châu tổ chức hội nghị tổng kết.';
+		expect(leads(text, { issuer: 'Văn phòng Chính phủ' })).toEqual([['Thường trực Ban Chỉ đạo Tây Bắc']]);
+	});
+});
