@@ -2,7 +2,8 @@
  * `npm run eval:extract [-- --verbose]`: runs extractNotice over every file labelled in
  * ../shared/seeds/gold.json and ../shared/examples/gold.json (override the folder with SHARED_DIR)
  * and prints precision, recall and F1 for lead agencies, deadlines and whole assignments, per file
- * and overall (the evaluation half of the real corpus: its total only). When tests/fixtures/extract/heldout/gold.json exists (notices never used for tuning),
+ * and overall (the evaluation half of the real corpus: its total only). When
+ * tests/fixtures/extract/heldout/gold.json exists (notices never used for tuning),
  * it is scored too and reported separately, after the "overall" row of the development sets
  * (override the folder with HELDOUT_DIR). How items are located, paired and compared is documented at the top of
  * src/lib/shared/extract/eval.ts (scoreFile).

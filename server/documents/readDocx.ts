@@ -82,11 +82,10 @@ function taskTable(table: MammothNode, out: Paragraph[]): boolean {
 				const runs = lines.flatMap((l, k) => [...(k ? [{ text: ' ' }] : []), ...l.runs.map((r) => ({ ...r, text: r.text.replace(/[\t\n]+/gu, ' ') }))]);
 				return { text: runs.map((r) => r.text).join(''), runs };
 			});
-	const first = rows[0] ? cellsOf(rows[0]) : [];
-	const header = splitCells(first.map((c) => c.text.trim()).join('\t'));
+	const grid = rows.map(cellsOf);
+	const header = splitCells((grid[0] ?? []).map((c) => c.text.trim()).join('\t'));
 	if (!header || !tableHeader(header)) return false;
-	for (const row of rows) {
-		const cells = cellsOf(row);
+	for (const cells of grid) {
 		if (!cells.some((c) => c.text.trim())) continue;
 		const runs = cells.flatMap((c, k) => [...(k ? [{ text: '\t' }] : []), ...c.runs]);
 		const text = runs.map((r) => r.text).join('');

@@ -5,6 +5,7 @@
  * A header pasted from a two-column PDF or read from Word's header table is handled cell by cell.
  */
 import { parseDay, readMarker } from '#shared/extract/index';
+import { isTabRow } from '#shared/extract/text';
 import type { MetaTextField, NoticeMeta, RichBlock, RichRun } from '#shared/doc/noticeDoc';
 import type { FieldSource, ImportedNotice, SourceLine } from './types';
 
@@ -263,11 +264,7 @@ function readMeeting(body: RichBlock[], set: (k: MetaTextField, v: string, how?:
  */
 function tidyRuns(runs: readonly RichRun[]): RichRun[] {
 	const out: RichRun[] = [];
-	const row =
-		runs
-			.map((r) => r.text)
-			.join('')
-			.split('\t').length >= 3;
+	const row = isTabRow(runs.map((r) => r.text).join(''));
 	for (const r of runs) {
 		const text = row ? r.text.replace(/[^\S\t]*\t[^\S\t]*/gu, '\t').replace(/[^\S\t]+/gu, ' ') : r.text.replace(/\s+/gu, ' ');
 		if (!text) continue;

@@ -118,13 +118,15 @@ function readIssuer(blocks: SourceBlock[], headerEnd: number, directory?: Agency
 	const names = blocks.slice(0, headerEnd).flatMap((b) => headerCells(b.text).map((c) => c.replace(/\s*(?:-{3,}|_{3,})\s*/gu, ' ').trim()));
 	// "ỦY BAN NHÂN DÂN" over "TỈNH LÀO CAI" (the motto beside each line) is one name.
 	const lettered = names.filter((c) => /\p{L}/u.test(c));
-	const joined = lettered.flatMap((c, i) =>
-		/^(?:ỦY|UỶ) BAN NHÂN DÂN$/u.test(c) && /^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s/u.test(lettered[i + 1] ?? '')
-			? [`${c} ${lettered[i + 1]}`]
-			: i > 0 && /^(?:ỦY|UỶ) BAN NHÂN DÂN$/u.test(lettered[i - 1]!) && /^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s/u.test(c)
-				? []
-				: [c]
-	);
+	const joined: string[] = [];
+	for (let i = 0; i < lettered.length; i++) {
+		const c = lettered[i]!;
+		const next = lettered[i + 1];
+		if (next && /^(?:ỦY|UỶ) BAN NHÂN DÂN$/u.test(c) && /^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s/u.test(next)) {
+			joined.push(`${c} ${next}`);
+			i++;
+		} else joined.push(c);
+	}
 	for (const t of joined) {
 		if (/^[\p{Lu}\s,.\-–]+$/u.test(t) && !/^(?:THÔNG BÁO|CỘNG H|ĐỘC LẬP)/u.test(t) && t.length > 3) caps.push(t);
 		const num = /Số\s*:[^/]*\/TB-([\p{L}\d]+)/u.exec(t);

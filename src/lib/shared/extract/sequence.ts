@@ -2,8 +2,9 @@
  * Reads a sequence of blocks the way a notice is read: headings and list intros ("… yêu cầu UBND
  * huyện, thành phố tập trung thực hiện các nhiệm vụ sau:") open a scope whose assignee the items
  * under them inherit; an outline marker of the same or an outer rank closes it; the "Nơi nhận" list
- * and the closing boilerplate are never assignments; a table of tasks gives one task a row. Used by {@link extractNotice} (plain text)
- * and by the editor (blocks of the collaborative body), so both read a notice alike.
+ * and the closing boilerplate are never assignments; a table of tasks gives one task a row. Used
+ * by {@link extractNotice} (plain text) and by the editor (blocks of the collaborative body), so
+ * both read a notice alike.
  */
 import { extractBlock, headingAssignee, isBoilerplate } from './block';
 import { rowAssignment, splitCells, tableHeader, type TableColumns } from './table';

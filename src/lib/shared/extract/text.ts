@@ -175,6 +175,9 @@ export function runOffset(runs: OffsetRuns, i: number): number {
 	return (runs[lo * 3 + 1] as number) + (i - (runs[lo * 3] as number));
 }
 
+/** A table row pasted or imported as text: three cells or more, separated by tabs. */
+export const isTabRow = (text: string): boolean => text.split('\t').length >= 3;
+
 /**
  * Builds a block's clean text from its source lines: `*` and superscript footnote marks removed,
  * whitespace collapsed, lines joined by one space, footnote numbers glued to words ("như1:")
@@ -182,10 +185,9 @@ export function runOffset(runs: OffsetRuns, i: number): number {
  */
 function buildBlock(src: string, lines: Line[]): { text: string; runs: OffsetRuns } {
 	const b = new RunBuilder();
-	// A table row pasted as text (three cells or more, tab-separated) keeps its tabs, empty cells
-	// too: the columns are read by position under the header row (table.ts).
+	// A table row keeps its tabs, empty cells too: the columns are read by position (table.ts).
 	const first = lines[0];
-	const row = lines.length === 1 && !!first && src.slice(first.start, first.end).split('\t').length >= 3;
+	const row = lines.length === 1 && !!first && isTabRow(src.slice(first.start, first.end));
 	lines.forEach((line, k) => {
 		if (k > 0) b.space(src, line.start);
 		let from = line.start;
