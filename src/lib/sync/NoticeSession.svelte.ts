@@ -71,6 +71,8 @@ export class NoticeSession {
 	readonly #idb: IndexeddbPersistence;
 	readonly #mirror: UnloadMirror;
 	#dropLocalWrites: () => void = () => {};
+	/** Issues the IndexedDB writes still waiting for a frame (the unload mirror's checkpoint). */
+	#flushLocalWrites: () => void = () => {};
 	readonly #pending: PendingChanges;
 	readonly #pendingKey: string;
 	readonly #cleanup: (() => void)[] = [];
@@ -115,7 +117,7 @@ export class NoticeSession {
 
 		this.#idb = new IndexeddbPersistence(`ket-luan:notice:${noticeId}`, this.doc);
 		// What was typed survives an unload that comes before IndexedDB has written it.
-		this.#mirror = new UnloadMirror(this.doc, this.#idb, noticeId);
+		this.#mirror = new UnloadMirror(this.doc, this.#idb, noticeId, () => this.#flushLocalWrites());
 		void this.#idb.whenSynced.then(() => {
 			this.#localLoaded = true;
 			this.#refreshMeta();
@@ -167,6 +169,7 @@ export class NoticeSession {
 			const send = deferUpdatesAfterPaint(this.doc, libraryUpdateHandler(this.provider, '_updateHandler'), this.provider);
 			const store = deferUpdatesAfterPaint(this.doc, libraryUpdateHandler(this.#idb, '_storeUpdate'), this.#idb);
 			this.#dropLocalWrites = () => store.drop();
+			this.#flushLocalWrites = () => store.flush();
 			const flushBoth = () => {
 				send.flush();
 				store.flush();

@@ -35,10 +35,15 @@ export class UnloadMirror {
 	readonly restored = new Map<number, number>();
 	readonly #cleanup: (() => void)[] = [];
 
+	/**
+	 * @param flushWrites hands y-indexeddb, now, the updates whose writes are still queued (see
+	 *   `deferUpdatesAfterPaint`): a checkpoint proves only what was handed to IndexedDB before it.
+	 */
 	constructor(
 		private readonly doc: Y.Doc,
-		private readonly persistence: IndexeddbPersistence,
-		noticeId: string
+		private readonly persistence: Pick<IndexeddbPersistence, 'db' | 'synced'>,
+		noticeId: string,
+		private readonly flushWrites: () => void = () => {}
 	) {
 		this.#prefix = `ket-luan:unflushed:${noticeId}:`;
 		this.#key = this.#prefix + Math.random().toString(36).slice(2);
@@ -99,6 +104,10 @@ export class UnloadMirror {
 		const db = this.persistence.db;
 		// The database opens asynchronously (and then stores the whole doc): wait for it.
 		if (!db || !this.persistence.synced) return this.#schedule();
+		// Writes waiting for a frame are not yet IndexedDB's: a transaction that completes before
+		// they are even issued would "prove" them, and a reload right after would lose them (seen in
+		// CI: the end of a line typed offline was gone after an immediate reload). Issue them first.
+		this.flushWrites();
 		const proven = this.#tail.length;
 		const restored = this.#restoredKeys.splice(0);
 		let tx: IDBTransaction;
