@@ -24,6 +24,7 @@ function predict(raw: string): PredictedItem[] {
 		start: a.span.start,
 		end: a.span.end,
 		lead: a.lead.map((l) => ({ name: l.name, text: l.text })),
+		confidence: a.confidence,
 		deadline: a.deadline
 			? a.deadline.kind === 'date'
 				? { kind: 'date', date: a.deadline.date, text: a.deadline.text }
@@ -76,6 +77,9 @@ function scoreSet(set: { name: string; dir: string; sealed?: boolean }): Score[]
 	}
 	const total = sumScores(scores);
 	console.log(row(`${set.name} (${files.length} files, ${gold.length} gold)`, total));
+	const { weak, strong } = total.calibration;
+	const share = (b: { n: number; right: number }) => `${b.n} (${b.n ? pct(b.right / b.n).trim() : '–'} % đúng)`;
+	if (weak.n) console.log(`  confidence: cần kiểm tra ${share(weak)}, còn lại ${share(strong)}`);
 	return scores;
 }
 

@@ -3,6 +3,7 @@ import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { deadlineLabel, type DraftTask } from '#shared/tasks/draftTasks';
+import { doubtsOf } from '#shared/extract/ruleIds';
 
 /** Plugin key; dispatch `tr.setMeta(taskHighlightsKey, tasks)` to show a new set of tasks. */
 export const taskHighlightsKey = new PluginKey<DecorationSet>('taskHighlights');
@@ -40,13 +41,14 @@ export function chipLabel(t: DraftTask, status?: ChipStatus): string {
  */
 function chip(t: DraftTask, status?: ChipStatus): HTMLElement {
 	const el = document.createElement('span');
-	el.className = `task-chip${t.dismissed ? ' dismissed' : ''}${status ? ` st-${status.key}` : ''}`;
+	el.className = `task-chip${t.dismissed ? ' dismissed' : ''}${t.weak ? ' weak' : ''}${status ? ` st-${status.key}` : ''}`;
 	el.dataset.taskId = t.id;
 	el.contentEditable = 'false';
 	el.setAttribute('role', 'button');
 	el.tabIndex = 0;
 	el.textContent = chipLabel(t, status);
-	el.title = 'Mở nhiệm vụ';
+	// A doubtful reading says why, so a specialist checks those first.
+	el.title = t.weak ? `Cần kiểm tra: ${doubtsOf(t.rules).join('; ')}. Bấm để mở nhiệm vụ.` : 'Mở nhiệm vụ';
 	const open = () => el.dispatchEvent(new CustomEvent(TASK_CHIP_EVENT, { detail: t.id, bubbles: true }));
 	el.addEventListener('mousedown', (e) => e.preventDefault());
 	el.addEventListener('click', open);
@@ -79,7 +81,7 @@ export function buildDecorations(doc: PmNode, { tasks, statuses = {} }: TaskHigh
 			decos.push(
 				Decoration.widget(pos + 1 + size, () => chip(t, status), {
 					side: 1,
-					key: `chip-${t.id}-${chipLabel(t, status)}`,
+					key: `chip-${t.id}-${chipLabel(t, status)}${t.weak ? '-weak' : ''}`,
 					stopEvent: () => true,
 					ignoreSelection: true
 				})

@@ -17,6 +17,7 @@ import { foldKey } from '../agencies/fold';
 import { findParties, NAME_STOPS, type PartyMention } from '../agencies/matcher';
 import { findDeadlines } from './deadline';
 import type { AgencyRef, Assignment, BlockContext, Deadline, Span } from './types';
+import { explained, type RuleId } from './ruleIds';
 
 // ——————————————————————————————————— small helpers ———————————————————————————————————
 
@@ -323,6 +324,8 @@ interface LeadGroup {
 	/** Predicate start. */
 	predStart: number;
 	leads: AgencyRef[];
+	/** How the lead was found (RULES.md), and an opener skipped before it ([A3]). */
+	rules: RuleId[];
 }
 
 interface ClauseStart {
@@ -359,14 +362,16 @@ function findLeadGroups(parse: Parse, from: number, to: number): { groups: LeadG
 		let p = cs.pos;
 		const conn = CONNECTOR_RE.exec(text.slice(p, p + 40));
 		if (conn) p += conn[0].length;
+		const opener: RuleId[] = conn ? ['A3'] : [];
 		const rest = text.slice(p, p + 60);
 		// (a) Giao / Yêu cầu / Đề nghị X … ; Thống nhất việc X …
-		const intro = INTRODUCER_RE.exec(rest) ?? APPROVAL_SUBJECT_RE.exec(rest);
+		const introducer = INTRODUCER_RE.exec(rest);
+		const intro = introducer ?? APPROVAL_SUBJECT_RE.exec(rest);
 		if (intro) {
 			const list = readParties(parse, p + intro[0].length);
 			const leads = list?.mentions.filter((m) => isLeadCapable(m, parse)) ?? [];
 			if (list && leads.length) {
-				groups.push({ start: cs.pos, predStart: list.end, leads: leads.map((m) => toRef(m)) });
+				groups.push({ start: cs.pos, predStart: list.end, leads: leads.map((m) => toRef(m)), rules: [...opener, introducer ? 'P1' : 'P3'] });
 				consumed = list.end;
 			}
 			continue;
@@ -381,7 +386,8 @@ function findLeadGroups(parse: Parse, from: number, to: number): { groups: LeadG
 				groups.push({
 					start: cs.pos,
 					predStart: p + word.length,
-					leads: [{ name: word, text: word, kind: 'locality', known: false, span: { start: p, end: p + word.length } }]
+					leads: [{ name: word, text: word, kind: 'locality', known: false, span: { start: p, end: p + word.length } }],
+					rules: [...opener, 'P8']
 				});
 				consumed = p + word.length;
 			}
@@ -405,7 +411,7 @@ function findLeadGroups(parse: Parse, from: number, to: number): { groups: LeadG
 			const named = verb ? readParties(parse, after + verb[0].length) : null;
 			const leads = named?.mentions.filter((m) => isLeadCapable(m, parse)) ?? [];
 			if (named && leads.length) {
-				groups.push({ start: cs.pos, predStart: named.end, leads: leads.map((m) => toRef(m)) });
+				groups.push({ start: cs.pos, predStart: named.end, leads: leads.map((m) => toRef(m)), rules: [...opener, 'P2'] });
 				consumed = named.end;
 			} else consumed = after;
 			continue;
@@ -422,7 +428,7 @@ function findLeadGroups(parse: Parse, from: number, to: number): { groups: LeadG
 			while (b > from && /[\s,]/u.test(text[b] ?? '')) b--;
 			if (parse.ends.has(b + 1)) continue;
 		}
-		groups.push({ start: cs.pos, predStart: list.end, leads: leads.map((m) => toRef(m)) });
+		groups.push({ start: cs.pos, predStart: list.end, leads: leads.map((m) => toRef(m)), rules: [...opener, 'P8'] });
 		consumed = list.end;
 	}
 	return { groups, requester, requesterAt };
@@ -448,7 +454,7 @@ function passiveAgent(parse: Parse, from: number, to: number): LeadGroup | null 
 		if (!list || !list.mentions.every((x) => isLeadCapable(x, parse) && x.kind !== 'generic')) continue;
 		const tail = text.slice(skipSpaces(text, list.end), list.end + 60);
 		if (!COMMA_PREDICATE_RE.test(tail)) continue;
-		return { start: from, predStart: list.end, leads: list.mentions.map((x) => toRef(x)) };
+		return { start: from, predStart: list.end, leads: list.mentions.map((x) => toRef(x)), rules: ['P9'] };
 	}
 	return null;
 }
@@ -615,6 +621,8 @@ interface Draft {
 	elaboration: boolean;
 	/** Only object of its sentence (merge candidates). */
 	single: boolean;
+	/** The rules that read it so far (parties and deadline are added at assembly). */
+	rules: RuleId[];
 }
 
 /**
@@ -676,6 +684,7 @@ function analyseSentence(parse: Parse, index: number, sent: Span, carried: Agenc
 	const raw = text.slice(sent.start, sent.end);
 	// "Về việc này, Phó Thủ tướng … yêu cầu X …": a topic that points back is no topic heading.
 	const anaphor = ANAPHORIC_TOPIC_RE.exec(raw);
+	const read: RuleId[] = anaphor ? ['S4'] : [];
 	if (anaphor) from += anaphor[0].length;
 	// "Kiến nghị của UBND huyện X về …: Giao …" — the lead-in names the proposer, not the assignee.
 	else if (TOPIC_RE.test(raw)) {
@@ -720,9 +729,10 @@ function analyseSentence(parse: Parse, index: number, sent: Span, carried: Agenc
 		return later ?? first;
 	};
 
-	const build = (lead: AgencyRef[], clause: Span, predStart: number) => {
+	const build = (lead: AgencyRef[], clause: Span, predStart: number, how: readonly RuleId[]) => {
 		const deadline = deadlineIn(clause.start, clause.end);
 		const parts = splitByDeadline(parse, clause, deadline, Math.max(clause.start, predStart));
+		const rules: RuleId[] = [...read, ...how, ...(parse.label ? ['S5' as const] : []), ...(parts.length > 1 ? ['A2' as const] : [])];
 		for (const part of parts) {
 			const dl = deadlineIn(part.start, part.end);
 			const pred = { start: Math.max(part.start, predStart), end: part.end };
@@ -737,7 +747,8 @@ function analyseSentence(parse: Parse, index: number, sent: Span, carried: Agenc
 				officials: dedupe(officials),
 				deadline: dl,
 				elaboration,
-				single: false
+				single: false,
+				rules
 			});
 		}
 	};
@@ -748,7 +759,7 @@ function analyseSentence(parse: Parse, index: number, sent: Span, carried: Agenc
 			// the issuing side speaks in it ("Thủ tướng Chính phủ đồng ý về chủ trương; giao X …").
 			const start = k === 0 && !(requesterAt >= 0 && requesterAt < g.start) ? from : g.start;
 			const end = groups[k + 1]?.start ?? sent.end;
-			build(g.leads, { start, end }, g.predStart);
+			build(g.leads, { start, end }, g.predStart, g.rules);
 			// "… gửi về Sở Tài chính để tổng hợp, tham mưu …": the receiving agency's own task.
 			// A deadline may stand between the agency and the purpose ("gửi Sở Tài chính trước ngày
 			// 05/9 để tổng hợp, tham mưu …"); a bare "để tổng hợp" only says why it is sent.
@@ -772,7 +783,8 @@ function analyseSentence(parse: Parse, index: number, sent: Span, carried: Agenc
 						officials: findOfficials(parse, predStart, end),
 						deadline: null,
 						elaboration: false,
-						single: false
+						single: false,
+						rules: [...read, 'A5']
 					});
 				}
 			}
@@ -782,12 +794,14 @@ function analyseSentence(parse: Parse, index: number, sent: Span, carried: Agenc
 	}
 	if (requester) return { drafts: [], lastLead: null };
 	const continuation = /^(?:Đồng thời|Trong đó|Lưu ý|Kết quả|Riêng|Ngoài ra|Theo đó)/u.test(body);
-	const inherited = parse.label ? parse.label : continuation && carried ? carried : ctx.inheritedLead?.length ? [...ctx.inheritedLead] : carried;
+	const fromHeading = !parse.label && !(continuation && carried) && !!ctx.inheritedLead?.length;
+	const inherited = parse.label ? parse.label : continuation && carried ? carried : fromHeading ? [...(ctx.inheritedLead ?? [])] : carried;
 	if (!inherited?.length || !isDirective(body)) return { drafts: [], lastLead: null };
 	build(
 		inherited.map((r) => ({ ...r })),
 		{ start: from, end: sent.end },
-		from
+		from,
+		parse.label ? [] : fromHeading ? ['S1'] : ['A4']
 	);
 	return { drafts: finish(drafts), lastLead: inherited };
 }
@@ -816,9 +830,10 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
 			if (!prev.deadline && d.deadline) prev.deadline = d.deadline;
 			prev.officials = dedupe([...prev.officials, ...d.officials]);
 			prev.sentence = d.sentence;
+			if (!prev.rules.includes('A1')) prev.rules = [...prev.rules, 'A1'];
 			continue;
 		}
-		out.push({ ...d });
+		out.push({ ...d, rules: [...d.rules] });
 	}
 	return out;
 }
@@ -894,7 +909,8 @@ export function extractBlock(text: string, context: BlockContext = {}): Assignme
 			officials: d.officials,
 			action,
 			actionSpan: span,
-			deadline: d.deadline
+			deadline: d.deadline,
+			...explained(d.rules, d.lead, d.support, d.deadline)
 		};
 	});
 }

@@ -23,6 +23,7 @@ import { DEFAULT_DIRECTORY } from '../agencies/directory';
 import { foldKey } from '../agencies/fold';
 import { resolveAgency } from '../agencies/matcher';
 import type { AgencyDirectory } from '../agencies/types';
+import { WEAK_CONFIDENCE } from './ruleIds';
 
 /** One hand-labelled assignment, as in `gold.json`. */
 export interface GoldItem {
@@ -48,6 +49,8 @@ export interface PredictedItem {
 	end: number;
 	lead: Array<{ name: string; text: string }>;
 	deadline: DeadlineJson | null;
+	/** The extractor's confidence (0–1), when it gives one. */
+	confidence?: number;
 }
 
 /** Counts and derived precision, recall, F1. */
@@ -69,6 +72,11 @@ export interface Score {
 	unlocated: number;
 	/** Human-readable mismatches, for `--verbose`. */
 	notes: string[];
+	/**
+	 * Predictions below and at or above `WEAK_CONFIDENCE`: how many, and how many are a whole
+	 * assignment right (paired with a gold item, same leads) — whether "cần kiểm tra" marks the doubtful ones.
+	 */
+	calibration: { weak: { n: number; right: number }; strong: { n: number; right: number } };
 }
 
 function prf(tp: number, fp: number, fn: number): Prf {
@@ -192,6 +200,13 @@ export function scoreFile(text: string, gold: readonly GoldItem[], predicted: re
 		lFp += (predLeads[pi] as Set<string>).size;
 		notes.push(`EXTRA [${p.start},${p.end}) «${nfc.slice(p.start, p.start + 60)}» lead=${p.lead.map((l) => l.text).join(' | ')} dl=${describe(p.deadline)}`);
 	});
+	const calibration = { weak: { n: 0, right: 0 }, strong: { n: 0, right: 0 } };
+	predicted.forEach((p, pi) => {
+		const bin = (p.confidence ?? 1) < WEAK_CONFIDENCE ? calibration.weak : calibration.strong;
+		bin.n++;
+		const gi = pMatch.get(pi);
+		if (gi !== undefined && setEq(goldLeads[gi] as Set<string>, predLeads[pi] as Set<string>)) bin.right++;
+	});
 	const goldWithDl = goldDl.filter(Boolean).length;
 	const predWithDl = predicted.filter((p) => p.deadline).length;
 	return {
@@ -199,7 +214,8 @@ export function scoreFile(text: string, gold: readonly GoldItem[], predicted: re
 		deadline: prf(dTp, predWithDl - dTp, goldWithDl - dTp),
 		assignment: prf(aTp, predicted.length - aTp, gold.length - aTp),
 		unlocated,
-		notes
+		notes,
+		calibration
 	};
 }
 
@@ -216,6 +232,10 @@ export function sumScores(scores: readonly Score[]): Score {
 		deadline: add((s) => s.deadline),
 		assignment: add((s) => s.assignment),
 		unlocated: scores.reduce((n, s) => n + s.unlocated, 0),
-		notes: scores.flatMap((s) => s.notes)
+		notes: scores.flatMap((s) => s.notes),
+		calibration: {
+			weak: { n: scores.reduce((n, s) => n + s.calibration.weak.n, 0), right: scores.reduce((n, s) => n + s.calibration.weak.right, 0) },
+			strong: { n: scores.reduce((n, s) => n + s.calibration.strong.n, 0), right: scores.reduce((n, s) => n + s.calibration.strong.right, 0) }
+		}
 	};
 }

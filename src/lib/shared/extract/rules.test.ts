@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RULE_LABELS } from './ruleIds';
 
 const here = import.meta.dirname;
 const ID = /\[([LSPUVDA]\d+)\]/gu;
@@ -27,5 +28,8 @@ describe('RULES.md', () => {
 	});
 	it('defines every rule a test quotes', () => {
 		expect([...quoted].filter((q) => !rules.includes(q))).toEqual([]);
+	});
+	it('defines every rule a task can carry (ruleIds.ts)', () => {
+		expect(Object.keys(RULE_LABELS).filter((id) => !rules.includes(id))).toEqual([]);
 	});
 });

@@ -11,6 +11,7 @@ import { findParties } from '../agencies/matcher';
 import { findDeadlines } from './deadline';
 import type { AgencyDirectory, IsoDate } from '../agencies/types';
 import type { AgencyRef, Assignment, Deadline, Span } from './types';
+import { explained } from './ruleIds';
 
 /** Column indices of an assignment table, read from its header row. */
 export interface TableColumns {
@@ -113,6 +114,7 @@ export function rowAssignment(
 		[...cells].filter((c, i) => i !== cols.lead && i !== cols.support && i !== cols.deadline).sort((a, b) => b.text.length - a.text.length)[0];
 	const first = cells[0] as Cell;
 	const last = cells[cells.length - 1] as Cell;
+	const deadline = deadlineCell ? cellDeadline(deadlineCell, context.noticeDate) : null;
 	return {
 		span: { start: first.start, end: last.end },
 		lead,
@@ -120,6 +122,7 @@ export function rowAssignment(
 		officials: [],
 		action: taskCell?.text ?? '',
 		actionSpan: taskCell ? { start: taskCell.start, end: taskCell.end } : { start: first.start, end: first.start },
-		deadline: deadlineCell ? cellDeadline(deadlineCell, context.noticeDate) : null
+		deadline,
+		...explained(['L7'], lead, support, deadline)
 	};
 }

@@ -7,6 +7,8 @@ import type { AgencyDirectory, AgencyId, IsoDate } from '../agencies/types';
 import type { PartyKind } from '../agencies/matcher';
 
 export type { IsoDate } from '../agencies/types';
+import type { RuleId } from './ruleIds';
+export type { RuleId } from './ruleIds';
 
 /** A half-open range `[start, end)` of UTF-16 offsets. */
 export interface Span {
@@ -98,6 +100,10 @@ export interface Assignment {
 	actionSpan: Span;
 	/** The deadline, or null when the text sets none. */
 	deadline: Deadline | null;
+	/** Why it was found: the ids of the RULES.md rules that read it (`ruleIds.ts` says them in Vietnamese). */
+	rules: readonly RuleId[];
+	/** How sure the reading is, 0–1 (`confidenceOf`); below `WEAK_CONFIDENCE` a person should check it first. */
+	confidence: number;
 }
 
 /** Context a block is read in. */

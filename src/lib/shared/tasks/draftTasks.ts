@@ -7,7 +7,8 @@ import type { BodyBlock, NoticeMeta, TaskCorrection } from '../doc/noticeDoc';
 import { extractBlock } from '../extract/block';
 import { extractSequence, type SequenceBlock } from '../extract/sequence';
 import { readMarker } from '../extract/text';
-import type { AgencyRef, Assignment, BlockContext, Deadline, Span } from '../extract/types';
+import type { AgencyRef, Assignment, BlockContext, Deadline, RuleId, Span } from '../extract/types';
+import { WEAK_CONFIDENCE } from '../extract/ruleIds';
 import type { AgencyDirectory } from '../agencies/types';
 import { DEFAULT_DIRECTORY } from '../agencies/directory';
 import { findParties, resolveAgency } from '../agencies/matcher';
@@ -46,6 +47,12 @@ export interface DraftTask {
 	corrected: boolean;
 	/** Who corrected it last. */
 	correctedBy?: string;
+	/** Why extraction found it: RULES.md ids (`RULE_LABELS` reads them out). */
+	rules: readonly RuleId[];
+	/** Extraction's confidence, 0–1. */
+	confidence: number;
+	/** Doubtful and nobody has checked it yet (not corrected): the panel and the chip say "cần kiểm tra". */
+	weak: boolean;
 }
 
 /** The task id of the `index`-th assignment of block `blockId`. */
@@ -183,7 +190,10 @@ export class TaskDeriver {
 					marks,
 					dismissed: c.dismissed === true,
 					corrected,
-					...(c.by ? { correctedBy: c.by } : {})
+					...(c.by ? { correctedBy: c.by } : {}),
+					rules: a.rules,
+					confidence: a.confidence,
+					weak: !corrected && c.dismissed !== true && a.confidence < WEAK_CONFIDENCE
 				});
 			});
 		});
