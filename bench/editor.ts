@@ -118,6 +118,8 @@ interface Run {
 	keys: number;
 	/** CPU time of all Chromium processes per measured key (ms): robust to a busy machine, unlike wall time. */
 	cpuPerKey: number | null;
+	/** CPU ms per key by Chromium process type. */
+	cpuByType: Record<string, number>;
 	lost: number;
 	/** Mean Tiptap transactions per key (null for the plain editor). */
 	txPerKey: number | null;
@@ -212,6 +214,9 @@ async function settle(page: Page, timeoutMs = 60_000): Promise<void> {
 	await page.waitForFunction(() => window.__kbench.pending() === 0, undefined, { timeout: timeoutMs, polling: 50 });
 }
 
+/** CPU seconds of Chromium's processes so far, in all and by process type; null when not reported. */
+type CpuClock = () => Promise<{ total: number; byType: Record<string, number> } | null>;
+
 /** One editor being typed into: the caret placed, the warm-up typed, measured keys added in chunks. */
 interface Typing {
 	page: Page;
@@ -221,6 +226,8 @@ interface Typing {
 	typed: string;
 	keys: number;
 	cpu: number | null;
+	/** CPU seconds per Chromium process type (browser, renderer, GPU, utility…), summed over chunks. */
+	cpuByType: Record<string, number>;
 	records: KeyRecord[];
 }
 
@@ -236,11 +243,11 @@ async function startTyping(page: Page, root: string, errors: ReturnType<typeof w
 	await page.keyboard.type(warm, { delay: DELAY });
 	await settle(page);
 	await page.evaluate(() => window.__kbench.take());
-	return { page, root, errors, target, typed: warm, keys: 0, cpu: 0, records: [] };
+	return { page, root, errors, target, typed: warm, keys: 0, cpu: 0, cpuByType: {}, records: [] };
 }
 
 /** Types `n` more measured keys where the caret is, with `DELAY` ms between them. */
-async function typeChunk(t: Typing, n: number, cpuNow: () => Promise<number | null>): Promise<void> {
+async function typeChunk(t: Typing, n: number, cpuNow: CpuClock): Promise<void> {
 	// Two keys first, not measured: the first key after the page sat idle pays for cold caches
 	// and a sleeping core, whichever editor it is; unmeasured, it is not a spike in every round.
 	const warm = typedText(2, t.typed.length);
@@ -257,7 +264,8 @@ async function typeChunk(t: Typing, n: number, cpuNow: () => Promise<number | nu
 	});
 	const cpu1 = await cpuNow();
 	t.errors.setTyping(false);
-	t.cpu = cpu0 === null || cpu1 === null || t.cpu === null ? null : t.cpu + (cpu1 - cpu0);
+	t.cpu = cpu0 === null || cpu1 === null || t.cpu === null ? null : t.cpu + (cpu1.total - cpu0.total);
+	if (cpu0 && cpu1) for (const [type, sec] of Object.entries(cpu1.byType)) t.cpuByType[type] = (t.cpuByType[type] ?? 0) + sec - (cpu0.byType[type] ?? 0);
 	t.records.push(...(await t.page.evaluate(() => window.__kbench.take())));
 	t.typed += text;
 	t.keys += n;
@@ -280,6 +288,7 @@ async function finishTyping(t: Typing): Promise<Run> {
 		eventTiming: latencyStats(records.filter((r) => r.tEvent !== undefined).map((r) => r.tEvent! - r.t0)),
 		keys: records.length,
 		cpuPerKey: t.cpu === null ? null : Math.round((t.cpu * 1000 * 10) / keys) / 10,
+		cpuByType: Object.fromEntries(Object.entries(t.cpuByType).map(([type, sec]) => [type, Math.round((sec * 1000 * 10) / keys) / 10])),
 		lost: keys - done.length,
 		txPerKey: records.some((r) => r.tx !== undefined) ? Math.round((records.reduce((s, r) => s + (r.tx ?? 0), 0) / records.length) * 10) / 10 : null,
 		paragraph: `#${t.target.index}/${t.target.paragraphs} "${t.target.preview}"`,
@@ -290,13 +299,7 @@ async function finishTyping(t: Typing): Promise<Run> {
 }
 
 /** Places the caret, types a warm-up and then `keys` measured keys in one go. */
-async function typeAndMeasure(
-	page: Page,
-	root: string,
-	errors: ReturnType<typeof watchErrors>,
-	cpuNow: () => Promise<number | null>,
-	keys = KEYS
-): Promise<Run> {
+async function typeAndMeasure(page: Page, root: string, errors: ReturnType<typeof watchErrors>, cpuNow: CpuClock, keys = KEYS): Promise<Run> {
 	const t = await startTyping(page, root, errors);
 	await typeChunk(t, keys, cpuNow);
 	return finishTyping(t);
@@ -361,10 +364,12 @@ async function main(): Promise<void> {
 		browser = await launchChromium();
 		const system = await browser.newBrowserCDPSession();
 		// Sum over the browser, GPU and renderer processes: a key's cost wherever Chromium spends it.
-		const cpuNow = async (): Promise<number | null> => {
+		const cpuNow: CpuClock = async () => {
 			try {
 				const { processInfo } = await system.send('SystemInfo.getProcessInfo');
-				return processInfo.reduce((sum, p) => sum + p.cpuTime, 0);
+				const byType: Record<string, number> = {};
+				for (const p of processInfo) byType[p.type] = (byType[p.type] ?? 0) + p.cpuTime;
+				return { total: processInfo.reduce((sum, p) => sum + p.cpuTime, 0), byType };
 			} catch {
 				// Not every Chromium build answers SystemInfo; the column then shows "–".
 				return null;
@@ -425,6 +430,10 @@ async function main(): Promise<void> {
 				);
 			}
 			const r = results[which];
+			for (const ed of EDITORS) {
+				const by = Object.entries(results[which][ed].cpuByType).filter(([, ms]) => ms >= 0.1);
+				if (by.length) say(`${pad(which, 8)} ${pad(ed, 6)} cpu/key by process: ${by.map(([type, ms]) => `${type} ${fmt(ms)}`).join(', ')}`);
+			}
 			say(
 				`${pad(which, 8)} ours/stock  p50 ×${fmt(ratio(r.ours.paint.p50, r.stock.paint.p50))}  p95 ×${fmt(ratio(r.ours.paint.p95, r.stock.paint.p95))}  cpu/key ×${fmt(ratio(r.ours.cpuPerKey ?? Number.NaN, r.stock.cpuPerKey ?? Number.NaN))}   (targets: ratio ≤ 1.2${which === 'seed004' ? ', p95 ≤ 50 ms' : ''})`
 			);
@@ -449,7 +458,15 @@ async function main(): Promise<void> {
 			const traced: Record<'ours' | 'stock', Map<string, number>> = { ours: new Map(), stock: new Map() };
 			const keys = 40;
 			const traceRun = async (page: Page, root: string, errors: ReturnType<typeof watchErrors>, into: Map<string, number>, file: string | null) => {
-				await browser!.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+				await browser!.startTracing(page, {
+					categories: [
+						'devtools.timeline',
+						'disabled-by-default-devtools.timeline',
+						...(process.env.BENCH_TRACE_INVALIDATIONS
+							? ['disabled-by-default-devtools.timeline.invalidationTracking', 'disabled-by-default-devtools.timeline.stack']
+							: [])
+					]
+				});
 				await typeAndMeasure(page, root, errors, cpuNow, keys);
 				const buf = await browser!.stopTracing();
 				if (file) writeFileSync(file, buf);

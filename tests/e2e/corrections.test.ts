@@ -165,6 +165,35 @@ describe.skipIf(!hasChromium)('correcting a task’s agencies and reading a long
 		const unbreakable = await page.evaluate(widestGapBeforeChips);
 		expect(unbreakable.gap).toBeGreaterThan(widest.space * 10);
 	});
+
+	it('keeps the caret in sight while typing: a line in view does not move, a line under the sticky bars comes out from under them', async () => {
+		const page = await world.signedIn('chuyenvien');
+		await page.goto(`${world.server.url}/notices/${longId}`);
+		await expect.poll(() => page.getByTestId('editor').getAttribute('data-ready')).toBe('true');
+		const caretTop = () => page.evaluate(() => window.getSelection()!.getRangeAt(0).getBoundingClientRect().top);
+		const barsBottom = () =>
+			page.evaluate(() => Math.max(...[...document.querySelectorAll('.main > .bar, .body-wrap > .toolbar')].map((e) => e.getBoundingClientRect().bottom)));
+		const line = page.locator('.notice-body p').nth(20);
+		await line.scrollIntoViewIfNeeded();
+		await line.click();
+		await page.keyboard.press('End');
+
+		// In view: typing scrolls nothing.
+		const before = await page.evaluate(() => window.scrollY);
+		await page.keyboard.type('x');
+		await expect.poll(() => line.innerText()).toContain('x');
+		expect(await page.evaluate(() => window.scrollY)).toBe(before);
+
+		// The page scrolled so that the caret's line is half hidden under the bars at the top.
+		const cover = await barsBottom();
+		expect(cover).toBeGreaterThan(20);
+		await page.evaluate((by) => window.scrollBy(0, by), (await caretTop()) - cover + 6);
+		await expect.poll(async () => (await caretTop()) < cover).toBe(true);
+		await page.keyboard.type('y');
+		await expect.poll(() => line.innerText()).toContain('xy');
+		// The next key's scroll brings the whole caret out below the bars.
+		await expect.poll(async () => (await caretTop()) >= (await barsBottom())).toBe(true);
+	});
 });
 
 /**
