@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addUser } from '../integration/harness';
+import { addUser, cli } from '../integration/harness';
 import { hasChromium, useBrowserWorld } from '../support/browser';
 
 /** A wording the shipped matcher does not resolve ("chánh" for "chính"): read as an unknown party. */
@@ -28,14 +28,27 @@ describe.skipIf(!hasChromium)('learning from corrections in Chromium', () => {
 		await addUser(dataDir, 'chuyenvien', 'Phạm Văn Chuyên', 'office');
 		await addUser(dataDir, 'dongnghiep', 'Lê Thị Đồng', 'office');
 		await addUser(dataDir, 'quantri', 'Quản Trị', 'admin');
+		await addUser(dataDir, 'lanhdao', 'Nguyễn Văn Lãnh', 'leader');
 	});
 
-	it('a corrected lead and a dismissed line, remembered, shape every later notice: the new one needs no correction, an open page picks it up, the admin page lists it', async () => {
+	it('a corrected lead and a dismissed line, remembered, shape every later notice: the new one needs no correction, an open page picks it up, the admin page lists it; a leader is not offered to teach', async () => {
 		const page = await world.signedIn('chuyenvien');
 		// A colleague has another notice open with the same misspelt wording.
 		const other = await world.signedIn('dongnghiep');
 		await newNotice(other, [MISSPELT]);
 		await expect.poll(() => tasks(other).first().getByTestId('task-lead').innerText()).toBe('Sở Tài chánh');
+
+		// A leader who may write to that notice corrects it too, but is not offered to teach the directory.
+		await cli(world.dataDir, 'notice', 'share', '--notice', other.url().split('/notices/')[1]!, '--username', 'lanhdao', '--access', 'write');
+		const leader = await world.signedIn('lanhdao');
+		await leader.goto(other.url());
+		await expect.poll(() => tasks(leader).first().getByTestId('task-lead').innerText()).toBe('Sở Tài chánh');
+		await tasks(leader).first().locator('.summary').click();
+		await leader.getByRole('button', { name: 'Không phải nhiệm vụ' }).click();
+		await expect.poll(() => tasks(leader).first().innerText()).toContain('Không phải nhiệm vụ');
+		expect(await leader.getByRole('button', { name: 'Ghi nhớ cho lần sau' }).count()).toBe(0);
+		await leader.getByRole('button', { name: 'Theo văn bản' }).click();
+		await expect.poll(() => tasks(other).first().innerText()).not.toContain('Không phải nhiệm vụ');
 
 		await newNotice(page, [MISSPELT]);
 		await expect.poll(() => tasks(page).first().getByTestId('task-deadline').innerText()).toBe('Trước 30/01/2099');
