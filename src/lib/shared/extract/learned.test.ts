@@ -34,6 +34,17 @@ describe('what the office taught is not a task', () => {
 		expect(nonTaskKey('Sở Y t\u00ea\u0301')).toBe(nonTaskKey('Sở Y tế'));
 	});
 
+	it('[A4] a row of a table of tasks matching a learned phrasing gives no task', () => {
+		const table = [
+			'STT\tNội dung\tCơ quan chủ trì\tThời hạn',
+			'1\tRà soát quy hoạch vùng\tSở Xây dựng\t30/01/2099',
+			'2\tLập kế hoạch vốn\tSở Tài chính\t30/01/2099'
+		].join('\n');
+		expect(extractNotice(table).assignments.map((a) => a.lead.map((l) => l.name))).toEqual([['Sở Xây dựng'], ['Sở Tài chính']]);
+		const dir: AgencyDirectory = { ...DEFAULT_DIRECTORY, version: 'test+row', nonTasks: ['1 Rà soát quy hoạch vùng Sở Xây dựng 30/01/2099'] };
+		expect(extractNotice(table, { directory: dir }).assignments.map((a) => a.lead.map((l) => l.name))).toEqual([['Sở Tài chính']]);
+	});
+
 	it('[A4] a learned alias makes the wording as written resolve to the agency', () => {
 		expect(resolveAgency('Sở Tài chánh')).toBeUndefined();
 		const dir: AgencyDirectory = {
