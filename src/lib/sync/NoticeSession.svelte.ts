@@ -95,6 +95,7 @@ export class NoticeSession {
 	#probing = false;
 	#signInWindow: Window | null = null;
 	readonly #deriver: TaskDeriver;
+	#directory = $state.raw<AgencyDirectory>() as AgencyDirectory;
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain listeners, not state
 	readonly #taskListeners = new Set<(tasks: DraftTask[]) => void>();
 	#cancelTaskRefresh: (() => void) | undefined;
@@ -104,8 +105,9 @@ export class NoticeSession {
 		user: SessionUser,
 		readonly readOnly: boolean,
 		/** The agency directory in force, sent with the page (cached with it for offline use). */
-		readonly directory: AgencyDirectory
+		directory: AgencyDirectory
 	) {
+		this.#directory = directory;
 		this.#deriver = new TaskDeriver(directory);
 		this.user = { ...user, color: colorFor(user.id) };
 		this.#pendingKey = `ket-luan:pending:${noticeId}`;
@@ -349,6 +351,37 @@ export class NoticeSession {
 	/** The notice's tasks in document order (assignment lines read from the body). */
 	get tasks(): DraftTask[] {
 		return this.#tasks;
+	}
+
+	/** The agency directory in force (with what the office taught: aliases, non-task phrasings). */
+	get directory(): AgencyDirectory {
+		return this.#directory;
+	}
+
+	/**
+	 * Switches to a newer directory (after "Ghi nhớ cho lần sau" here or elsewhere) and reads the
+	 * tasks again with it. Nothing happens when the version is the same.
+	 */
+	setDirectory(directory: AgencyDirectory): void {
+		if (directory.version === this.#directory.version) return;
+		this.#directory = directory;
+		this.#deriver.setDirectory(directory);
+		this.refreshTasks();
+	}
+
+	/**
+	 * Asks the server whether the directory changed (when the page regains focus) and switches to
+	 * it. Offline or signed out, it keeps the one it has.
+	 */
+	async refreshDirectory(): Promise<void> {
+		try {
+			const res = await fetch(`/api/directory?since=${encodeURIComponent(this.#directory.version)}`, { credentials: 'same-origin' });
+			if (res.status !== 200) return;
+			const body = (await res.json()) as { directory?: AgencyDirectory };
+			if (body.directory?.version && Array.isArray(body.directory.entries)) this.setDirectory(body.directory);
+		} catch {
+			// Offline: the directory sent with the page stays in force.
+		}
 	}
 
 	/** Re-reads the tasks now (only changed blocks are extracted again) and tells the listeners. */

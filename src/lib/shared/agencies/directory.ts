@@ -288,5 +288,8 @@ export function parseDirectory(data: unknown): AgencyDirectory {
 		if (ids.has(x.id)) throw new DirectoryError(`Mục ${x.id}: trùng id`);
 		ids.add(x.id);
 	});
+	const { nonTasks } = data as { nonTasks?: unknown };
+	if (nonTasks !== undefined && !(Array.isArray(nonTasks) && nonTasks.every((p) => typeof p === 'string')))
+		throw new DirectoryError('Danh sách câu không phải nhiệm vụ không hợp lệ');
 	return data as AgencyDirectory;
 }

@@ -50,4 +50,9 @@ export interface AgencyDirectory {
 	readonly version: string;
 	/** The entries. */
 	readonly entries: readonly AgencyEntry[];
+	/**
+	 * Phrasings the office taught are not tasks ("Ghi nhớ cho lần sau" after "Không phải nhiệm
+	 * vụ"): a block or sentence that matches one gives no task (`extract/learned.ts`, RULES.md [A4]).
+	 */
+	readonly nonTasks?: readonly string[];
 }

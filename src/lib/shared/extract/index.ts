@@ -8,6 +8,7 @@
  */
 export { extractBlock, headingAssignee, isBoilerplate, splitSentences } from './block';
 export { extractNotice } from './notice';
+export { dropLearnedNonTasks, nonTaskKey } from './learned';
 export type { NoticeAssignment, NoticeBlock, NoticeExtraction, NoticeOptions } from './notice';
 export { findDeadline, findDeadlines, parseDay } from './deadline';
 export { segmentNotice, readMarker, toSourceSpan } from './text';

@@ -7,6 +7,7 @@
  * both read a notice alike.
  */
 import { extractBlock, headingAssignee, isBoilerplate } from './block';
+import { dropLearnedNonTasks } from './learned';
 import { rowAssignment, splitCells, tableHeader, type TableColumns } from './table';
 import type { MarkerType } from './text';
 import type { AgencyRef, Assignment, BlockContext, BlockRole } from './types';
@@ -78,7 +79,7 @@ export function extractSequence(blocks: readonly SequenceBlock[], options: Seque
 			}
 			if (table) {
 				const row = rowAssignment(cells, table, baseCtx);
-				return { role: 'body', inheritedLead: [], headingLead: null, assignments: row ? [row] : [] };
+				return { role: 'body', inheritedLead: [], headingLead: null, assignments: dropLearnedNonTasks(block.text, row ? [row] : [], baseCtx.directory) };
 			}
 		}
 		const t = block.text.trim();
@@ -132,6 +133,8 @@ export function extractSequence(blocks: readonly SequenceBlock[], options: Seque
 			return { role, inheritedLead, headingLead: lead, assignments: [] };
 		}
 		if (role !== 'body') return { role, inheritedLead, headingLead: null, assignments: [] };
-		return { role, inheritedLead, headingLead: null, assignments: extract(block.text, { ...baseCtx, inheritedLead }, index) };
+		// [A6] What the office taught is not a task stays out, in the editor and on the server alike.
+		const assignments = dropLearnedNonTasks(block.text, extract(block.text, { ...baseCtx, inheritedLead }, index), baseCtx.directory);
+		return { role, inheritedLead, headingLead: null, assignments };
 	});
 }

@@ -39,6 +39,10 @@ export interface DraftTask {
 	deadline: Deadline | null;
 	/** The sentence(s) carrying the assignment, in the block's text. */
 	span: Span;
+	/** The sentence(s) of {@link span}, as written (what "Ghi nhớ cho lần sau" teaches is no task). */
+	sentence: string;
+	/** Lead and support as the text gives them, before corrections (what a correction replaced). */
+	written: { lead: AgencyRef[]; support: AgencyRef[] };
 	/** Spans to highlight in the block (from extraction, whatever the corrections). */
 	marks: TaskMark[];
 	/** True when someone dismissed the line as not an assignment. */
@@ -187,6 +191,8 @@ export class TaskDeriver {
 					action: a.action,
 					deadline,
 					span: shift(a.span, offset),
+					sentence: block.text.slice(a.span.start + offset, a.span.end + offset),
+					written: { lead: a.lead, support: a.support },
 					marks,
 					dismissed: c.dismissed === true,
 					corrected,

@@ -18,7 +18,7 @@ const lines = (v: FormDataEntryValue | null) =>
 export const load: PageServerLoad = ({ locals }) => {
 	requireAdmin(locals);
 	const dir = getAppContext().directory.get();
-	return { entries: dir.entries, version: dir.version, kinds: AGENCY_KINDS };
+	return { entries: dir.entries, version: dir.version, kinds: AGENCY_KINDS, nonTasks: dir.nonTasks ?? [] };
 };
 
 export const actions: Actions = {
@@ -70,6 +70,12 @@ export const actions: Actions = {
 		if (entries.some((e) => e.successor === id)) return fail(400, { message: 'Cơ quan này đang là cơ quan kế thừa của cơ quan khác; hãy sửa mục đó trước.' });
 		store.put(entries.filter((e) => e.id !== id));
 		return { removed: id };
+	},
+	forgetNonTask: async ({ request, locals }) => {
+		requireAdmin(locals);
+		const phrasing = String((await request.formData()).get('phrasing') ?? '');
+		if (!getAppContext().directory.forgetNonTask(phrasing)) return fail(400, { message: 'Không có câu này trong danh sách đã ghi nhớ.' });
+		return { forgotten: phrasing };
 	},
 	reset: ({ locals }) => {
 		requireAdmin(locals);

@@ -28,6 +28,8 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		amendments: notices.amendmentsOf(user, params.id),
 		amends: notices.amendedNotice(params.id) ?? null,
 		canIssue: summary?.state === 'draft' && ['admin', 'office', 'leader'].includes(user.role),
+		// "Ghi nhớ cho lần sau": the office teaches the directory from its corrections.
+		canTeach: ['admin', 'office'].includes(user.role),
 		sources: SOURCE_TYPES.map((v) => ({ value: v, label: SOURCE_LABELS[v] }))
 	};
 };
