@@ -151,7 +151,12 @@ export class NoticeSession {
 		const wsBase = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
 		this.provider = new WebsocketProvider(wsBase, noticeId, this.doc, {
 			params: { [ACK_QUERY_PARAM]: '1' },
-			maxBackoffTime: 5000
+			maxBackoffTime: 5000,
+			// No BroadcastChannel between tabs: it posted every keystroke and caret move a second
+			// time (0.5 ms a key in the tab, more in the browser process). Tabs of one notice meet at
+			// the server; offline, each keeps its own changes in IndexedDB, and they merge when the
+			// connection is back (or at the next load, which reads the same IndexedDB database).
+			disableBc: true
 		});
 		// Carets move with every key: their frames too are sent once per frame, after the paint.
 		const carets = deferAwarenessAfterPaint(this.provider.awareness, libraryAwarenessHandler(this.provider));

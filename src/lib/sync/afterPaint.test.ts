@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { deferAwarenessAfterPaint, deferUpdatesAfterPaint, type AwarenessChanges } from './afterPaint';
+import { afterPaint, deferAwarenessAfterPaint, deferUpdatesAfterPaint, type AwarenessChanges } from './afterPaint';
 import { libraryAwarenessHandler, libraryUpdateHandler } from './NoticeSession.svelte';
 
 /** Resolves once `check` is true (polled every few ms), or fails after a second. */
@@ -34,6 +34,29 @@ describe('library work deferred until after the frame', () => {
 		expect(calls).toHaveLength(1);
 		expect(replica.getText('t').toString()).toBe('ab');
 		deferred.stop();
+	});
+
+	it('runs every channel woken by a key in one shared frame: one rAF, one backstop timer, cleared when the frame comes', async () => {
+		const raf = vi.spyOn(window, 'requestAnimationFrame');
+		const clear = vi.spyOn(window, 'clearTimeout');
+		const ran: string[] = [];
+		const channels = ['send', 'store', 'carets'].map((name) => afterPaint(() => void ran.push(name)));
+		for (const c of channels) {
+			c.schedule();
+			c.schedule();
+		}
+		expect(raf).toHaveBeenCalledTimes(1);
+		await until(() => ran.length === 3);
+		expect(ran).toEqual(['send', 'store', 'carets']);
+		expect(clear).toHaveBeenCalled();
+		// A closed channel is skipped; the next key asks for a new frame.
+		channels[1]!.close();
+		for (const c of channels) c.schedule();
+		await until(() => ran.length === 5);
+		expect(ran.slice(3)).toEqual(['send', 'carets']);
+		expect(raf).toHaveBeenCalledTimes(2);
+		raf.mockRestore();
+		clear.mockRestore();
 	});
 
 	it('does what is queued on flush, and nothing after drop', () => {
