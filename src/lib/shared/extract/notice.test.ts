@@ -107,3 +107,29 @@ describe('document structure', () => {
 		expect(result.blocks.find((b) => b.text.startsWith('2. Về') || b.text.startsWith('Về một số'))?.role).toBe('heading');
 	});
 });
+
+describe('a list intro after sentences of its own', () => {
+	// Real text (tests/fixtures/extract/real/dev/ra_01, Văn phòng Chính phủ 2024), shortened.
+	const text = [
+		'2. Bộ Tài chính thực hiện nghiêm các ý kiến chỉ đạo của Lãnh đạo Chính phủ; chủ trì, phối hợp chặt chẽ với các Bộ Tài nguyên và Môi trường, Tư pháp hoàn thiện dự thảo Đề án, trình Thủ tướng Chính phủ xem xét, quyết định trước ngày 20 tháng 10 năm 2024. Trong đó chú ý một số nội dung sau:',
+		'- Về việc xây dựng văn bản quy phạm về thí điểm sàn giao dịch các-bon:',
+		'Nghiên cứu kỹ lưỡng quy định của pháp luật hiện hành.'
+	].join('\n');
+
+	it('[S6] keeps the task its first sentences carry, with the deadline, and still passes its lead to the items below', () => {
+		const { assignments } = extractNotice(text, { noticeDate: '2024-09-30' });
+		const dated = assignments.find((a) => a.deadline?.kind === 'date');
+		expect(dated?.lead.map((l) => l.name)).toEqual(['Bộ Tài chính']);
+		expect(dated?.deadline).toMatchObject({ date: '2024-10-20' });
+		expect(assignments.at(-1)?.lead.map((l) => l.name)).toEqual(['Bộ Tài chính']);
+		expect(assignments.at(-1)?.action).toMatch(/^Nghiên cứu kỹ lưỡng/u);
+	});
+
+	it('[S6] reads a preamble of context before the intro as no task', () => {
+		const { assignments } = extractNotice(
+			'Báo Người lao động ra ngày 01 tháng 9 năm 2010 có bài phản ánh về tình trạng khai thác titan trái phép. Về việc này, Thủ tướng Chính phủ chỉ đạo:\nYêu cầu Bộ Công Thương kiểm tra, xử lý, báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 9 năm 2010.',
+			{ noticeDate: '2010-09-10' }
+		);
+		expect(assignments.map((a) => a.lead.map((l) => l.text))).toEqual([['Bộ Công Thương']]);
+	});
+});

@@ -6,11 +6,11 @@
  * by {@link extractNotice} (plain text) and by the editor (blocks of the collaborative body), so
  * both read a notice alike.
  */
-import { extractBlock, headingAssignee, isBoilerplate } from './block';
+import { extractBlock, headingAssignee, isBoilerplate, splitSentences } from './block';
 import { dropLearnedNonTasks } from './learned';
 import { rowAssignment, splitCells, tableHeader, type TableColumns } from './table';
 import type { MarkerType } from './text';
-import type { AgencyRef, Assignment, BlockContext, BlockRole } from './types';
+import type { AgencyRef, Assignment, BlockContext, BlockRole, RuleId } from './types';
 
 /** One block as the sequence reader needs it. */
 export interface SequenceBlock {
@@ -55,6 +55,12 @@ interface Scope {
 	/** Opened by an editor heading node: only the next heading node closes it. */
 	node: boolean;
 }
+
+/** An intro that goes on about the task before it ("Trong đó chú ý …", "Cụ thể như sau:"). */
+const ELABORATING_INTRO_RE = /^(?:Trong đó|Cụ thể|Lưu ý|Đồng thời|Theo đó)(?![\p{L}\p{M}])/iu;
+
+/** Rules that read an explicit charge ("Giao X", "yêu cầu X", "đồng ý X …"). */
+const CHARGE_RULES: ReadonlySet<RuleId> = new Set(['P1', 'P2', 'P3']);
 
 /** Deepest outline kept: real notices nest five or six levels at most. */
 const MAX_SCOPES = 32;
@@ -122,7 +128,21 @@ export function extractSequence(blocks: readonly SequenceBlock[], options: Seque
 		if (role === 'heading') {
 			// Section titles in capitals ("II. NHIỆM VỤ, GIẢI PHÁP …") name topics, not assignees.
 			const caps = /^[\p{Lu}\d\s,.\-–:]+$/u.test(t);
-			const lead = caps ? null : headingAssignee(block.text, { ...baseCtx, inheritedLead });
+			// [S6] "2. Bộ Tài chính … trình Thủ tướng … trước ngày 20/10/2024. Trong đó chú ý một số nội
+			// dung sau:": the sentences before the intro are a task of their own.
+			const sentences = block.heading || caps ? [] : splitSentences(block.text);
+			const last = sentences[sentences.length - 1];
+			const before = last && sentences.length > 1 ? block.text.slice(0, last.start) : '';
+			// A preamble is mostly context ("Báo X ngày … có bài …. Thủ tướng chỉ đạo:"): only a clear
+			// charge counts — a verb of assigning, or a deadline.
+			const charged = before.trim()
+				? extract(before, { ...baseCtx, inheritedLead }, index).filter((a) => a.deadline || a.rules.some((r) => CHARGE_RULES.has(r)))
+				: [];
+			const assignments = dropLearnedNonTasks(before, charged, baseCtx.directory);
+			let lead = caps ? null : headingAssignee(block.text, { ...baseCtx, inheritedLead });
+			// "… Trong đó chú ý một số nội dung sau:" names no one: the items elaborate that task.
+			const task = assignments[assignments.length - 1];
+			if (!lead?.length && task && last && ELABORATING_INTRO_RE.test(block.text.slice(last.start))) lead = task.lead;
 			const refs = lead?.map((r) => ({ ...mapHeadingRef(index, r), inherited: true })) ?? null;
 			// An outline is a few levels deep; a run of thousands of heading-shaped lines (a pasted
 			// form, a broken file) must not make every later block scan them all.
@@ -130,7 +150,7 @@ export function extractSequence(blocks: readonly SequenceBlock[], options: Seque
 			if (block.heading) scopes.push({ rank: 0, pending: false, lead: refs, node: true });
 			else if (block.markerType === 'none') scopes.push({ rank: 0, pending: true, lead: refs, node: false });
 			else scopes.push({ rank: block.rank, pending: false, lead: refs, node: false });
-			return { role, inheritedLead, headingLead: lead, assignments: [] };
+			return { role, inheritedLead, headingLead: lead, assignments };
 		}
 		if (role !== 'body') return { role, inheritedLead, headingLead: null, assignments: [] };
 		// [A6] What the office taught is not a task stays out, in the editor and on the server alike.
