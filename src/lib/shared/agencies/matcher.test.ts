@@ -91,6 +91,12 @@ describe('patterns', () => {
 		expect(names('Phó Thủ tướng Trần Hồng Hà chủ trì')[0]?.[0]).toBe('Phó Thủ tướng Trần Hồng Hà');
 	});
 
+	it('keeps a "có …" qualifier of a plural locality, but not "có kế hoạch" (a predicate)', () => {
+		expect(names('UBND các huyện có hồ chứa rà soát lại.')[0]?.[0]).toBe('UBND các huyện có hồ chứa');
+		// The predicate nouns are folded like the text ("kế hoạch" → "kế họach"): unfolded, they never matched.
+		expect(names('UBND các huyện có kế hoạch rà soát lại.')[0]?.[0]).toBe('UBND các huyện');
+	});
+
 	it('keeps collectives that share one head noun as one mention', () => {
 		expect(names('Các cơ quan, đơn vị, địa phương được giao')[0]?.[0]).toBe('Các cơ quan, đơn vị, địa phương');
 		expect(names('yêu cầu Lãnh đạo các sở, ngành, các Ban Quản lý dự án và').map((x) => x[0])).toEqual(['Lãnh đạo các sở, ngành', 'các Ban Quản lý dự án']);

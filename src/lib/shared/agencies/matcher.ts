@@ -6,6 +6,20 @@
  * there are thousands of them and they change with every merger. Agencies the directory does not
  * know are still returned (as written, `known: false`), never dropped.
  */
+import {
+	AGENCY_NAME_STARTS,
+	COLLECTIVE_HEADS,
+	COLLECTIVE_QUALIFIERS,
+	DOCUMENT_OBJECTS,
+	HAVE_OBJECTS,
+	NAME_STOP_WORDS,
+	OTHER_PARTY_STARTS,
+	STOP_NOUN_COMPOUNDS,
+	TITLES,
+	UNKNOWN_NAME_HEADS,
+	VERBS_AFTER_NAME_WORDS,
+	wordsRe
+} from '../extract/lexicon';
 import { DEFAULT_DIRECTORY } from './directory';
 import { foldKey } from './fold';
 import type { AgencyDirectory, AgencyEntry, AgencyId, IsoDate } from './types';
@@ -207,66 +221,8 @@ const LOCALITY_BARE_RE = new RegExp(
 );
 const NAME_WORD_RE = /(?:\p{Lu}[\p{L}\p{M}]*|\d+)(?![\p{L}\p{M}\d])/uy;
 
-/** Word sequences that start an agency name, never a place or person name. */
-const HEAD_PREFIXES = [
-	'sở ',
-	'bộ ',
-	'ubnd',
-	'ủy ban',
-	'ban ',
-	'văn phòng',
-	'công an',
-	'cục ',
-	'chi cục',
-	'chủ tịch',
-	'phó ',
-	'thường trực',
-	'kho bạc',
-	'thanh tra',
-	'đài ',
-	'báo ',
-	'hội ',
-	'trung tâm',
-	'tỉnh ủy',
-	'huyện ủy',
-	'thành ủy',
-	'công ty',
-	'các ',
-	'hđnd',
-	'lãnh đạo',
-	'thủ trưởng',
-	'giám đốc',
-	'mttq',
-	'chính phủ',
-	'thủ tướng',
-	'tập đoàn',
-	'ngân hàng',
-	'trường ',
-	'bệnh viện',
-	'viện ',
-	'đoàn ',
-	'quỹ ',
-	'tổng ',
-	'liên đoàn',
-	'tòa án',
-	'kiểm toán',
-	'bảo hiểm',
-	'điện lực',
-	'nhà nước',
-	'trung ương',
-	'quốc hội',
-	'đảng ',
-	'ubmttq',
-	'huyện ',
-	'tỉnh ',
-	'xã ',
-	'phường ',
-	'vụ ',
-	'hiệp hội',
-	'học viện',
-	'đại học',
-	'thông tấn'
-].map((h) => foldKey(h));
+/** Word sequences that start an agency name, never a place or person name (folded). */
+const HEAD_PREFIXES = AGENCY_NAME_STARTS.map((h) => foldKey(h));
 const HEAD_PREFIX_INDEX = indexWords(HEAD_PREFIXES);
 
 function startsWithHead(key: string, i: number): boolean {
@@ -411,66 +367,9 @@ function readNameList(text: string, key: string, i: number): number {
 /** Head nouns of collectives that are only a party when written with a capital ("các Cục, Vụ"). */
 const CAPITAL_HEADS = new Set(['cục', 'vụ', 'tổng cục']);
 
-const GENERIC_HEADS = [
-	// Party collectives: "các cấp ủy, tổ chức đảng", "các ban đảng", "các đảng bộ, chi bộ".
-	'cấp ủy đảng',
-	'cấp ủy',
-	'tổ chức cơ sở đảng',
-	'tổ chức đảng',
-	'ban đảng',
-	'ban cán sự đảng',
-	'đảng đoàn',
-	'đảng ủy',
-	'đảng bộ',
-	'chi bộ',
-	'cơ quan đảng',
-	'cơ quan chuyên môn',
-	'cơ quan ngang bộ',
-	'cơ quan thuộc chính phủ',
-	'ban quản lý dự án',
-	'tổ chức chính trị - xã hội',
-	'đoàn thể',
-	'cơ quan',
-	'đơn vị',
-	'địa phương',
-	'sở',
-	'ban',
-	'ngành',
-	'bộ',
-	'chuyên viên',
-	'phòng',
-	'chủ đầu tư',
-	'nhà đầu tư',
-	'doanh nghiệp',
-	'thành viên',
-	'lực lượng chức năng',
-	'tổ chức',
-	'hội',
-	'cấp',
-	'tổng cục',
-	'cục',
-	'vụ'
-].map((h) => foldKey(h));
-const GENERIC_QUALS = [
-	'thuộc và trực thuộc bộ',
-	'thuộc và trực thuộc',
-	'có liên quan',
-	'liên quan',
-	'chuyên môn',
-	'trực thuộc bộ',
-	'thuộc bộ',
-	'trực thuộc',
-	'thuộc ubnd tỉnh',
-	'thuộc ủy ban nhân dân tỉnh',
-	'thuộc tỉnh',
-	'cấp tỉnh',
-	'cấp huyện',
-	'cấp xã',
-	'trung ương',
-	'chức năng',
-	'địa phương',
-	'trên địa bàn tỉnh'
-];
+/** Head nouns and qualifiers of collectives, folded like the text ("các cơ quan, đơn vị liên quan"). */
+const GENERIC_HEADS = COLLECTIVE_HEADS.map((h) => foldKey(h));
+const GENERIC_QUALS = COLLECTIVE_QUALIFIERS.map((h) => foldKey(h));
 
 const GENERIC_HEAD_INDEX = indexWords(GENERIC_HEADS);
 const GENERIC_QUAL_INDEX = indexWords(GENERIC_QUALS);
@@ -538,137 +437,37 @@ function readGeneric(text: string, key: string, i: number): number {
 
 /** Verbs, modals and prepositions (folded) that end an unknown agency's name: the predicate starts. */
 export const NAME_STOPS: ReadonlySet<string> = new Set(
-	(
-		'cần,phải,có,là,và,hoặc,với,của,để,về,theo,tại,trong,trên,từ,đến,khi,nếu,thì,nhưng,được,đã,' +
-		'đang,sẽ,chưa,không,chủ trì,phối hợp,tham mưu,báo cáo,tổng hợp,rà soát,hướng dẫn,chỉ đạo,' +
-		'đôn đốc,kiểm tra,xem xét,giải quyết,nghiên cứu,triển khai,thực hiện,tổ chức,hoàn thành,' +
-		'hoàn thiện,khẩn trương,tập trung,tiếp tục,chủ động,tích cực,đẩy nhanh,đẩy mạnh,tăng cường,' +
-		'bảo đảm,đảm bảo,chịu,giám sát,cập nhật,công bố,trình,gửi,lập,cử,mời,theo dõi,tiếp nhận,' +
-		'ban hành,đề xuất,đề nghị,yêu cầu,giao,chấn chỉnh,xử lý,thẩm định,cung cấp,bàn giao,nắm,' +
-		'khảo sát,vận hành,sớm,ngay,kịp thời,quan tâm,nâng cao,duy trì,ưu tiên,thường xuyên,định kỳ,' +
-		'chuẩn bị,tiếp thu,làm,như,nhằm,do,bởi,cho,sau,trước,đối với,chờ,nêu,bám sát,tăng,giảm,bố trí,' +
-		'vận động,kiểm đếm,tuyên truyền,đưa tin,phổ biến,quán triệt,lập tức,lãnh đạo'
-	)
-		.split(',')
-		// Folded like the text they are looked up in ("rà soát" → "rà sóat", "hoàn thành" → "hòan thành").
-		.map((w) => foldKey(w))
+	// Folded like the text they are looked up in ("rà soát" → "rà sóat", "hoàn thành" → "hòan thành").
+	NAME_STOP_WORDS.map((w) => foldKey(w))
 );
 
 /** Nouns whose second syllable is also a verb in {@link NAME_STOPS}. */
-const NOUN_COMPOUNDS = new Set<string>(
-	[
-		'công trình',
-		'chương trình',
-		'quy trình',
-		'lộ trình',
-		'tiến trình',
-		'đề án',
-		'khu vực',
-		'địa bàn',
-		'giao thông',
-		'giao dịch',
-		'trình độ',
-		'ban hành chính'
-	].map((w) => foldKey(w))
-);
+const NOUN_COMPOUNDS = new Set<string>(STOP_NOUN_COMPOUNDS.map((w) => foldKey(w)));
 
-/** Agency head words after which a capitalised word makes a name we may not know. */
-const UNKNOWN_HEADS = [
-	// "Thường trực Ban Chỉ đạo Tây Nam Bộ": the standing body of a committee (the next word capitalised).
-	'thường trực ban',
-	'tổng liên đoàn',
-	'tổng công ty',
-	'công ty',
-	'tập đoàn',
-	'tổng cục',
-	'chi cục',
-	'cục',
-	'trung tâm',
-	'ban',
-	'hội đồng',
-	'hội',
-	'liên đoàn',
-	'liên minh',
-	'học viện',
-	'viện kiểm sát',
-	'viện',
-	'trường',
-	'bệnh viện',
-	'ngân hàng',
-	'đài',
-	'báo',
-	'phòng',
-	'đoàn',
-	'kho bạc',
-	'quỹ',
-	'vườn quốc gia',
-	'sở',
-	'bộ chỉ huy',
-	'bộ',
-	'văn phòng',
-	'ủy ban',
-	'tòa án',
-	'bảo hiểm xã hội',
-	'công an',
-	'điện lực',
-	'cảng vụ',
-	'chi nhánh',
-	'đảng ủy',
-	'huyện ủy',
-	'thành ủy',
-	'thị ủy',
-	'thanh tra',
-	'hiệp hội',
-	'vụ',
-	'đại học',
-	'thông tấn xã'
-	// Folded like the text ("đoàn" → "đòan"), or "Tổng Liên đoàn …" would never match.
-].map((h) => foldKey(h));
+/**
+ * Agency head words after which a capitalised word makes a name we may not know. Folded like the
+ * text ("đoàn" → "đòan"), or "Tổng Liên đoàn …" would never match.
+ */
+const UNKNOWN_HEADS = UNKNOWN_NAME_HEADS.map((h) => foldKey(h));
 
 /**
  * Verbs that end a name when they follow a capitalised word ("Vụ Giáo dục Đại học xây dựng dự
  * thảo"): inside a name they follow a lower-case word ("Ban Quản lý dự án đầu tư xây dựng").
  */
-const VERBS_AFTER_NAME: ReadonlySet<string> = new Set(
-	[
-		'xây dựng',
-		'sửa đổi',
-		'soạn thảo',
-		'bổ sung',
-		'điều chỉnh',
-		'đánh giá',
-		'hỗ trợ',
-		'tham gia',
-		'lấy',
-		'làm việc',
-		'tiến hành',
-		'nắm bắt',
-		'phát động',
-		'kiện toàn',
-		'sắp xếp',
-		'thông qua',
-		'ký',
-		'phê duyệt',
-		'tiếp',
-		'dự thảo'
-	].map((w) => foldKey(w))
-);
+const VERBS_AFTER_NAME: ReadonlySet<string> = new Set(VERBS_AFTER_NAME_WORDS.map((w) => foldKey(w)));
 
-/** Objects that make a lower-case verb after a name a predicate ("… sửa đổi thông tư"). */
-const OBJECT_NOUN_RE = new RegExp(
-	// Folded like the text it is tested on ("kế hoạch" → "kế họach").
-	`^ (?:${foldKey('dự thảo|kế hoạch|phương án|đề án|quy chế|quy định|chương trình|báo cáo|văn bản|hồ sơ|tờ trình|thông tư|nghị định|nghị quyết|quyết định|cơ sở dữ liệu|tiêu chí|hướng dẫn|danh mục|lộ trình|giải pháp|cơ chế|chính sách|nội dung|ý kiến|bộ máy|nhân sự')})(?![\\p{L}\\p{M}])`,
-	'u'
-);
+/**
+ * Objects that make a lower-case verb after a name a predicate ("… sửa đổi thông tư"). Folded like
+ * the text it is tested on ("kế hoạch" → "kế họach").
+ */
+const OBJECT_NOUN_RE = wordsRe(DOCUMENT_OBJECTS, { before: ' ', caseSensitive: true, map: foldKey });
 
 /** True when a party's head word starts at `p` ("Sở …", "UBND …", "Chủ tịch …"). */
 function startsAnotherParty(key: string, p: number): boolean {
 	return readWordList(key, p, UNKNOWN_HEAD_INDEX) >= 0 || OTHER_PARTY_RE.test(key.slice(p, p + 12));
 }
-const OTHER_PARTY_RE = new RegExp(
-	`^(?:${foldKey('ubnd|ủy ban|uỷ ban|hđnd|các|những|chủ tịch|giám đốc|thủ trưởng|lãnh đạo|tỉnh ủy|tỉnh đoàn')})(?![\\p{L}\\p{M}])`,
-	'u'
-);
+/** Words that open another party (folded): "UBND …", "các …", "Chủ tịch …". */
+const OTHER_PARTY_RE = wordsRe(OTHER_PARTY_STARTS, { caseSensitive: true, map: foldKey });
 
 /**
  * "Ban Quản lý dự án … các công trình dân dụng và công nghiệp tỉnh": after "và", a few lower-case
@@ -747,8 +546,8 @@ function readUnknown(text: string, key: string, i: number): number {
 	return end > h ? end : -1;
 }
 
-const TITLE_RE =
-	/(?:(?:các|Các)\s+)?(?:Lãnh đạo|lãnh đạo|Thủ trưởng|thủ trưởng|Người đứng đầu|người đứng đầu|Giám đốc|giám đốc|Phó Chánh Văn phòng|Chánh Văn phòng|Chánh Thanh tra|Tổng Cục trưởng|Cục trưởng|Vụ trưởng|Trưởng ban|Trưởng|Phó Chủ tịch|Chủ tịch|Bộ trưởng|Thứ trưởng|Chuyên viên|chuyên viên|Cán bộ|cán bộ|Đại diện|đại diện)\s+/uy;
+/** A title before a party ("Lãnh đạo Văn phòng", "các Phó Chủ tịch UBND tỉnh"), read at a position. */
+const TITLE_RE = wordsRe(TITLES, { anchor: false, before: '(?:các\\s+)?', after: '\\s+', flags: 'y' });
 
 const LEADER_RE = new RegExp(
 	`(?:(?:các|Các)\\s+)?(?:Phó\\s+)?Chủ tịch(?:\\s+Thường trực)?\\s+${UBND}\\s+(?:các\\s+)?tỉnh(?<all>\\s*,\\s*thành phố(?:\\s+trực thuộc (?:trung ương|Trung ương))?)?(?!${L})`,
@@ -856,9 +655,11 @@ function matchLeader(text: string, key: string, i: number): Candidate | undefine
 /** A bare level word after an agency name: " tỉnh", " thành phố" not followed by a place name. */
 const BARE_LEVEL_RE = /^ (?:tỉnh|thành phố)(?![\p{L}\p{M}\d])(?! [\p{Lu}\d])/u;
 
-/** Nouns after "có" that make it a predicate ("có văn bản", "có kế hoạch"), not a qualifier. */
-const HAVE_PREDICATE_RE =
-	/^(?:văn bản|công văn|kế hoạch|phương án|trách nhiệm|báo cáo|ý kiến|tờ trình|giải pháp|biện pháp|hướng dẫn|thông báo|quyết định|đề xuất|chỉ đạo|văn bản)(?![\p{L}\p{M}])/u;
+/**
+ * Nouns after "có" that make it a predicate ("có văn bản", "có kế hoạch"), not a qualifier. Folded
+ * like the key they are tested on (unfolded, "kế hoạch" never matched "kế họach").
+ */
+const HAVE_PREDICATE_RE = wordsRe(HAVE_OBJECTS, { caseSensitive: true, map: foldKey });
 
 /**
  * "UBND các huyện có hồ chứa rà soát …": a "có …" qualifier of a plural locality, kept with it
