@@ -50,7 +50,9 @@ const CONNECTOR_RE = new RegExp(`^(?:(?:${wordsAlt(CONNECTORS)})\\s*[,:]?\\s*)+`
 const ELABORATION_RE = wordsRe(ELABORATION_OPENERS, { after: '' });
 
 /** A sentence that makes the party answer for the task ("Người đứng đầu chịu trách nhiệm trước …"). */
-const ACCOUNTABILITY_RE = /^(?:[^,;.]{0,40}\s)?(?:phải\s+|hoàn toàn\s+)?chịu trách nhiệm\s+(?:trước|nếu)(?![\p{L}\p{M}])/u;
+const ACCOUNTABILITY_PATTERN = /^(?:[^,;.]{0,40}\s)?(?:phải\s+|hoàn toàn\s+)?chịu trách nhiệm\s+(?:trước|nếu)(?![\p{L}\p{M}])/u;
+/** {@link ACCOUNTABILITY_PATTERN} behind a cheap test for its words (it backtracks on every sentence). */
+const ACCOUNTABILITY_RE = { test: (s: string) => s.includes('chịu trách nhiệm') && ACCOUNTABILITY_PATTERN.test(s) };
 
 /** "Giao X", "Yêu cầu X", "Thống nhất giao X": the party after it is charged. */
 const INTRODUCER_RE = new RegExp(`^(?:(?:${wordsAlt(APPROVAL_WORDS)})\\s+(?:(?:việc|để|cho)\\s+)?)?(?:${wordsAlt(INTRODUCER_VERBS)})\\s+`, 'iu');
