@@ -9,12 +9,17 @@
  * years are descriptors ("kế hoạch năm 2024"). Start times ("ngay từ đầu năm", "từ Quý I") and
  * "thường xuyên" are not deadlines either.
  */
+import { COMPLETION_WORDS, MEETING_WORDS, wordsAlt } from './lexicon';
 import type { Deadline, Frequency, IsoDate } from './types';
 
 const DATE_S = '(?:\\d{1,2}\\s*[/.\\-]\\s*\\d{1,2}(?:\\s*[/.\\-]\\s*\\d{4})?|\\d{1,2}\\s+tháng\\s+\\d{1,2}(?:\\s+năm\\s+\\d{4})?)(?![\\d/])';
 const TIME_S = '(?:(?<h>\\d{1,2})\\s*(?:h|giờ|g)\\s*(?<mi>\\d{2})?(?:\\s*phút)?\\s+)';
 const YEAR_TAIL = '(?:\\s*[/.\\-]\\s*(?<y>\\d{4})|\\s+năm\\s+(?<y2>\\d{4}))?';
 const NB = '(?![\\p{L}\\p{M}\\d])';
+/** "xong", "hoàn thành", "hoàn tất" (one of them). */
+const DONE = `(?:${wordsAlt(COMPLETION_WORDS)})`;
+/** "cuộc họp", "hội nghị", "phiên giao ban" … (one of them). */
+const MEETING = `(?:${wordsAlt(MEETING_WORDS)})`;
 
 /** A deadline pattern: the regex and how to turn a match into a deadline. */
 interface Rule {
@@ -165,7 +170,7 @@ const RULES: Rule[] = [
 	},
 	// Periods introduced by "trong".
 	{
-		re: new RegExp(`(?:ngay\\s+)?(?:(?:xong|hoàn thành|hoàn tất)\\s+)?trong\\s+tháng\\s+(?<m>\\d{1,2})${YEAR_TAIL}${NB}`, 'giu'),
+		re: new RegExp(`(?:ngay\\s+)?(?:${DONE}\\s+)?trong\\s+tháng\\s+(?<m>\\d{1,2})${YEAR_TAIL}${NB}`, 'giu'),
 		need: ['trong'],
 		build: (m, ctx) => {
 			const month = Number(m.groups?.m);
@@ -176,7 +181,7 @@ const RULES: Rule[] = [
 		}
 	},
 	{
-		re: new RegExp(`(?:ngay\\s+)?(?:(?:xong|hoàn thành|hoàn tất)\\s+)?trong\\s+quý\\s+(?<q>IV|I{1,3}|[1-4])${NB}${YEAR_TAIL}`, 'giu'),
+		re: new RegExp(`(?:ngay\\s+)?(?:${DONE}\\s+)?trong\\s+quý\\s+(?<q>IV|I{1,3}|[1-4])${NB}${YEAR_TAIL}`, 'giu'),
 		need: ['trong'],
 		build: (m, ctx) => {
 			const q = ROMAN[(m.groups?.q ?? '').toLowerCase()];
@@ -198,7 +203,10 @@ const RULES: Rule[] = [
 	},
 	{
 		need: ['trong'],
-		re: /(?:ngay\s+)?(?:(?:xong|hoàn thành|hoàn tất)\s+)?trong\s+năm(?:\s+(?<y>\d{4})(?![\d\-–])|\s+(?<rel>nay|tới|sau)(?![\p{L}\p{M}])|(?=\s*[,.;)]|$))/giu,
+		re: new RegExp(
+			`(?:ngay\\s+)?(?:${DONE}\\s+)?trong\\s+năm(?:\\s+(?<y>\\d{4})(?![\\d\\-–])|\\s+(?<rel>nay|tới|sau)(?![\\p{L}\\p{M}])|(?=\\s*[,.;)]|$))`,
+			'giu'
+		),
 		build: (m, ctx) => {
 			let y: number | null = m.groups?.y ? Number(m.groups.y) : null;
 			if (y === null && ctx.noticeDate) y = Number(ctx.noticeDate.slice(0, 4)) + (m.groups?.rel && m.groups.rel !== 'nay' ? 1 : 0);
@@ -236,19 +244,19 @@ const RULES: Rule[] = [
 	// Events: no day can be computed honestly, so none is invented.
 	{
 		need: ['tại'],
-		re: /tại\s+(?:cuộc họp|phiên họp|hội nghị|kỳ họp|phiên giao ban|buổi làm việc)[^,;.()]{0,40}?(?:kế tiếp|tiếp theo|gần nhất|sắp tới|tới)(?![\p{L}\p{M}])/giu,
+		re: new RegExp(`tại\\s+${MEETING}[^,;.()]{0,40}?(?:kế tiếp|tiếp theo|gần nhất|sắp tới|tới)(?![\\p{L}\\p{M}])`, 'giu'),
 		build: () => ({ kind: 'event' })
 	},
 	// "báo cáo tại cuộc họp giao ban Bộ tháng 7 năm 2025": a meeting named by its month, no day.
 	{
 		need: ['tại'],
-		re: /tại\s+(?:cuộc họp|phiên họp|hội nghị|kỳ họp|phiên giao ban|buổi làm việc)[^,;.()]{0,40}?tháng\s+\d{1,2}(?:\s*\/\s*\d{4}|\s+năm\s+\d{4})?(?![\d/])/giu,
+		re: new RegExp(`tại\\s+${MEETING}[^,;.()]{0,40}?tháng\\s+\\d{1,2}(?:\\s*\\/\\s*\\d{4}|\\s+năm\\s+\\d{4})?(?![\\d/])`, 'giu'),
 		build: () => ({ kind: 'event' })
 	},
 	// "tại kỳ họp thường lệ cuối năm 2024": a session named by its place in the year, no day.
 	{
 		need: ['tại'],
-		re: /tại\s+(?:cuộc họp|phiên họp|hội nghị|kỳ họp|phiên giao ban)[^,;.()]{0,40}?(?:cuối|giữa|đầu)\s+năm(?:\s+\d{4})?(?![\p{L}\p{M}\d])/giu,
+		re: new RegExp(`tại\\s+${MEETING}[^,;.()]{0,40}?(?:cuối|giữa|đầu)\\s+năm(?:\\s+\\d{4})?(?![\\p{L}\\p{M}\\d])`, 'giu'),
 		build: () => ({ kind: 'event' })
 	},
 	{ re: /ngay\s+sau\s+khi\s+[^,;.()]+/giu, need: ['ngay'], build: () => ({ kind: 'event' }) },

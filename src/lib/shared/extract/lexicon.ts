@@ -576,3 +576,11 @@ export const TITLES: readonly string[] = [
 	'cán bộ',
 	'đại diện'
 ];
+
+// ————————————————————————————————— deadlines —————————————————————————————————
+
+/** Words of completion before a deadline: "xong trước ngày …", "hoàn thành trong tháng …". */
+export const COMPLETION_WORDS: readonly string[] = ['xong', 'hoàn thành', 'hoàn tất'];
+
+/** Meetings a task may be due at: "tại cuộc họp giao ban kế tiếp", "tại kỳ họp cuối năm". */
+export const MEETING_WORDS: readonly string[] = ['cuộc họp', 'phiên họp', 'hội nghị', 'kỳ họp', 'phiên giao ban', 'buổi làm việc'];
