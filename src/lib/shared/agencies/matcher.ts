@@ -15,7 +15,6 @@ import {
 	NAME_STOP_WORDS,
 	OTHER_PARTY_STARTS,
 	STOP_NOUN_COMPOUNDS,
-	TITLES,
 	UNKNOWN_NAME_HEADS,
 	VERBS_AFTER_NAME_WORDS,
 	wordsRe
@@ -92,6 +91,8 @@ interface CompiledDirectory {
 	trie: AliasNode;
 	/** The trie's first level as an array by code unit, for code units below {@link ROOT_TABLE_SIZE}. */
 	rootTable: Array<AliasNode | undefined>;
+	/** First words (folded) of the aliases that may match text starting in lower case. */
+	lowerFirstWords: ReadonlySet<string>;
 }
 
 /** Code units below this (all of Latin and Vietnamese) step into the trie through an array. */
@@ -154,7 +155,9 @@ export function compileDirectory(directory: AgencyDirectory): CompiledDirectory 
 	}
 	const rootTable = new Array<AliasNode | undefined>(ROOT_TABLE_SIZE).fill(undefined);
 	for (const [c, child] of trie.next ?? []) if (c < ROOT_TABLE_SIZE) rootTable[c] = child;
-	const compiled = { byFirstWord, byId, trie, rootTable };
+	const lowerFirstWords = new Set<string>();
+	for (const [fw, list] of byFirstWord) if (list.some((a) => !a.upperInitial)) lowerFirstWords.add(fw);
+	const compiled = { byFirstWord, byId, trie, rootTable, lowerFirstWords };
 	compiledCache.set(directory, compiled);
 	return compiled;
 }
@@ -546,8 +549,13 @@ function readUnknown(text: string, key: string, i: number): number {
 	return end > h ? end : -1;
 }
 
-/** A title before a party ("Lãnh đạo Văn phòng", "các Phó Chủ tịch UBND tỉnh"), read at a position. */
-const TITLE_RE = wordsRe(TITLES, { anchor: false, before: '(?:các\\s+)?', after: '\\s+', flags: 'y' });
+/**
+ * A title before a party ("Lãnh đạo Văn phòng", "các Phó Chủ tịch UBND tỉnh"), read at a position.
+ * Case is part of the pattern, not a list of variants: "Chủ tịch", "Chánh Văn phòng" are titles
+ * only with their capitals, while "lãnh đạo", "cán bộ" … are titles in either case.
+ */
+const TITLE_RE =
+	/(?:(?:các|Các)\s+)?(?:Lãnh đạo|lãnh đạo|Thủ trưởng|thủ trưởng|Người đứng đầu|người đứng đầu|Giám đốc|giám đốc|Phó Chánh Văn phòng|Chánh Văn phòng|Chánh Thanh tra|Tổng Cục trưởng|Cục trưởng|Vụ trưởng|Trưởng ban|Trưởng|Phó Chủ tịch|Chủ tịch|Bộ trưởng|Thứ trưởng|Chuyên viên|chuyên viên|Cán bộ|cán bộ|Đại diện|đại diện)\s+/uy;
 
 const LEADER_RE = new RegExp(
 	`(?:(?:các|Các)\\s+)?(?:Phó\\s+)?Chủ tịch(?:\\s+Thường trực)?\\s+${UBND}\\s+(?:các\\s+)?tỉnh(?<all>\\s*,\\s*thành phố(?:\\s+trực thuộc (?:trung ương|Trung ương))?)?(?!${L})`,
@@ -835,6 +843,35 @@ function matchAt(text: string, key: string, i: number, dir: CompiledDirectory, a
 }
 
 /**
+ * First words (folded) with which a mention may start in lower case, besides the directory's:
+ * the leader, title, collective and committee patterns that do not ask for a capital
+ * ("các Phó Chủ tịch …", "lãnh đạo Sở …", "tất cả các đơn vị", "ban thường vụ các huyện ủy",
+ * "ủy ban nhân dân xã …").
+ */
+const LOWER_CASE_STARTS: ReadonlySet<string> = new Set(
+	// Quantifiers, committee heads, and the first words of the titles TITLE_RE reads in lower case.
+	['các', 'những', 'tất', 'toàn', 'mọi', 'ban', 'thường', 'đảng', 'ủy', 'uỷ', 'lãnh', 'thủ', 'người', 'giám', 'chuyên', 'cán', 'đại'].map((w) => foldKey(w))
+);
+const LOWER_CASE_RE = /\p{Ll}/u;
+const lowerMemo = new Uint8Array(65536);
+/** True for a lower-case letter (one code unit). */
+function isLowerCode(code: number): boolean {
+	let v = lowerMemo[code] as number;
+	if (v === 0) lowerMemo[code] = v = LOWER_CASE_RE.test(String.fromCharCode(code)) ? 1 : 2;
+	return v === 1;
+}
+
+/**
+ * False when no mention can start at `i`, a word `[i, end)` in lower case: {@link matchAt} asks
+ * for a capital there except after the words above and the directory's lower-case aliases. A
+ * cheap test that spares most words of a sentence the whole matcher.
+ */
+function mayStartLowerCase(key: string, i: number, end: number, dir: CompiledDirectory): boolean {
+	if (LOWER_CASE_STARTS.has(key.slice(i, end))) return true;
+	return dir.lowerFirstWords.size > 0 && dir.lowerFirstWords.has(key.slice(i, i + firstWordLength(key, i)));
+}
+
+/**
  * Finds every party mention in `text` (NFC), leftmost-longest and non-overlapping.
  * Unknown organisations are returned with `known: false`.
  */
@@ -859,6 +896,7 @@ export function findParties(text: string, options: MatchOptions = {}): PartyMent
 			i = q;
 			while (q < text.length && isLetterCode(text.charCodeAt(q))) q++;
 		}
+		if (isLowerCode(text.charCodeAt(i)) && !mayStartLowerCase(key, i, words ? words.lastIndex : q, dir)) continue;
 		const c = matchAt(text, key, i, dir, lastEnd >= 0 && i - lastEnd <= 2 && /^\s+$/u.test(text.slice(lastEnd, i)));
 		if (!c) continue;
 		if (words) words.lastIndex = c.end;

@@ -554,29 +554,6 @@ export const HAVE_OBJECTS: readonly string[] = [
 	'chỉ đạo'
 ];
 
-/** Titles written before the party whose head they are ("Lãnh đạo Sở …", "Chủ tịch UBND huyện …"). */
-export const TITLES: readonly string[] = [
-	'lãnh đạo',
-	'thủ trưởng',
-	'người đứng đầu',
-	'giám đốc',
-	'phó chánh văn phòng',
-	'chánh văn phòng',
-	'chánh thanh tra',
-	'tổng cục trưởng',
-	'cục trưởng',
-	'vụ trưởng',
-	'trưởng ban',
-	'trưởng',
-	'phó chủ tịch',
-	'chủ tịch',
-	'bộ trưởng',
-	'thứ trưởng',
-	'chuyên viên',
-	'cán bộ',
-	'đại diện'
-];
-
 // ————————————————————————————————— deadlines —————————————————————————————————
 
 /** Words of completion before a deadline: "xong trước ngày …", "hoàn thành trong tháng …". */
