@@ -18,6 +18,7 @@ import { findParties, NAME_STOPS, type PartyMention } from '../agencies/matcher'
 import { findDeadlines } from './deadline';
 import {
 	APPROVAL_WORDS,
+	capitalised,
 	CHARGE_VERBS,
 	CONNECTORS,
 	DIRECTING_VERBS,
@@ -31,6 +32,7 @@ import {
 	SPEAKER_VERBS,
 	TOPIC_MARKERS,
 	WORD_END,
+	withCapitals,
 	wordsAlt,
 	wordsRe
 } from './lexicon';
@@ -41,13 +43,13 @@ import type { AgencyRef, Assignment, BlockContext, Deadline, Span } from './type
 const LEAD_KINDS = new Set(['agency', 'locality', 'localOfficial', 'generic', 'unknown', 'leader']);
 
 /** Words that may open a clause before its subject and carry no meaning for the parse. */
-const CONNECTOR_RE = new RegExp(`^(?:(?:${wordsAlt(CONNECTORS)})\\s*[,:]?\\s*)+`, 'iu');
+const CONNECTOR_RE = new RegExp(`^(?:(?:${wordsAlt(withCapitals(CONNECTORS))})\\s*[,:]?\\s*)+`, 'u');
 
 /**
  * Sentences that elaborate the previous one about the same party (merged into it); "Báo cáo kết
  * quả (thực hiện) về … trước ngày …" without a subject is the report-back of the task before.
  */
-const ELABORATION_RE = wordsRe(ELABORATION_OPENERS, { after: '' });
+const ELABORATION_RE = wordsRe(capitalised(ELABORATION_OPENERS), { after: '', caseSensitive: true });
 
 /** A sentence that makes the party answer for the task ("Người đứng đầu chịu trách nhiệm trước …"). */
 const ACCOUNTABILITY_PATTERN = /^(?:[^,;.]{0,40}\s)?(?:phải\s+|hoàn toàn\s+)?chịu trách nhiệm\s+(?:trước|nếu)(?![\p{L}\p{M}])/u;
@@ -66,10 +68,10 @@ const APPROVAL_SUBJECT_RE = new RegExp(
 );
 
 /** Verbs with which the issuing authority or a leader speaks: the clause names the requester. */
-const REQUESTER_VERB_RE = wordsRe(mergeWords(INTRODUCER_VERBS, APPROVAL_WORDS, PRAISE_WORDS, CHARGE_VERBS, SPEAKER_VERBS));
+const REQUESTER_VERB_RE = wordsRe(mergeWords(INTRODUCER_VERBS, APPROVAL_WORDS, PRAISE_WORDS, CHARGE_VERBS, SPEAKER_VERBS), { caseSensitive: true });
 
 /** Words that, right after a noun phrase, show it is not the subject of a predicate. */
-const NOT_PREDICATE_RE = new RegExp(`^(?!theo dõi)(?:[,:;.)\\]/]|-|–|\\(|${wordsAlt(NON_PREDICATE_WORDS)})${WORD_END}`, 'iu');
+const NOT_PREDICATE_RE = new RegExp(`^(?!theo dõi)(?:[,:;.)\\]/]|-|–|\\(|${wordsAlt(NON_PREDICATE_WORDS)})${WORD_END}`, 'u');
 
 /** "là cơ quan thường trực", "là đầu mối": a standing role given to the subject. */
 const ROLE_PREDICATE_RE = /^là\s+(?:(?:cơ quan|đơn vị)\s+(?:thường trực|đầu mối|chủ trì|tham mưu)|đầu mối)(?![\p{L}\p{M}])/u;
@@ -82,29 +84,31 @@ const SCOPE_ADVERBIAL_RE =
 	/^(?:theo|trong phạm vi|căn cứ)\s+(?:(?:đúng|các)\s+)?(?:chức năng,?\s+nhiệm vụ(?:,?\s+quyền hạn)?|thẩm quyền|lĩnh vực|phạm vi)(?:\s+(?:được giao|được phân công|của mình|quản lý))?(?:\s*,)?\s+/u;
 
 /** Predicate openers accepted after a comma ("…, Chủ tịch UBND cấp huyện phải chịu trách nhiệm"). */
-const COMMA_PREDICATE_RE = wordsRe(PREDICATE_OPENERS);
+const COMMA_PREDICATE_RE = wordsRe(PREDICATE_OPENERS, { caseSensitive: true });
 
 /**
  * Verbs with which the speaker charges a party besides giao / yêu cầu / đề nghị: "Ban Thường vụ
  * Tỉnh ủy lưu ý các cấp ủy …", "Thường trực Tỉnh ủy chỉ đạo Đảng ủy Công an tỉnh …".
  */
-const SPEAKER_CHARGE_RE = wordsRe(CHARGE_VERBS, { after: '\\s+' });
+const SPEAKER_CHARGE_RE = wordsRe(CHARGE_VERBS, { after: '\\s+', caseSensitive: true });
 
 /** A committee written without a place name: in its own notice, the speaker. */
 const BARE_COMMITTEE_RE = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|thành phố|huyện|quận|thị xã)$/u;
 /** Verbs of praise: whoever says them speaks for the notice, and is not charged by them. */
-const SPEAKER_PRAISE_RE = wordsRe(PRAISE_WORDS);
+const SPEAKER_PRAISE_RE = wordsRe(PRAISE_WORDS, { caseSensitive: true });
 
 /** A sentence of agreement ("Nhất trí chủ trương."): no assignment without a party to act. */
-const AGREEMENT_RE = new RegExp(`^(?:cơ bản\\s+)?(?:${wordsAlt(APPROVAL_WORDS)})${WORD_END}`, 'iu');
+const AGREEMENT_RE = new RegExp(`^(?:Cơ bản\\s+)?(?:${wordsAlt(capitalised(APPROVAL_WORDS))})${WORD_END}`, 'u');
 /** A sentence of praise ("Ghi nhận …", "Ủy ban nhân dân tỉnh ghi nhận …"): never an assignment. */
-const PRAISE_RE = new RegExp(`^(?:Ủy ban nhân dân tỉnh\\s+)?(?:${wordsAlt(PRAISE_WORDS)})${WORD_END}`, 'iu');
+const PRAISE_RE = new RegExp(`^(?:${wordsAlt(capitalised(PRAISE_WORDS))}|Ủy ban nhân dân tỉnh ghi nhận)${WORD_END}`, 'u');
 const ANAPHORIC_TOPIC_RE = /^Về\s+(?:việc|vấn đề|nội dung|kiến nghị|đề nghị|đề xuất)\s+(?:này|trên|nêu trên)\s*,\s*/iu;
-const TOPIC_RE = wordsRe(TOPIC_MARKERS);
+/** Lead-ins that name a topic or a proposer ("Kiến nghị của …:"): capitalised, as they open a sentence. */
+const TOPIC_RE = wordsRe(capitalised(TOPIC_MARKERS), { caseSensitive: true });
 
 /** Sentences about the meeting itself (who attended, who reported): never assignments. */
-const NARRATIVE_RE = new RegExp(`^(?:ngày\\s+\\d|${wordsAlt(NARRATIVE_OPENERS)})`, 'iu');
+const NARRATIVE_RE = new RegExp(`^(?:Ngày\\s+\\d|${wordsAlt(capitalised(NARRATIVE_OPENERS))})`, 'u');
 
+/** Verbs of directing, in lower case: "giao" after a subject directs, "Giao" opening a sentence charges. */
 const DIRECTING_RE = wordsRe(DIRECTING_VERBS, { anchor: false, after: '\\s+', caseSensitive: true, flags: 'g' });
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as lexicon from './lexicon';
-import { mergeWords, wordsAlt, wordsRe } from './lexicon';
+import { extractBlock } from './block';
+import { capitalised, mergeWords, withCapitals, wordsAlt, wordsRe } from './lexicon';
 
 const lists = Object.entries(lexicon).filter((e): e is [string, readonly string[]] => Array.isArray(e[1]));
 
@@ -32,5 +33,16 @@ describe('wordsRe', () => {
 	});
 	it('merges lists without repeats', () => {
 		expect(mergeWords(['a', 'b'], ['b', 'c'])).toEqual(['a', 'b', 'c']);
+	});
+});
+
+describe('case forms', () => {
+	it('capitalises the first letter only, and keeps the lower-case words beside', () => {
+		expect(capitalised(['về việc', 'đề nghị của'])).toEqual(['Về việc', 'Đề nghị của']);
+		expect(withCapitals(['và'])).toEqual(['và', 'Và']);
+	});
+	it('reads a topic marker only where it opens a sentence: a lower-case fragment still charges', () => {
+		const [a] = extractBlock('về chủ trương; giao Phó Thủ tướng Chính phủ Trần Hồng Hà chỉ đạo các bộ liên quan.');
+		expect(a?.lead[0]?.text).toBe('Phó Thủ tướng Chính phủ Trần Hồng Hà');
 	});
 });

@@ -40,6 +40,19 @@ export function wordsRe(list: readonly string[], options: WordsReOptions = {}): 
 	return new RegExp(source, `u${caseSensitive ? '' : 'i'}${flags}`);
 }
 
+/**
+ * The words as they open a sentence ("về việc" → "Về việc"), for a case-sensitive regex: a word
+ * that only opens a sentence ("Về …:" is a topic) must not be read in a lower-case fragment.
+ */
+export function capitalised(list: readonly string[]): readonly string[] {
+	return list.map((w) => w.charAt(0).toUpperCase() + w.slice(1));
+}
+
+/** The words in lower case and as they open a sentence, for a case-sensitive regex. */
+export function withCapitals(list: readonly string[]): readonly string[] {
+	return [...list, ...capitalised(list)];
+}
+
 /** Concatenates word lists without repeats (a class made of other classes). */
 export function mergeWords(...lists: readonly (readonly string[])[]): readonly string[] {
 	return [...new Set(lists.flat())];
