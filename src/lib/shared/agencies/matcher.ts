@@ -93,6 +93,8 @@ interface CompiledDirectory {
 	rootTable: Array<AliasNode | undefined>;
 	/** First words (folded) of the aliases that may match text starting in lower case. */
 	lowerFirstWords: ReadonlySet<string>;
+	/** 1 for the first code unit of a word in {@link lowerFirstWords} or {@link LOWER_CASE_STARTS}. */
+	lowerInitials: Uint8Array;
 }
 
 /** Code units below this (all of Latin and Vietnamese) step into the trie through an array. */
@@ -157,7 +159,8 @@ export function compileDirectory(directory: AgencyDirectory): CompiledDirectory 
 	for (const [c, child] of trie.next ?? []) if (c < ROOT_TABLE_SIZE) rootTable[c] = child;
 	const lowerFirstWords = new Set<string>();
 	for (const [fw, list] of byFirstWord) if (list.some((a) => !a.upperInitial)) lowerFirstWords.add(fw);
-	const compiled = { byFirstWord, byId, trie, rootTable, lowerFirstWords };
+	const lowerInitials = codeSet([...lowerFirstWords, ...LOWER_CASE_STARTS].map((w) => w.charAt(0)));
+	const compiled = { byFirstWord, byId, trie, rootTable, lowerFirstWords, lowerInitials };
 	compiledCache.set(directory, compiled);
 	return compiled;
 }
@@ -867,6 +870,7 @@ function isLowerCode(code: number): boolean {
  * cheap test that spares most words of a sentence the whole matcher.
  */
 function mayStartLowerCase(key: string, i: number, end: number, dir: CompiledDirectory): boolean {
+	if (dir.lowerInitials[key.charCodeAt(i)] !== 1) return false;
 	if (LOWER_CASE_STARTS.has(key.slice(i, end))) return true;
 	return dir.lowerFirstWords.size > 0 && dir.lowerFirstWords.has(key.slice(i, i + firstWordLength(key, i)));
 }
