@@ -404,9 +404,11 @@ const skipBlank = (text: string, p: number): number => {
 /** "các cơ quan, đơn vị, địa phương (có) liên quan" — collectives sharing one head. */
 /** First letters of the quantifiers {@link readGeneric} starts with. */
 const GENERIC_QUANT_INITIALS = codeSet(['t', 'c', 'n', 'm']);
+/** The quantifiers themselves: a cheap test before the regex (and its slice) runs. */
+const GENERIC_QUANT_INDEX = indexWords(['tất cả các', 'toàn bộ các', 'các', 'những', 'mọi']);
 
 function readGeneric(text: string, key: string, i: number): number {
-	if (!startsWithCode(GENERIC_QUANT_INITIALS, key, i)) return -1;
+	if (!startsWithCode(GENERIC_QUANT_INITIALS, key, i) || !startsWithAny(key, i, GENERIC_QUANT_INDEX)) return -1;
 	const q = /^(?:tất cả các|toàn bộ các|các|những|mọi)\s+/u.exec(key.slice(i, i + 16));
 	if (!q) return -1;
 	let end = readWordList(key, i + q[0].length, GENERIC_HEAD_INDEX);
