@@ -877,6 +877,27 @@ function mayStartLowerCase(key: string, i: number, end: number, dir: CompiledDir
 	return dir.lowerFirstWords.size > 0 && dir.lowerFirstWords.has(key.slice(i, i + firstWordLength(key, i)));
 }
 
+/** Per-code-unit memo of `/\s/u`: 0 unknown, 1 a space, 2 not. */
+const spaceMemo = new Uint8Array(65536);
+const SPACE_RE = /\s/u;
+
+/** True when the code unit is `/\s/u` (memoised). */
+function isSpaceCode(c: number): boolean {
+	let v = spaceMemo[c] as number;
+	if (v === 0) spaceMemo[c] = v = SPACE_RE.test(String.fromCharCode(c)) ? 1 : 2;
+	return v === 1;
+}
+
+/** `s.replace(/\s+/gu, ' ')`, without the regex when `s` has no space but single " " (most names). */
+function collapseSpaces(s: string): string {
+	for (let k = 0; k < s.length; k++) {
+		const c = s.charCodeAt(k);
+		if (!isSpaceCode(c)) continue;
+		if (c !== 32 || (k + 1 < s.length && isSpaceCode(s.charCodeAt(k + 1)))) return s.replace(/\s+/gu, ' ');
+	}
+	return s;
+}
+
 /**
  * Finds every party mention in `text` (NFC), leftmost-longest and non-overlapping.
  * Unknown organisations are returned with `known: false`.
@@ -909,7 +930,7 @@ export function findParties(text: string, options: MatchOptions = {}): PartyMent
 		else q = c.end;
 		lastEnd = c.end;
 		const raw = text.slice(i, c.end);
-		const written = raw.replace(/\s+/gu, ' ');
+		const written = collapseSpaces(raw);
 		const mention: PartyMention = {
 			start: i,
 			end: c.end,
