@@ -735,6 +735,11 @@ const LEVEL_BODY_RE = new RegExp(
 	'uy'
 );
 
+/** The words {@link LEVEL_BODY_RE} starts with (folded): a cheap test before it runs. */
+const LEVEL_BODY_START_INDEX = indexWords(
+	['công an', 'thanh tra', 'ban chỉ huy', 'văn phòng', 'huyện đoàn', 'bảo hiểm xã hội', 'trung tâm'].map((w) => foldKey(w))
+);
+
 const CITY_OFFICE_RE = new RegExp(`^${foldKey('văn phòng (?:ubnd|ủy ban nhân dân) thành phố')}$`, 'u');
 
 function matchCore(text: string, key: string, i: number, dir: CompiledDirectory): Candidate | undefined {
@@ -774,7 +779,7 @@ function matchCore(text: string, key: string, i: number, dir: CompiledDirectory)
 			return { end, kind: 'locality' };
 		}
 	}
-	if ((c0 === 'c' || c0 === 't' || c0 === 'b' || c0 === 'v' || c0 === 'h') && isUpper(text[i])) {
+	if ((c0 === 'c' || c0 === 't' || c0 === 'b' || c0 === 'v' || c0 === 'h') && isUpper(text[i]) && startsWithAny(key, i, LEVEL_BODY_START_INDEX)) {
 		LEVEL_BODY_RE.lastIndex = i;
 		const m = LEVEL_BODY_RE.exec(key);
 		// "Văn phòng UBND thành phố" of a centrally-run city is the directory's provincial office.
