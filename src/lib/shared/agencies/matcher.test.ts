@@ -58,6 +58,20 @@ describe('directory agencies', () => {
 		expect(findParties('Giao SNgV chủ trì', { directory: dir })[0]).toMatchObject({ name: 'Sở Ngoại vụ', known: true });
 	});
 
+	it('finds an edited directory alias written in lower case, and lower-case titles and collectives', () => {
+		// Most lower-case words are skipped before the matcher runs; these starts must not be.
+		const dir: AgencyDirectory = {
+			version: 'test',
+			entries: [{ id: 'x' as AgencyId, name: 'Sở Ngoại vụ', kind: 'department', aliases: ['sngv tỉnh'] }]
+		};
+		expect(findParties('phối hợp với sngv tỉnh chủ trì', { directory: dir })[0]).toMatchObject({ name: 'Sở Ngoại vụ', known: true });
+		expect(names('yêu cầu lãnh đạo Sở Tài chính, tất cả các đơn vị và ủy ban nhân dân xã Yên Bình').map((x) => x[0])).toEqual([
+			'lãnh đạo Sở Tài chính',
+			'tất cả các đơn vị',
+			'ủy ban nhân dân xã Yên Bình'
+		]);
+	});
+
 	it('rejects a malformed edited directory with a stable reason', () => {
 		expect(() => parseDirectory({ version: '1', entries: [{ id: 'a', name: 'A', kind: 'nope' }] })).toThrow(DirectoryError);
 		expect(parseDirectory(JSON.parse(JSON.stringify(DEFAULT_DIRECTORY))).entries.length).toBeGreaterThan(50);
@@ -89,6 +103,12 @@ describe('patterns', () => {
 		]);
 		expect(names('Chủ tịch UBND huyện Lục Nam giám sát')[0]?.[2]).toBe('localOfficial');
 		expect(names('Phó Thủ tướng Trần Hồng Hà chủ trì')[0]?.[0]).toBe('Phó Thủ tướng Trần Hồng Hà');
+	});
+
+	it('keeps a "có …" qualifier of a plural locality, but not "có kế hoạch" (a predicate)', () => {
+		expect(names('UBND các huyện có hồ chứa rà soát lại.')[0]?.[0]).toBe('UBND các huyện có hồ chứa');
+		// The predicate nouns are folded like the text ("kế hoạch" → "kế họach"): unfolded, they never matched.
+		expect(names('UBND các huyện có kế hoạch rà soát lại.')[0]?.[0]).toBe('UBND các huyện');
 	});
 
 	it('keeps collectives that share one head noun as one mention', () => {

@@ -6,6 +6,19 @@
  * there are thousands of them and they change with every merger. Agencies the directory does not
  * know are still returned (as written, `known: false`), never dropped.
  */
+import {
+	AGENCY_NAME_STARTS,
+	COLLECTIVE_HEADS,
+	COLLECTIVE_QUALIFIERS,
+	DOCUMENT_OBJECTS,
+	HAVE_OBJECTS,
+	NAME_STOP_WORDS,
+	OTHER_PARTY_STARTS,
+	STOP_NOUN_COMPOUNDS,
+	UNKNOWN_NAME_HEADS,
+	VERBS_AFTER_NAME_WORDS,
+	wordsRe
+} from '../extract/lexicon';
 import { DEFAULT_DIRECTORY } from './directory';
 import { foldKey } from './fold';
 import type { AgencyDirectory, AgencyEntry, AgencyId, IsoDate } from './types';
@@ -78,6 +91,10 @@ interface CompiledDirectory {
 	trie: AliasNode;
 	/** The trie's first level as an array by code unit, for code units below {@link ROOT_TABLE_SIZE}. */
 	rootTable: Array<AliasNode | undefined>;
+	/** First words (folded) of the aliases that may match text starting in lower case. */
+	lowerFirstWords: ReadonlySet<string>;
+	/** 1 for the first code unit of a word in {@link lowerFirstWords} or {@link LOWER_CASE_STARTS}. */
+	lowerInitials: Uint8Array;
 }
 
 /** Code units below this (all of Latin and Vietnamese) step into the trie through an array. */
@@ -140,7 +157,10 @@ export function compileDirectory(directory: AgencyDirectory): CompiledDirectory 
 	}
 	const rootTable = new Array<AliasNode | undefined>(ROOT_TABLE_SIZE).fill(undefined);
 	for (const [c, child] of trie.next ?? []) if (c < ROOT_TABLE_SIZE) rootTable[c] = child;
-	const compiled = { byFirstWord, byId, trie, rootTable };
+	const lowerFirstWords = new Set<string>();
+	for (const [fw, list] of byFirstWord) if (list.some((a) => !a.upperInitial)) lowerFirstWords.add(fw);
+	const lowerInitials = codeSet([...lowerFirstWords, ...LOWER_CASE_STARTS].map((w) => w.charAt(0)));
+	const compiled = { byFirstWord, byId, trie, rootTable, lowerFirstWords, lowerInitials };
 	compiledCache.set(directory, compiled);
 	return compiled;
 }
@@ -207,66 +227,8 @@ const LOCALITY_BARE_RE = new RegExp(
 );
 const NAME_WORD_RE = /(?:\p{Lu}[\p{L}\p{M}]*|\d+)(?![\p{L}\p{M}\d])/uy;
 
-/** Word sequences that start an agency name, never a place or person name. */
-const HEAD_PREFIXES = [
-	'sở ',
-	'bộ ',
-	'ubnd',
-	'ủy ban',
-	'ban ',
-	'văn phòng',
-	'công an',
-	'cục ',
-	'chi cục',
-	'chủ tịch',
-	'phó ',
-	'thường trực',
-	'kho bạc',
-	'thanh tra',
-	'đài ',
-	'báo ',
-	'hội ',
-	'trung tâm',
-	'tỉnh ủy',
-	'huyện ủy',
-	'thành ủy',
-	'công ty',
-	'các ',
-	'hđnd',
-	'lãnh đạo',
-	'thủ trưởng',
-	'giám đốc',
-	'mttq',
-	'chính phủ',
-	'thủ tướng',
-	'tập đoàn',
-	'ngân hàng',
-	'trường ',
-	'bệnh viện',
-	'viện ',
-	'đoàn ',
-	'quỹ ',
-	'tổng ',
-	'liên đoàn',
-	'tòa án',
-	'kiểm toán',
-	'bảo hiểm',
-	'điện lực',
-	'nhà nước',
-	'trung ương',
-	'quốc hội',
-	'đảng ',
-	'ubmttq',
-	'huyện ',
-	'tỉnh ',
-	'xã ',
-	'phường ',
-	'vụ ',
-	'hiệp hội',
-	'học viện',
-	'đại học',
-	'thông tấn'
-].map((h) => foldKey(h));
+/** Word sequences that start an agency name, never a place or person name (folded). */
+const HEAD_PREFIXES = AGENCY_NAME_STARTS.map((h) => foldKey(h));
 const HEAD_PREFIX_INDEX = indexWords(HEAD_PREFIXES);
 
 function startsWithHead(key: string, i: number): boolean {
@@ -411,66 +373,9 @@ function readNameList(text: string, key: string, i: number): number {
 /** Head nouns of collectives that are only a party when written with a capital ("các Cục, Vụ"). */
 const CAPITAL_HEADS = new Set(['cục', 'vụ', 'tổng cục']);
 
-const GENERIC_HEADS = [
-	// Party collectives: "các cấp ủy, tổ chức đảng", "các ban đảng", "các đảng bộ, chi bộ".
-	'cấp ủy đảng',
-	'cấp ủy',
-	'tổ chức cơ sở đảng',
-	'tổ chức đảng',
-	'ban đảng',
-	'ban cán sự đảng',
-	'đảng đoàn',
-	'đảng ủy',
-	'đảng bộ',
-	'chi bộ',
-	'cơ quan đảng',
-	'cơ quan chuyên môn',
-	'cơ quan ngang bộ',
-	'cơ quan thuộc chính phủ',
-	'ban quản lý dự án',
-	'tổ chức chính trị - xã hội',
-	'đoàn thể',
-	'cơ quan',
-	'đơn vị',
-	'địa phương',
-	'sở',
-	'ban',
-	'ngành',
-	'bộ',
-	'chuyên viên',
-	'phòng',
-	'chủ đầu tư',
-	'nhà đầu tư',
-	'doanh nghiệp',
-	'thành viên',
-	'lực lượng chức năng',
-	'tổ chức',
-	'hội',
-	'cấp',
-	'tổng cục',
-	'cục',
-	'vụ'
-].map((h) => foldKey(h));
-const GENERIC_QUALS = [
-	'thuộc và trực thuộc bộ',
-	'thuộc và trực thuộc',
-	'có liên quan',
-	'liên quan',
-	'chuyên môn',
-	'trực thuộc bộ',
-	'thuộc bộ',
-	'trực thuộc',
-	'thuộc ubnd tỉnh',
-	'thuộc ủy ban nhân dân tỉnh',
-	'thuộc tỉnh',
-	'cấp tỉnh',
-	'cấp huyện',
-	'cấp xã',
-	'trung ương',
-	'chức năng',
-	'địa phương',
-	'trên địa bàn tỉnh'
-];
+/** Head nouns and qualifiers of collectives, folded like the text ("các cơ quan, đơn vị liên quan"). */
+const GENERIC_HEADS = COLLECTIVE_HEADS.map((h) => foldKey(h));
+const GENERIC_QUALS = COLLECTIVE_QUALIFIERS.map((h) => foldKey(h));
 
 const GENERIC_HEAD_INDEX = indexWords(GENERIC_HEADS);
 const GENERIC_QUAL_INDEX = indexWords(GENERIC_QUALS);
@@ -499,9 +404,11 @@ const skipBlank = (text: string, p: number): number => {
 /** "các cơ quan, đơn vị, địa phương (có) liên quan" — collectives sharing one head. */
 /** First letters of the quantifiers {@link readGeneric} starts with. */
 const GENERIC_QUANT_INITIALS = codeSet(['t', 'c', 'n', 'm']);
+/** The quantifiers themselves: a cheap test before the regex (and its slice) runs. */
+const GENERIC_QUANT_INDEX = indexWords(['tất cả các', 'toàn bộ các', 'các', 'những', 'mọi']);
 
 function readGeneric(text: string, key: string, i: number): number {
-	if (!startsWithCode(GENERIC_QUANT_INITIALS, key, i)) return -1;
+	if (!startsWithCode(GENERIC_QUANT_INITIALS, key, i) || !startsWithAny(key, i, GENERIC_QUANT_INDEX)) return -1;
 	const q = /^(?:tất cả các|toàn bộ các|các|những|mọi)\s+/u.exec(key.slice(i, i + 16));
 	if (!q) return -1;
 	let end = readWordList(key, i + q[0].length, GENERIC_HEAD_INDEX);
@@ -538,137 +445,37 @@ function readGeneric(text: string, key: string, i: number): number {
 
 /** Verbs, modals and prepositions (folded) that end an unknown agency's name: the predicate starts. */
 export const NAME_STOPS: ReadonlySet<string> = new Set(
-	(
-		'cần,phải,có,là,và,hoặc,với,của,để,về,theo,tại,trong,trên,từ,đến,khi,nếu,thì,nhưng,được,đã,' +
-		'đang,sẽ,chưa,không,chủ trì,phối hợp,tham mưu,báo cáo,tổng hợp,rà soát,hướng dẫn,chỉ đạo,' +
-		'đôn đốc,kiểm tra,xem xét,giải quyết,nghiên cứu,triển khai,thực hiện,tổ chức,hoàn thành,' +
-		'hoàn thiện,khẩn trương,tập trung,tiếp tục,chủ động,tích cực,đẩy nhanh,đẩy mạnh,tăng cường,' +
-		'bảo đảm,đảm bảo,chịu,giám sát,cập nhật,công bố,trình,gửi,lập,cử,mời,theo dõi,tiếp nhận,' +
-		'ban hành,đề xuất,đề nghị,yêu cầu,giao,chấn chỉnh,xử lý,thẩm định,cung cấp,bàn giao,nắm,' +
-		'khảo sát,vận hành,sớm,ngay,kịp thời,quan tâm,nâng cao,duy trì,ưu tiên,thường xuyên,định kỳ,' +
-		'chuẩn bị,tiếp thu,làm,như,nhằm,do,bởi,cho,sau,trước,đối với,chờ,nêu,bám sát,tăng,giảm,bố trí,' +
-		'vận động,kiểm đếm,tuyên truyền,đưa tin,phổ biến,quán triệt,lập tức,lãnh đạo'
-	)
-		.split(',')
-		// Folded like the text they are looked up in ("rà soát" → "rà sóat", "hoàn thành" → "hòan thành").
-		.map((w) => foldKey(w))
+	// Folded like the text they are looked up in ("rà soát" → "rà sóat", "hoàn thành" → "hòan thành").
+	NAME_STOP_WORDS.map((w) => foldKey(w))
 );
 
 /** Nouns whose second syllable is also a verb in {@link NAME_STOPS}. */
-const NOUN_COMPOUNDS = new Set<string>(
-	[
-		'công trình',
-		'chương trình',
-		'quy trình',
-		'lộ trình',
-		'tiến trình',
-		'đề án',
-		'khu vực',
-		'địa bàn',
-		'giao thông',
-		'giao dịch',
-		'trình độ',
-		'ban hành chính'
-	].map((w) => foldKey(w))
-);
+const NOUN_COMPOUNDS = new Set<string>(STOP_NOUN_COMPOUNDS.map((w) => foldKey(w)));
 
-/** Agency head words after which a capitalised word makes a name we may not know. */
-const UNKNOWN_HEADS = [
-	// "Thường trực Ban Chỉ đạo Tây Nam Bộ": the standing body of a committee (the next word capitalised).
-	'thường trực ban',
-	'tổng liên đoàn',
-	'tổng công ty',
-	'công ty',
-	'tập đoàn',
-	'tổng cục',
-	'chi cục',
-	'cục',
-	'trung tâm',
-	'ban',
-	'hội đồng',
-	'hội',
-	'liên đoàn',
-	'liên minh',
-	'học viện',
-	'viện kiểm sát',
-	'viện',
-	'trường',
-	'bệnh viện',
-	'ngân hàng',
-	'đài',
-	'báo',
-	'phòng',
-	'đoàn',
-	'kho bạc',
-	'quỹ',
-	'vườn quốc gia',
-	'sở',
-	'bộ chỉ huy',
-	'bộ',
-	'văn phòng',
-	'ủy ban',
-	'tòa án',
-	'bảo hiểm xã hội',
-	'công an',
-	'điện lực',
-	'cảng vụ',
-	'chi nhánh',
-	'đảng ủy',
-	'huyện ủy',
-	'thành ủy',
-	'thị ủy',
-	'thanh tra',
-	'hiệp hội',
-	'vụ',
-	'đại học',
-	'thông tấn xã'
-	// Folded like the text ("đoàn" → "đòan"), or "Tổng Liên đoàn …" would never match.
-].map((h) => foldKey(h));
+/**
+ * Agency head words after which a capitalised word makes a name we may not know. Folded like the
+ * text ("đoàn" → "đòan"), or "Tổng Liên đoàn …" would never match.
+ */
+const UNKNOWN_HEADS = UNKNOWN_NAME_HEADS.map((h) => foldKey(h));
 
 /**
  * Verbs that end a name when they follow a capitalised word ("Vụ Giáo dục Đại học xây dựng dự
  * thảo"): inside a name they follow a lower-case word ("Ban Quản lý dự án đầu tư xây dựng").
  */
-const VERBS_AFTER_NAME: ReadonlySet<string> = new Set(
-	[
-		'xây dựng',
-		'sửa đổi',
-		'soạn thảo',
-		'bổ sung',
-		'điều chỉnh',
-		'đánh giá',
-		'hỗ trợ',
-		'tham gia',
-		'lấy',
-		'làm việc',
-		'tiến hành',
-		'nắm bắt',
-		'phát động',
-		'kiện toàn',
-		'sắp xếp',
-		'thông qua',
-		'ký',
-		'phê duyệt',
-		'tiếp',
-		'dự thảo'
-	].map((w) => foldKey(w))
-);
+const VERBS_AFTER_NAME: ReadonlySet<string> = new Set(VERBS_AFTER_NAME_WORDS.map((w) => foldKey(w)));
 
-/** Objects that make a lower-case verb after a name a predicate ("… sửa đổi thông tư"). */
-const OBJECT_NOUN_RE = new RegExp(
-	// Folded like the text it is tested on ("kế hoạch" → "kế họach").
-	`^ (?:${foldKey('dự thảo|kế hoạch|phương án|đề án|quy chế|quy định|chương trình|báo cáo|văn bản|hồ sơ|tờ trình|thông tư|nghị định|nghị quyết|quyết định|cơ sở dữ liệu|tiêu chí|hướng dẫn|danh mục|lộ trình|giải pháp|cơ chế|chính sách|nội dung|ý kiến|bộ máy|nhân sự')})(?![\\p{L}\\p{M}])`,
-	'u'
-);
+/**
+ * Objects that make a lower-case verb after a name a predicate ("… sửa đổi thông tư"). Folded like
+ * the text it is tested on ("kế hoạch" → "kế họach").
+ */
+const OBJECT_NOUN_RE = wordsRe(DOCUMENT_OBJECTS, { before: ' ', caseSensitive: true, map: foldKey });
 
 /** True when a party's head word starts at `p` ("Sở …", "UBND …", "Chủ tịch …"). */
 function startsAnotherParty(key: string, p: number): boolean {
 	return readWordList(key, p, UNKNOWN_HEAD_INDEX) >= 0 || OTHER_PARTY_RE.test(key.slice(p, p + 12));
 }
-const OTHER_PARTY_RE = new RegExp(
-	`^(?:${foldKey('ubnd|ủy ban|uỷ ban|hđnd|các|những|chủ tịch|giám đốc|thủ trưởng|lãnh đạo|tỉnh ủy|tỉnh đoàn')})(?![\\p{L}\\p{M}])`,
-	'u'
-);
+/** Words that open another party (folded): "UBND …", "các …", "Chủ tịch …". */
+const OTHER_PARTY_RE = wordsRe(OTHER_PARTY_STARTS, { caseSensitive: true, map: foldKey });
 
 /**
  * "Ban Quản lý dự án … các công trình dân dụng và công nghiệp tỉnh": after "và", a few lower-case
@@ -747,6 +554,11 @@ function readUnknown(text: string, key: string, i: number): number {
 	return end > h ? end : -1;
 }
 
+/**
+ * A title before a party ("Lãnh đạo Văn phòng", "các Phó Chủ tịch UBND tỉnh"), read at a position.
+ * Case is part of the pattern, not a list of variants: "Chủ tịch", "Chánh Văn phòng" are titles
+ * only with their capitals, while "lãnh đạo", "cán bộ" … are titles in either case.
+ */
 const TITLE_RE =
 	/(?:(?:các|Các)\s+)?(?:Lãnh đạo|lãnh đạo|Thủ trưởng|thủ trưởng|Người đứng đầu|người đứng đầu|Giám đốc|giám đốc|Phó Chánh Văn phòng|Chánh Văn phòng|Chánh Thanh tra|Tổng Cục trưởng|Cục trưởng|Vụ trưởng|Trưởng ban|Trưởng|Phó Chủ tịch|Chủ tịch|Bộ trưởng|Thứ trưởng|Chuyên viên|chuyên viên|Cán bộ|cán bộ|Đại diện|đại diện)\s+/uy;
 
@@ -856,9 +668,11 @@ function matchLeader(text: string, key: string, i: number): Candidate | undefine
 /** A bare level word after an agency name: " tỉnh", " thành phố" not followed by a place name. */
 const BARE_LEVEL_RE = /^ (?:tỉnh|thành phố)(?![\p{L}\p{M}\d])(?! [\p{Lu}\d])/u;
 
-/** Nouns after "có" that make it a predicate ("có văn bản", "có kế hoạch"), not a qualifier. */
-const HAVE_PREDICATE_RE =
-	/^(?:văn bản|công văn|kế hoạch|phương án|trách nhiệm|báo cáo|ý kiến|tờ trình|giải pháp|biện pháp|hướng dẫn|thông báo|quyết định|đề xuất|chỉ đạo|văn bản)(?![\p{L}\p{M}])/u;
+/**
+ * Nouns after "có" that make it a predicate ("có văn bản", "có kế hoạch"), not a qualifier. Folded
+ * like the key they are tested on (unfolded, "kế hoạch" never matched "kế họach").
+ */
+const HAVE_PREDICATE_RE = wordsRe(HAVE_OBJECTS, { caseSensitive: true, map: foldKey });
 
 /**
  * "UBND các huyện có hồ chứa rà soát …": a "có …" qualifier of a plural locality, kept with it
@@ -921,6 +735,11 @@ const LEVEL_BODY_RE = new RegExp(
 	'uy'
 );
 
+/** The words {@link LEVEL_BODY_RE} starts with (folded): a cheap test before it runs. */
+const LEVEL_BODY_START_INDEX = indexWords(
+	['công an', 'thanh tra', 'ban chỉ huy', 'văn phòng', 'huyện đoàn', 'bảo hiểm xã hội', 'trung tâm'].map((w) => foldKey(w))
+);
+
 const CITY_OFFICE_RE = new RegExp(`^${foldKey('văn phòng (?:ubnd|ủy ban nhân dân) thành phố')}$`, 'u');
 
 function matchCore(text: string, key: string, i: number, dir: CompiledDirectory): Candidate | undefined {
@@ -960,7 +779,7 @@ function matchCore(text: string, key: string, i: number, dir: CompiledDirectory)
 			return { end, kind: 'locality' };
 		}
 	}
-	if ((c0 === 'c' || c0 === 't' || c0 === 'b' || c0 === 'v' || c0 === 'h') && isUpper(text[i])) {
+	if ((c0 === 'c' || c0 === 't' || c0 === 'b' || c0 === 'v' || c0 === 'h') && isUpper(text[i]) && startsWithAny(key, i, LEVEL_BODY_START_INDEX)) {
 		LEVEL_BODY_RE.lastIndex = i;
 		const m = LEVEL_BODY_RE.exec(key);
 		// "Văn phòng UBND thành phố" of a centrally-run city is the directory's provincial office.
@@ -1034,6 +853,57 @@ function matchAt(text: string, key: string, i: number, dir: CompiledDirectory, a
 }
 
 /**
+ * First words (folded) with which a mention may start in lower case, besides the directory's:
+ * the leader, title, collective and committee patterns that do not ask for a capital
+ * ("các Phó Chủ tịch …", "lãnh đạo Sở …", "tất cả các đơn vị", "ban thường vụ các huyện ủy",
+ * "ủy ban nhân dân xã …").
+ */
+const LOWER_CASE_STARTS: ReadonlySet<string> = new Set(
+	// Quantifiers, committee heads, and the first words of the titles TITLE_RE reads in lower case.
+	['các', 'những', 'tất', 'toàn', 'mọi', 'ban', 'thường', 'đảng', 'ủy', 'uỷ', 'lãnh', 'thủ', 'người', 'giám', 'chuyên', 'cán', 'đại'].map((w) => foldKey(w))
+);
+const LOWER_CASE_RE = /\p{Ll}/u;
+const lowerMemo = new Uint8Array(65536);
+/** True for a lower-case letter (one code unit). */
+function isLowerCode(code: number): boolean {
+	let v = lowerMemo[code] as number;
+	if (v === 0) lowerMemo[code] = v = LOWER_CASE_RE.test(String.fromCharCode(code)) ? 1 : 2;
+	return v === 1;
+}
+
+/**
+ * False when no mention can start at `i`, a word `[i, end)` in lower case: {@link matchAt} asks
+ * for a capital there except after the words above and the directory's lower-case aliases. A
+ * cheap test that spares most words of a sentence the whole matcher.
+ */
+function mayStartLowerCase(key: string, i: number, end: number, dir: CompiledDirectory): boolean {
+	if (dir.lowerInitials[key.charCodeAt(i)] !== 1) return false;
+	if (LOWER_CASE_STARTS.has(key.slice(i, end))) return true;
+	return dir.lowerFirstWords.size > 0 && dir.lowerFirstWords.has(key.slice(i, i + firstWordLength(key, i)));
+}
+
+/** Per-code-unit memo of `/\s/u`: 0 unknown, 1 a space, 2 not. */
+const spaceMemo = new Uint8Array(65536);
+const SPACE_RE = /\s/u;
+
+/** True when the code unit is `/\s/u` (memoised). */
+function isSpaceCode(c: number): boolean {
+	let v = spaceMemo[c] as number;
+	if (v === 0) spaceMemo[c] = v = SPACE_RE.test(String.fromCharCode(c)) ? 1 : 2;
+	return v === 1;
+}
+
+/** `s.replace(/\s+/gu, ' ')`, without the regex when `s` has no space but single " " (most names). */
+function collapseSpaces(s: string): string {
+	for (let k = 0; k < s.length; k++) {
+		const c = s.charCodeAt(k);
+		if (!isSpaceCode(c)) continue;
+		if (c !== 32 || (k + 1 < s.length && isSpaceCode(s.charCodeAt(k + 1)))) return s.replace(/\s+/gu, ' ');
+	}
+	return s;
+}
+
+/**
  * Finds every party mention in `text` (NFC), leftmost-longest and non-overlapping.
  * Unknown organisations are returned with `known: false`.
  */
@@ -1058,13 +928,14 @@ export function findParties(text: string, options: MatchOptions = {}): PartyMent
 			i = q;
 			while (q < text.length && isLetterCode(text.charCodeAt(q))) q++;
 		}
+		if (isLowerCode(text.charCodeAt(i)) && !mayStartLowerCase(key, i, words ? words.lastIndex : q, dir)) continue;
 		const c = matchAt(text, key, i, dir, lastEnd >= 0 && i - lastEnd <= 2 && /^\s+$/u.test(text.slice(lastEnd, i)));
 		if (!c) continue;
 		if (words) words.lastIndex = c.end;
 		else q = c.end;
 		lastEnd = c.end;
 		const raw = text.slice(i, c.end);
-		const written = raw.replace(/\s+/gu, ' ');
+		const written = collapseSpaces(raw);
 		const mention: PartyMention = {
 			start: i,
 			end: c.end,

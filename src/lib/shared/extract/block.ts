@@ -16,6 +16,26 @@ import { DEFAULT_DIRECTORY } from '../agencies/directory';
 import { foldKey } from '../agencies/fold';
 import { findParties, NAME_STOPS, type PartyMention } from '../agencies/matcher';
 import { findDeadlines } from './deadline';
+import {
+	APPROVAL_WORDS,
+	capitalised,
+	CHARGE_VERBS,
+	CONNECTORS,
+	DIRECTING_VERBS,
+	ELABORATION_OPENERS,
+	INTRODUCER_VERBS,
+	mergeWords,
+	NARRATIVE_OPENERS,
+	NON_PREDICATE_WORDS,
+	PRAISE_WORDS,
+	PREDICATE_OPENERS,
+	SPEAKER_VERBS,
+	TOPIC_MARKERS,
+	WORD_END,
+	withCapitals,
+	wordsAlt,
+	wordsRe
+} from './lexicon';
 import type { AgencyRef, Assignment, BlockContext, Deadline, Span } from './types';
 import { explained, type RuleId } from './ruleIds';
 
@@ -24,33 +44,35 @@ import { explained, type RuleId } from './ruleIds';
 const LEAD_KINDS = new Set(['agency', 'locality', 'localOfficial', 'generic', 'unknown', 'leader']);
 
 /** Words that may open a clause before its subject and carry no meaning for the parse. */
-const CONNECTOR_RE =
-	/^(?:(?:Sau khi xem xét|Đồng thời|đồng thời|Trong đó|trong đó|Riêng|riêng|Đặc biệt|đặc biệt|Lưu ý|lưu ý|Ngoài ra|ngoài ra|Bên cạnh đó|Theo đó|theo đó|Mặt khác|Sau đó|sau đó|và|Và)\s*[,:]?\s*)+/u;
+const CONNECTOR_RE = new RegExp(`^(?:(?:${wordsAlt(withCapitals(CONNECTORS))})\\s*[,:]?\\s*)+`, 'u');
 
 /**
  * Sentences that elaborate the previous one about the same party (merged into it); "Báo cáo kết
  * quả (thực hiện) về … trước ngày …" without a subject is the report-back of the task before.
  */
-const ELABORATION_RE = /^(?:Trong đó|Đồng thời|Lưu ý|Kết quả|Riêng|Đặc biệt|Đối với|Nhất là|Ngoài ra|Theo đó|Cụ thể|Báo cáo kết quả)/u;
+const ELABORATION_RE = wordsRe(capitalised(ELABORATION_OPENERS), { after: '', caseSensitive: true });
 
 /** A sentence that makes the party answer for the task ("Người đứng đầu chịu trách nhiệm trước …"). */
-const ACCOUNTABILITY_RE = /^(?:[^,;.]{0,40}\s)?(?:phải\s+|hoàn toàn\s+)?chịu trách nhiệm\s+(?:trước|nếu)(?![\p{L}\p{M}])/u;
+const ACCOUNTABILITY_PATTERN = /^(?:[^,;.]{0,40}\s)?(?:phải\s+|hoàn toàn\s+)?chịu trách nhiệm\s+(?:trước|nếu)(?![\p{L}\p{M}])/u;
+/** {@link ACCOUNTABILITY_PATTERN} behind a cheap test for its words (it backtracks on every sentence). */
+const ACCOUNTABILITY_RE = { test: (s: string) => s.includes('chịu trách nhiệm') && ACCOUNTABILITY_PATTERN.test(s) };
 
-const INTRODUCER_RE =
-	/^(?:(?:Thống nhất|thống nhất|Nhất trí|nhất trí|Đồng ý|đồng ý)\s+(?:(?:việc|để|cho)\s+)?)?(?:giao cho|Giao cho|giao|Giao|yêu cầu|Yêu cầu|đề nghị|Đề nghị|GIAO|YÊU CẦU|ĐỀ NGHỊ)\s+/u;
+/** "Giao X", "Yêu cầu X", "Thống nhất giao X": the party after it is charged. */
+const INTRODUCER_RE = new RegExp(`^(?:(?:${wordsAlt(APPROVAL_WORDS)})\\s+(?:(?:việc|để|cho)\\s+)?)?(?:${wordsAlt(INTRODUCER_VERBS)})\\s+`, 'iu');
 /**
  * An approval that names who is to act: "Thống nhất việc X …", "Đồng ý về chủ trương X nghiên cứu
  * …", "Đồng ý X lập Đề án …" (X must then be a party, read as the lead).
  */
-const APPROVAL_SUBJECT_RE = /^(?:cơ bản\s+)?(?:thống nhất|nhất trí|đồng ý|chấp thuận)(?:\s+(?:về\s+)?(?:chủ trương|nguyên tắc))?(?:\s+(?:việc|để|cho))?\s+/iu;
+const APPROVAL_SUBJECT_RE = new RegExp(
+	`^(?:cơ bản\\s+)?(?:${wordsAlt(APPROVAL_WORDS)})(?:\\s+(?:về\\s+)?(?:chủ trương|nguyên tắc))?(?:\\s+(?:việc|để|cho))?\\s+`,
+	'iu'
+);
 
 /** Verbs with which the issuing authority or a leader speaks: the clause names the requester. */
-const REQUESTER_VERB_RE =
-	/^(?:yêu cầu|giao|đề nghị|chỉ đạo|kết luận|thống nhất|nhất trí|đồng ý|chấp thuận|cho phép|ghi nhận|đánh giá|biểu dương|hoan nghênh|tin tưởng|mong muốn|cảm ơn|nhấn mạnh|thông báo|lưu ý|chủ trì cuộc họp|chủ trì hội nghị|tổ chức cuộc họp|tổ chức hội nghị|tổ chức làm việc)(?![\p{L}\p{M}])/u;
+const REQUESTER_VERB_RE = wordsRe(mergeWords(INTRODUCER_VERBS, APPROVAL_WORDS, PRAISE_WORDS, CHARGE_VERBS, SPEAKER_VERBS), { caseSensitive: true });
 
 /** Words that, right after a noun phrase, show it is not the subject of a predicate. */
-const NOT_PREDICATE_RE =
-	/^(?:[,:;.)\]/]|-|–|của|và|hoặc|về|tại|trong|với|theo(?! dõi)|cho|là|đã|đang|vừa|chưa|còn|vẫn|thì|nếu|khi|do|bởi|nhằm|để|trên|từ|đến|sau|trước|như|năm|\()(?![\p{L}\p{M}])/u;
+const NOT_PREDICATE_RE = new RegExp(`^(?!theo dõi)(?:[,:;.)\\]/]|-|–|\\(|${wordsAlt(NON_PREDICATE_WORDS)})${WORD_END}`, 'u');
 
 /** "là cơ quan thường trực", "là đầu mối": a standing role given to the subject. */
 const ROLE_PREDICATE_RE = /^là\s+(?:(?:cơ quan|đơn vị)\s+(?:thường trực|đầu mối|chủ trì|tham mưu)|đầu mối)(?![\p{L}\p{M}])/u;
@@ -63,29 +85,32 @@ const SCOPE_ADVERBIAL_RE =
 	/^(?:theo|trong phạm vi|căn cứ)\s+(?:(?:đúng|các)\s+)?(?:chức năng,?\s+nhiệm vụ(?:,?\s+quyền hạn)?|thẩm quyền|lĩnh vực|phạm vi)(?:\s+(?:được giao|được phân công|của mình|quản lý))?(?:\s*,)?\s+/u;
 
 /** Predicate openers accepted after a comma ("…, Chủ tịch UBND cấp huyện phải chịu trách nhiệm"). */
-const COMMA_PREDICATE_RE =
-	/^(?:cần|phải|chịu trách nhiệm|có trách nhiệm|có phương án|có kế hoạch|có văn bản|có báo cáo|chủ động|khẩn trương|tập trung|tiếp tục|tích cực|chủ trì|phối hợp|báo cáo|tham mưu|rà soát|tổng hợp|hướng dẫn|chỉ đạo|đôn đốc|theo dõi|thực hiện|triển khai|tổ chức|nghiên cứu|xem xét|kiểm tra|giám sát|đẩy nhanh|đẩy mạnh|tăng cường|hoàn thành|hoàn thiện|xây dựng|lập|trình|gửi|cung cấp|đề xuất|bảo đảm|đảm bảo|quan tâm|nâng cao|sớm|kịp thời|nghiêm túc|cập nhật|giải quyết|xử lý|công bố|bố trí|ban hành|thẩm định|vận động|kiểm đếm|tuyên truyền|phổ biến|phê duyệt|điều chỉnh|bổ sung|ưu tiên|khắc phục|ứng phó|di dời|sơ tán|giải ngân|bàn giao|tiếp nhận|quản lý|vận hành|duy trì|chuẩn bị|huy động|thống kê|phân công|phân bổ|tăng|giảm|cử)(?![\p{L}\p{M}])/u;
+const COMMA_PREDICATE_RE = wordsRe(PREDICATE_OPENERS, { caseSensitive: true });
 
 /**
  * Verbs with which the speaker charges a party besides giao / yêu cầu / đề nghị: "Ban Thường vụ
  * Tỉnh ủy lưu ý các cấp ủy …", "Thường trực Tỉnh ủy chỉ đạo Đảng ủy Công an tỉnh …".
  */
-const SPEAKER_CHARGE_RE = /^(?:lưu ý|chỉ đạo|nhắc nhở|quán triệt)\s+/u;
+const SPEAKER_CHARGE_RE = wordsRe(CHARGE_VERBS, { after: '\\s+', caseSensitive: true });
 
 /** A committee written without a place name: in its own notice, the speaker. */
 const BARE_COMMITTEE_RE = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|thành phố|huyện|quận|thị xã)$/u;
 /** Verbs of praise: whoever says them speaks for the notice, and is not charged by them. */
-const SPEAKER_PRAISE_RE = /^(?:ghi nhận|biểu dương|hoan nghênh|đánh giá cao|khen ngợi|cảm ơn|trân trọng cảm ơn)(?![\p{L}\p{M}])/u;
+const SPEAKER_PRAISE_RE = wordsRe(PRAISE_WORDS, { caseSensitive: true });
 
-const AGREEMENT_RE = /^(?:Cơ bản\s+)?(?:Nhất trí|Thống nhất|Đồng ý|Nhất trí về|Thống nhất về)(?![\p{L}\p{M}])/u;
-const PRAISE_RE = /^(?:Ghi nhận|Biểu dương|Đánh giá cao|Hoan nghênh|Khen ngợi|Trân trọng|Ủy ban nhân dân tỉnh ghi nhận)(?![\p{L}\p{M}])/u;
+/** A sentence of agreement ("Nhất trí chủ trương."): no assignment without a party to act. */
+const AGREEMENT_RE = new RegExp(`^(?:Cơ bản\\s+)?(?:${wordsAlt(capitalised(APPROVAL_WORDS))})${WORD_END}`, 'u');
+/** A sentence of praise ("Ghi nhận …", "Ủy ban nhân dân tỉnh ghi nhận …"): never an assignment. */
+const PRAISE_RE = new RegExp(`^(?:${wordsAlt(capitalised(PRAISE_WORDS))}|Ủy ban nhân dân tỉnh ghi nhận)${WORD_END}`, 'u');
 const ANAPHORIC_TOPIC_RE = /^Về\s+(?:việc|vấn đề|nội dung|kiến nghị|đề nghị|đề xuất)\s+(?:này|trên|nêu trên)\s*,\s*/iu;
-const TOPIC_RE = /^(?:Kiến nghị|Đề nghị của|Đề xuất của|Về việc|Về|Nội dung|Vấn đề|Ý kiến|Trả lời)(?![\p{L}\p{M}])/u;
+/** Lead-ins that name a topic or a proposer ("Kiến nghị của …:"): capitalised, as they open a sentence. */
+const TOPIC_RE = wordsRe(capitalised(TOPIC_MARKERS), { caseSensitive: true });
 
 /** Sentences about the meeting itself (who attended, who reported): never assignments. */
-const NARRATIVE_RE = /^(?:Ngày\s+\d|Sau khi nghe|Tham dự|Dự họp|Cùng dự|Chủ trì cuộc họp|Trên đây|Nay thông báo)/u;
+const NARRATIVE_RE = new RegExp(`^(?:Ngày\\s+\\d|${wordsAlt(capitalised(NARRATIVE_OPENERS))})`, 'u');
 
-const DIRECTING_RE = /(?:chỉ đạo|đôn đốc|hướng dẫn|yêu cầu|đề nghị|giao|mời|gửi|lãnh đạo)\s+/gu;
+/** Verbs of directing, in lower case: "giao" after a subject directs, "Giao" opening a sentence charges. */
+const DIRECTING_RE = wordsRe(DIRECTING_VERBS, { anchor: false, after: '\\s+', caseSensitive: true, flags: 'g' });
 
 /**
  * Matches of a global regex that start in `[from, to)`, with indices into `text`. The regex runs

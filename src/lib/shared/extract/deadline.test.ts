@@ -84,6 +84,8 @@ describe('recurring rules and events', () => {
 		expect(first('báo cáo Thường trực UBND tỉnh tại cuộc họp giao ban kế tiếp.')).toMatchObject({ kind: 'event' });
 		expect(first('giám sát trong thời gian chờ kết quả thanh tra.')).toMatchObject({ kind: 'event' });
 		expect(first('báo cáo ngay sau khi có kết luận thanh tra')).toMatchObject({ kind: 'event' });
+		// Every meeting word names a session by its place in the year, "buổi làm việc" too (one list).
+		expect(first('báo cáo tại buổi làm việc cuối năm 2024 với Bộ')).toMatchObject({ kind: 'event', text: 'tại buổi làm việc cuối năm 2024' });
 		expect(first('hoàn thành hồ sơ trước khi trình HĐND tỉnh')).toMatchObject({ kind: 'event', text: 'trước khi trình HĐND tỉnh' });
 	});
 });

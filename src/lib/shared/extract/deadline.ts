@@ -9,12 +9,17 @@
  * years are descriptors ("kế hoạch năm 2024"). Start times ("ngay từ đầu năm", "từ Quý I") and
  * "thường xuyên" are not deadlines either.
  */
+import { COMPLETION_WORDS, MEETING_WORDS, wordsAlt } from './lexicon';
 import type { Deadline, Frequency, IsoDate } from './types';
 
 const DATE_S = '(?:\\d{1,2}\\s*[/.\\-]\\s*\\d{1,2}(?:\\s*[/.\\-]\\s*\\d{4})?|\\d{1,2}\\s+tháng\\s+\\d{1,2}(?:\\s+năm\\s+\\d{4})?)(?![\\d/])';
 const TIME_S = '(?:(?<h>\\d{1,2})\\s*(?:h|giờ|g)\\s*(?<mi>\\d{2})?(?:\\s*phút)?\\s+)';
 const YEAR_TAIL = '(?:\\s*[/.\\-]\\s*(?<y>\\d{4})|\\s+năm\\s+(?<y2>\\d{4}))?';
 const NB = '(?![\\p{L}\\p{M}\\d])';
+/** "xong", "hoàn thành", "hoàn tất" (one of them). */
+const DONE = `(?:${wordsAlt(COMPLETION_WORDS)})`;
+/** "cuộc họp", "hội nghị", "phiên giao ban" … (one of them). */
+const MEETING = `(?:${wordsAlt(MEETING_WORDS)})`;
 
 /** A deadline pattern: the regex and how to turn a match into a deadline. */
 interface Rule {
@@ -25,6 +30,12 @@ interface Rule {
 	 * match lower-cases to themselves are used (no "s": "ſ" matches it).
 	 */
 	need?: readonly string[];
+	/**
+	 * A pattern every match contains, tested on the lower-case text before the rule runs: it
+	 * starts with a word, which V8 finds fast, where the rule starts with optional groups and is
+	 * tried at every position. No "s" in it (the rule's "s" also matches "ſ", which stays itself).
+	 */
+	pre?: RegExp;
 	build: (m: RegExpExecArray, ctx: ReadContext) => Omit<Deadline, 'text' | 'span'> | null;
 }
 
@@ -97,9 +108,10 @@ function frequencyOf(word: string): Frequency {
 	return 'yearly';
 }
 
-const dateRule = (pattern: string, inclusive: boolean, need: readonly string[]): Rule => ({
+const dateRule = (pattern: string, inclusive: boolean, need: readonly string[], pre?: RegExp): Rule => ({
 	re: new RegExp(pattern, 'giu'),
 	need,
+	...(pre ? { pre } : {}),
 	build: (m, ctx) => {
 		const date = parseDay(m.groups?.date ?? '', ctx.noticeDate);
 		if (!date) return m.groups?.date && !ctx.noticeDate ? { kind: 'event' } : null;
@@ -121,9 +133,9 @@ const RULES: Rule[] = [
 		['trước']
 	),
 	// "Từ nay đến hết ngày 31/01/2024", "hết ngày 31/01/2024": that day still counts.
-	dateRule(`(?:(?:từ nay|Từ nay)\\s+)?(?:đến\\s+)?hết\\s+(?:ngày\\s+)?(?<date>${DATE_S})`, true, ['hết']),
-	dateRule(`(?:từ nay|Từ nay)\\s+đến\\s+(?:ngày\\s+)?(?<date>${DATE_S})`, true, ['đến']),
-	dateRule(`(?:chậm nhất|muộn nhất)\\s+(?:là\\s+)?(?:vào\\s+)?${TIME_S}?(?:ngày\\s+)?(?<date>${DATE_S})`, true, ['nhất']),
+	dateRule(`(?:(?:từ nay|Từ nay)\\s+)?(?:đến\\s+)?hết\\s+(?:ngày\\s+)?(?<date>${DATE_S})`, true, ['hết'], /hết\s+(?:ngày\s+)?\d/u),
+	dateRule(`(?:từ nay|Từ nay)\\s+đến\\s+(?:ngày\\s+)?(?<date>${DATE_S})`, true, ['đến'], /từ nay\s+đến/u),
+	dateRule(`(?:chậm nhất|muộn nhất)\\s+(?:là\\s+)?(?:vào\\s+)?${TIME_S}?(?:ngày\\s+)?(?<date>${DATE_S})`, true, ['nhất'], /(?:chậm|muộn) nhất/u),
 	dateRule(`trong\\s+ngày\\s+(?<date>${DATE_S})`, true, ['trong']),
 	// "tại phiên giao ban ngày 12/01/2024": a meeting with a date is a day.
 	dateRule(`(?:tại|trong)\\s+(?:phiên|cuộc họp|hội nghị|kỳ họp|buổi)[^,;.()]{0,60}?\\s+ngày\\s+(?<date>${DATE_S})`, true, ['ngày']),
@@ -142,6 +154,7 @@ const RULES: Rule[] = [
 	{
 		re: /(?:(?:chậm nhất|muộn nhất)\s+)?(?:trước|vào|trong)\s+(?<mid>[^,;.()]{0,40}?)(?:hằng|hàng|mỗi)\s+(?<f>ngày|tuần|tháng|quý|năm)(?![\p{L}\p{M}])/giu,
 		need: ['hằng', 'hàng', 'mỗi'],
+		pre: /(?:hằng|hàng|mỗi)\s+(?:ngày|tuần|tháng|quý|năm)/u,
 		build: (m) =>
 			/\d\s*(?:h|giờ)|thứ\s+(?:\d|hai|ba|tư|năm|sáu|bảy)|chủ nhật|ngày\s+\d/iu.test(m.groups?.mid ?? '')
 				? { kind: 'recurring', frequency: frequencyOf(m.groups?.f ?? '') }
@@ -151,22 +164,26 @@ const RULES: Rule[] = [
 	{
 		re: /(?<![\d/.])(?<n>\d{1,2}|một|hai|ba)\s+(?<f>giờ|tiếng|ngày|tuần|tháng|quý|năm)\s+(?:một|1)\s+lần(?![\p{L}\p{M}])/giu,
 		need: ['lần'],
+		pre: /(?:một|1)\s+lần/u,
 		build: (m) => ({ kind: 'recurring', frequency: /giờ|tiếng/u.test(m.groups?.f ?? '') ? 'daily' : frequencyOf(m.groups?.f ?? '') })
 	},
 	{
 		need: ['định kỳ'],
+		pre: /định kỳ/u,
 		re: /định kỳ\s+(?:(?:hằng|hàng|mỗi)\s+)?(?<f>ngày|tuần|tháng|quý|năm|0?6 tháng|sáu tháng)(?![\p{L}\p{M}])/giu,
 		build: (m) => ({ kind: 'recurring', frequency: frequencyOf(m.groups?.f ?? '') })
 	},
 	{
 		need: ['hằng', 'hàng'],
+		pre: /(?:hằng|hàng)\s+(?:tuần|tháng|quý|năm)/u,
 		re: /(?:báo cáo|cập nhật)\s+(?:định kỳ\s+)?(?:hằng|hàng)\s+(?<f>tuần|tháng|quý|năm)(?![\p{L}\p{M}])/giu,
 		build: (m) => ({ kind: 'recurring', frequency: frequencyOf(m.groups?.f ?? '') })
 	},
 	// Periods introduced by "trong".
 	{
-		re: new RegExp(`(?:ngay\\s+)?(?:(?:xong|hoàn thành|hoàn tất)\\s+)?trong\\s+tháng\\s+(?<m>\\d{1,2})${YEAR_TAIL}${NB}`, 'giu'),
+		re: new RegExp(`(?:ngay\\s+)?(?:${DONE}\\s+)?trong\\s+tháng\\s+(?<m>\\d{1,2})${YEAR_TAIL}${NB}`, 'giu'),
 		need: ['trong'],
+		pre: /trong\s+tháng\s+\d/u,
 		build: (m, ctx) => {
 			const month = Number(m.groups?.m);
 			const y = yearOf(m, ctx, month);
@@ -176,8 +193,9 @@ const RULES: Rule[] = [
 		}
 	},
 	{
-		re: new RegExp(`(?:ngay\\s+)?(?:(?:xong|hoàn thành|hoàn tất)\\s+)?trong\\s+quý\\s+(?<q>IV|I{1,3}|[1-4])${NB}${YEAR_TAIL}`, 'giu'),
+		re: new RegExp(`(?:ngay\\s+)?(?:${DONE}\\s+)?trong\\s+quý\\s+(?<q>IV|I{1,3}|[1-4])${NB}${YEAR_TAIL}`, 'giu'),
 		need: ['trong'],
+		pre: /trong\s+quý/u,
 		build: (m, ctx) => {
 			const q = ROMAN[(m.groups?.q ?? '').toLowerCase()];
 			if (!q) return null;
@@ -188,6 +206,7 @@ const RULES: Rule[] = [
 	},
 	{
 		need: ['tháng'],
+		pre: /tháng\s+(?:đầu|cuối)\s+năm/u,
 		re: /(?:trong|trước)\s+(?:0?6|sáu)\s+tháng\s+(?<h>đầu|cuối)\s+năm(?:\s+(?<y>\d{4}))?(?![\p{L}\p{M}\d])/giu,
 		build: (m, ctx) => {
 			const first = m.groups?.h?.toLowerCase() === 'đầu';
@@ -198,7 +217,11 @@ const RULES: Rule[] = [
 	},
 	{
 		need: ['trong'],
-		re: /(?:ngay\s+)?(?:(?:xong|hoàn thành|hoàn tất)\s+)?trong\s+năm(?:\s+(?<y>\d{4})(?![\d\-–])|\s+(?<rel>nay|tới|sau)(?![\p{L}\p{M}])|(?=\s*[,.;)]|$))/giu,
+		pre: /trong\s+năm/u,
+		re: new RegExp(
+			`(?:ngay\\s+)?(?:${DONE}\\s+)?trong\\s+năm(?:\\s+(?<y>\\d{4})(?![\\d\\-–])|\\s+(?<rel>nay|tới|sau)(?![\\p{L}\\p{M}])|(?=\\s*[,.;)]|$))`,
+			'giu'
+		),
 		build: (m, ctx) => {
 			let y: number | null = m.groups?.y ? Number(m.groups.y) : null;
 			if (y === null && ctx.noticeDate) y = Number(ctx.noticeDate.slice(0, 4)) + (m.groups?.rel && m.groups.rel !== 'nay' ? 1 : 0);
@@ -236,19 +259,22 @@ const RULES: Rule[] = [
 	// Events: no day can be computed honestly, so none is invented.
 	{
 		need: ['tại'],
-		re: /tại\s+(?:cuộc họp|phiên họp|hội nghị|kỳ họp|phiên giao ban|buổi làm việc)[^,;.()]{0,40}?(?:kế tiếp|tiếp theo|gần nhất|sắp tới|tới)(?![\p{L}\p{M}])/giu,
+		pre: new RegExp(`tại\\s+${MEETING}`, 'u'),
+		re: new RegExp(`tại\\s+${MEETING}[^,;.()]{0,40}?(?:kế tiếp|tiếp theo|gần nhất|sắp tới|tới)(?![\\p{L}\\p{M}])`, 'giu'),
 		build: () => ({ kind: 'event' })
 	},
 	// "báo cáo tại cuộc họp giao ban Bộ tháng 7 năm 2025": a meeting named by its month, no day.
 	{
 		need: ['tại'],
-		re: /tại\s+(?:cuộc họp|phiên họp|hội nghị|kỳ họp|phiên giao ban|buổi làm việc)[^,;.()]{0,40}?tháng\s+\d{1,2}(?:\s*\/\s*\d{4}|\s+năm\s+\d{4})?(?![\d/])/giu,
+		pre: new RegExp(`tại\\s+${MEETING}`, 'u'),
+		re: new RegExp(`tại\\s+${MEETING}[^,;.()]{0,40}?tháng\\s+\\d{1,2}(?:\\s*\\/\\s*\\d{4}|\\s+năm\\s+\\d{4})?(?![\\d/])`, 'giu'),
 		build: () => ({ kind: 'event' })
 	},
 	// "tại kỳ họp thường lệ cuối năm 2024": a session named by its place in the year, no day.
 	{
 		need: ['tại'],
-		re: /tại\s+(?:cuộc họp|phiên họp|hội nghị|kỳ họp|phiên giao ban)[^,;.()]{0,40}?(?:cuối|giữa|đầu)\s+năm(?:\s+\d{4})?(?![\p{L}\p{M}\d])/giu,
+		pre: new RegExp(`tại\\s+${MEETING}`, 'u'),
+		re: new RegExp(`tại\\s+${MEETING}[^,;.()]{0,40}?(?:cuối|giữa|đầu)\\s+năm(?:\\s+\\d{4})?(?![\\p{L}\\p{M}\\d])`, 'giu'),
 		build: () => ({ kind: 'event' })
 	},
 	{ re: /ngay\s+sau\s+khi\s+[^,;.()]+/giu, need: ['ngay'], build: () => ({ kind: 'event' }) },
@@ -296,6 +322,7 @@ export function findDeadlines(text: string, noticeDate?: IsoDate): Deadline[] {
 	for (const rule of RULES) {
 		const need = RULE_NEEDS.get(rule);
 		if (need && !need.some((w) => present[w] === 1)) continue;
+		if (rule.pre && !rule.pre.test(lower)) continue;
 		rule.re.lastIndex = 0;
 		for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
 			const built = rule.build(m, ctx);

@@ -65,7 +65,20 @@ function splitLines(text: string): Line[] {
 }
 
 const FOOTNOTE_MARK_RE = /^\s*(?:⁽[\d¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\)(?=\s+(?:Báo cáo|Văn bản|Quyết định|Công văn|Thông báo|Kế hoạch|Tờ trình)))/u;
-const TERMINAL_RE = /(?:[.:;!?]|\.\/\.)["”’)*\s]*$/u;
+/** Closing quotes, brackets and stars that may follow a sentence's last punctuation. */
+const TRAILING_CLOSERS_RE = /["”’)*\s]/u;
+/**
+ * True when `t` ends a sentence: ". : ; ! ?" (or "./."), then only closing quotes, brackets, stars
+ * and spaces. A backward scan: a `…$` regex is tried at every position of the line.
+ */
+const TERMINAL_RE = {
+	test(t: string): boolean {
+		let e = t.length;
+		while (e > 0 && TRAILING_CLOSERS_RE.test(t[e - 1] as string)) e--;
+		const c = t.charCodeAt(e - 1);
+		return c === 46 || c === 58 || c === 59 || c === 33 || c === 63;
+	}
+};
 
 /** Two columns of a header set side by side with spaces. */
 const COLUMNS_RE = /\S {4,}\S/u;
@@ -178,6 +191,25 @@ export function runOffset(runs: OffsetRuns, i: number): number {
 /** A table row pasted or imported as text: three cells or more, separated by tabs. */
 export const isTabRow = (text: string): boolean => text.split('\t').length >= 3;
 
+const LOWER_RE = /\p{Ll}/u;
+/**
+ * `/\p{Ll}\d|[WPgUTDV]\d/u.test(text)`, looked for from the digits only (few in a text): a
+ * lower-case letter or an issuer-code capital right before a digit.
+ */
+function hasGluedDigit(text: string): boolean {
+	for (let i = 1; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 48 || c > 57) continue;
+		const p = text.charCodeAt(i - 1);
+		// A letter outside the BMP (a surrogate pair) is a code point: let the regex judge.
+		if (p >= 0xd800 && p <= 0xdfff) return /\p{Ll}\d|[WPgUTDV]\d/u.test(text);
+		if (p === 87 || p === 80 || p === 103 || p === 85 || p === 84 || p === 68 || p === 86) return true;
+		if (p >= 97 && p <= 122) return true;
+		if (p >= 128 && LOWER_RE.test(text[i - 1] as string)) return true;
+	}
+	return false;
+}
+
 /**
  * Builds a block's clean text from its source lines: `*` and superscript footnote marks removed,
  * whitespace collapsed, lines joined by one space, footnote numbers glued to words ("như1:")
@@ -210,7 +242,7 @@ function buildBlock(src: string, lines: Line[]): { text: string; runs: OffsetRun
 	});
 	let text = b.parts.join('');
 	let runs = b.runs;
-	if (/\p{Ll}\d|[WPgUTDV]\d/u.test(text)) {
+	if (hasGluedDigit(text)) {
 		// "tỉnh3." / "như1:" — a footnote number glued to a lower-case word of two or more letters;
 		// "Nghị quyết số 18-NQ/TW1 ngày …" — or to a document number whose issuer code never takes
 		// digits (Trung ương, Chính phủ, Thủ tướng, a Party committee, a People's Committee).
