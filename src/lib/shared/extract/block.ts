@@ -374,6 +374,9 @@ function clauseStarts(text: string, from: number, to: number): ClauseStart[] {
 	return out.filter((s) => s.pos < to);
 }
 
+/** Where a plan's own wording starts: "(thể hiện|quy định) theo hướng", "với nội dung:". */
+const NESTED_CONTENT_RE = /(?<![\p{L}\p{M}])(?:theo hướng|với nội dung)(?![\p{L}\p{M}])(\s*:)?/u;
+
 /** Finds the lead groups of one sentence (analysis range `[from, to)`). */
 function findLeadGroups(parse: Parse, from: number, to: number): { groups: LeadGroup[]; requester: boolean; requesterAt: number } {
 	const { text } = parse;
@@ -382,7 +385,15 @@ function findLeadGroups(parse: Parse, from: number, to: number): { groups: LeadG
 	/** Start of the first clause in which the issuing side speaks ("Thủ tướng Chính phủ đồng ý …"). */
 	let requesterAt = -1;
 	let consumed = from;
+	// [V3] "… thống nhất … nội dung phân công tại Đề án theo hướng: Bộ X chủ trì …": what follows
+	// is the text to be written into the plan, not a charge of this notice.
+	// With a colon it runs to the end of the sentence; without, to the end of its ";"-clause.
+	const nested = NESTED_CONTENT_RE.exec(text.slice(from, to));
+	const nestedAt = nested ? from + nested.index : to;
+	const semi = nested && !nested[1] ? text.indexOf(';', nestedAt) : -1;
+	const nestedEnd = !nested ? to : semi >= 0 && semi < to ? semi : to;
 	for (const cs of clauseStarts(text, from, to)) {
+		if (cs.pos > nestedAt && cs.pos <= nestedEnd) continue;
 		if (cs.pos < consumed) continue;
 		let p = cs.pos;
 		const conn = CONNECTOR_RE.exec(text.slice(p, p + 40));

@@ -97,3 +97,19 @@ describe('why a task was found, and how sure the reading is', () => {
 		expect(confidenceOf(['P6', 'S1'])).toBeLessThan(confidenceOf(['P6']));
 	});
 });
+
+describe('nested content', () => {
+	it('[V3] reads no lead in the wording a plan is to carry ("theo hướng: Bộ X chủ trì …"), real text', () => {
+		// tests/fixtures/extract/real/dev/ra_01 (Văn phòng Chính phủ, 2024), shortened.
+		const tasks = read(
+			'Bộ Tài chính làm việc cụ thể, thống nhất với Bộ Tài nguyên và Môi trường về nội dung phân công nhiệm vụ tại Đề án theo hướng: Bộ Tài nguyên và Môi trường chủ trì thực hiện nhóm các nhiệm vụ quản lý nhà nước liên quan đến hạn ngạch phát thải; Bộ Tài chính chủ trì thực hiện quản lý nhà nước liên quan đến hoạt động giao dịch.',
+			{ issuer: 'Văn phòng Chính phủ' }
+		);
+		expect(tasks.map((t) => t.lead.map((l) => l.name))).toEqual([['Bộ Tài chính']]);
+	});
+
+	it('[V3] without a colon, the nested wording ends with its clause: a charge after ";" still counts', () => {
+		const tasks = read('Sở Nội vụ nghiên cứu phương án sắp xếp theo hướng Sở Tư pháp tiếp nhận chức năng; Sở Tài chính bố trí kinh phí thực hiện.');
+		expect(tasks.map((t) => t.lead.map((l) => l.name))).toEqual([['Sở Nội vụ'], ['Sở Tài chính']]);
+	});
+});
