@@ -96,3 +96,19 @@ describe('a table of tasks in the editor (blocks of tab-separated cells)', () =>
 		expect(got[4]?.assignments[0]?.lead.map((l) => l.name)).toEqual(['Văn phòng UBND tỉnh']);
 	});
 });
+
+describe('a number after a word that needs one', () => {
+	it('[L8] joins "… tại Khoản" / "3 - Điều 61 …" (real text, ra_01) and still starts a block at a list number', () => {
+		const blocks = segmentNotice(
+			[
+				'Bộ Nông nghiệp và Phát triển nông thôn khẩn trương có văn bản gửi Bộ Tài chính những nội dung liên quan theo quy định tại Khoản',
+				'3 - Điều 61 Luật Lâm nghiệp và các Thỏa thuận, Hiệp định quốc tế mà Việt Nam tham gia.',
+				'3. Bộ Tài chính hoàn thiện dự thảo Quyết định.'
+			].join('\n')
+		);
+		expect(blocks.map((b) => b.text)).toEqual([
+			'Bộ Nông nghiệp và Phát triển nông thôn khẩn trương có văn bản gửi Bộ Tài chính những nội dung liên quan theo quy định tại Khoản 3 - Điều 61 Luật Lâm nghiệp và các Thỏa thuận, Hiệp định quốc tế mà Việt Nam tham gia.',
+			'Bộ Tài chính hoàn thiện dự thảo Quyết định.'
+		]);
+	});
+});

@@ -292,6 +292,9 @@ function isBareMarker(t: string): boolean {
  * page width (a PDF wrap); list markers always start a block, and a marker alone on its line takes
  * the next line as its text.
  */
+/** A line that ends with a word that needs a number after it ("tại Khoản", "Điều", "số", "ngày"). */
+const NEEDS_NUMBER_RE = /(?<![\p{L}\p{M}])(?:[Kk]hoản|[Đđ]iều|[Đđ]iểm|[Mm]ục|[Cc]hương|số|ngày|tháng|năm)$/u;
+
 export function segmentNotice(nfc: string): SourceBlock[] {
 	const lines = contentLines(splitLines(nfc));
 	const width = percentile(
@@ -309,6 +312,12 @@ export function segmentNotice(nfc: string): SourceBlock[] {
 		// its text, whatever it looks like.
 		if (prev && prevGroup.length === 1 && isBareMarker(prev.text.trim()) && readMarker(t).type === 'none' && !isBareMarker(t)) {
 			prevGroup.push(line);
+			continue;
+		}
+		// [L8] "… theo quy định tại Khoản" / "3 - Điều 61 Luật …": a number right after a word that
+		// needs one goes on with the sentence; it is no list number.
+		if (prev && /^\d/u.test(t) && NEEDS_NUMBER_RE.test(prev.text.trimEnd())) {
+			prevGroup?.push(line);
 			continue;
 		}
 		if (prev && !marker) {
