@@ -427,9 +427,12 @@ function readGeneric(text: string, key: string, i: number): number {
 		if (!sep) break;
 		const at = end + sep[0].length;
 		const next = readWordList(key, at, GENERIC_HEAD_INDEX);
-		const qual = next < 0 ? readWordList(key, at, GENERIC_QUAL_INDEX) : -1;
-		if (next >= 0 && capitalHead(at, next) && !(sep[0].trim() === '' && /^(?:sở|ban|bộ|hội|cấp|phòng|ngành|cục|vụ|tổng cục)$/.test(key.slice(at, next))))
-			end = next;
+		const head =
+			next >= 0 && capitalHead(at, next) && !(sep[0].trim() === '' && /^(?:sở|ban|bộ|hội|cấp|phòng|ngành|cục|vụ|tổng cục)$/.test(key.slice(at, next)));
+		// "các sở, ban, ngành cấp tỉnh": "cấp" heads a collective of its own ("các cấp, các ngành")
+		// but, right after a head, qualifies it.
+		const qual = head ? -1 : readWordList(key, at, GENERIC_QUAL_INDEX);
+		if (head) end = next;
 		else if (qual >= 0 && !sep[0].includes(',') && !sep[0].includes('và')) end = qual;
 		else break;
 	}

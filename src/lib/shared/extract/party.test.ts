@@ -171,3 +171,13 @@ describe('a Tỉnh ủy notice', () => {
 		expect(out.text.slice(out.assignments[1]?.span.start, out.assignments[1]?.span.end)).not.toContain('Bộ Chính trị');
 	});
 });
+
+describe('collectives with a level', () => {
+	it('[P10] reads "Các sở, ban, ngành cấp tỉnh" as one collective, level and all (real text, rc_17)', () => {
+		const [a] = extractBlock(
+			'Các sở, ban, ngành cấp tỉnh theo chức năng nhiệm vụ, phối hợp với Sở Nông nghiệp và Môi trường hướng dẫn các địa phương triển khai thực hiện.',
+			{ issuer: 'UBND tỉnh Lào Cai' }
+		);
+		expect(a?.lead.map((l) => [l.text, l.kind])).toEqual([['Các sở, ban, ngành cấp tỉnh', 'generic']]);
+	});
+});
