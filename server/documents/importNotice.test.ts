@@ -443,3 +443,22 @@ describe('refused files', () => {
 		doc.destroy();
 	});
 });
+
+describe('the motto beside the issuer', () => {
+	it('[L5] is taken out of a two-column header line in either spelling ("CỘNG HÒA", "CỘNG HOÀ"), leaving the issuer', () => {
+		for (const motto of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Cộng hoà xã hội chủ nghĩa Việt Nam']) {
+			const n = readNoticeText(
+				[
+					`ỦY BAN NHÂN DÂN TỈNH LÀO CAI      ${motto}`,
+					'Số: 12/TB-UBND      Độc lập - Tự do - Hạnh phúc',
+					'THÔNG BÁO',
+					'Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về nguồn vốn',
+					'Ngày 10/11/2026, Chủ tịch UBND tỉnh chủ trì cuộc họp.',
+					'Giao Sở Tài chính rà soát nguồn vốn.'
+				].join('\n')
+			);
+			expect(n.meta.issuingBody ?? '', motto).not.toMatch(/CỘNG|Cộng/u);
+			expect(`${n.meta.issuingParent ?? ''} ${n.meta.issuingBody ?? ''}`, motto).toMatch(/LÀO CAI|Lào Cai/u);
+		}
+	});
+});

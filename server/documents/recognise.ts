@@ -6,11 +6,12 @@
  */
 import { parseDay, readMarker } from '#shared/extract/index';
 import { isTabRow } from '#shared/extract/text';
+// The national name and motto (Quốc hiệu, Tiêu ngữ), beside the issuer in a two-column header: one
+// pattern for import and extraction, whatever the spelling ("CỘNG HÒA", "CỘNG HOÀ", any case).
+import { MOTTO_RE } from '#shared/extract/notice';
 import type { MetaTextField, NoticeMeta, RichBlock, RichRun } from '#shared/doc/noticeDoc';
 import type { FieldSource, ImportedNotice, SourceLine } from './types';
 
-/** The national name and motto (Quốc hiệu, Tiêu ngữ), which a two-column header puts beside the issuer. */
-const MOTTO_RE = /C[ỘO]NG\s+H[ÒOÀ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Cộng hòa xã hội chủ nghĩa Việt Nam|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc/gu;
 /** "THÔNG BÁO" on its own line: the kind of document (tên loại). */
 const DOC_TYPE_RE = /^THÔNG\s+BÁO$/u;
 /** Opening words of a notice body ("Ngày 27/12/2023, …", "Sau khi nghe …", "Căn cứ …"). */

@@ -54,7 +54,7 @@ export interface NoticeExtraction {
 
 const HEADER_LINE_RE = /^(?:#|THÔNG BÁO\b|Số\s*:|CỘNG HOÀ|CỘNG HÒA|Độc lập|_{3,}|Kết luận của|V\/v|[\p{Lu}\s,.\-–]+$|[\p{L} .]+,\s+ngày\b)/u;
 /** The national motto, which a two-column header pastes beside the issuer's name. */
-const MOTTO_RE = /C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc/giu;
+export const MOTTO_RE = /C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc/giu;
 /** A header line without the motto beside it. */
 const headerText = (t: string) => t.replace(MOTTO_RE, ' ').replace(/\s+/gu, ' ').trim();
 /**
