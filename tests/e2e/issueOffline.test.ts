@@ -26,6 +26,7 @@ describe.skipIf(!hasChromium)('nothing is lost at issue, and an expired session 
 	const world = useBrowserWorld(async (dataDir) => {
 		await addUser(dataDir, 'an', 'Trần Văn An', 'office');
 		await addUser(dataDir, 'binh', 'Lê Thị Bình', 'office');
+		await addUser(dataDir, 'lanh', 'Nguyễn Văn Lãnh', 'leader');
 	});
 
 	/** A opens a new notice and types `line`; resolves with its URL once the server has it. */
@@ -191,5 +192,21 @@ describe.skipIf(!hasChromium)('nothing is lost at issue, and an expired session 
 		await expect.poll(() => b.getByTestId('saved').innerText()).toBe('Mọi thay đổi đã lưu trên máy chủ');
 		await expect.poll(() => editorText(a)).toContain('Dòng đầu của An. Bình gõ khi phiên hết hạn.');
 		expect(await b.getByTestId('connection').getAttribute('data-state')).toBe('online');
+	});
+
+	it('lets a leader, who only reads the draft, issue it from the notice page', async () => {
+		const a = await world.signedIn('an');
+		const noticeUrl = await newNotice(a, 'Giao Sở Y tế chủ trì kiểm tra an toàn thực phẩm, xong trước ngày 30/12/2099.');
+		const noticeId = noticeUrl.split('/').pop()!;
+		const leader = await world.signedIn('lanh');
+		await leader.goto(noticeUrl);
+		await expect.poll(() => editorText(leader)).toContain('an toàn thực phẩm');
+		expect(await leader.locator('[data-testid="editor"] .notice-body').getAttribute('contenteditable')).toBe('false');
+		leader.once('dialog', (d) => void d.accept());
+		await leader.getByLabel('Nguồn kết luận').selectOption('CT_UBND');
+		await leader.getByRole('button', { name: 'Ban hành' }).click();
+		await expect.poll(() => leader.getByRole('status').filter({ hasText: 'Đã ban hành' }).innerText()).toMatch(/số \d+\/TB-VP/);
+		expect((await tasksOf(leader, noticeId)).map((t) => t.state)).toEqual(['official']);
+		await leader.context().close();
 	});
 });
