@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NoticeDoc } from '#shared/doc/noticeDoc';
 import {
@@ -96,6 +98,33 @@ describe('issued notices and agency permissions over the API', () => {
 		const mine = await call(sotc, 'GET', '/api/tasks');
 		expect((mine.body.tasks as { lead: string[]; state: string }[]).map((t) => [t.lead[0], t.state])).toEqual([['Sở Tài chính', 'official']]);
 		expect((await call(soyt, 'GET', '/api/tasks')).body.tasks).toEqual([]);
+	});
+
+	it("answers 404 for another agency's attachment, as for a file that does not exist", async () => {
+		const form = new FormData();
+		form.set('id', 'report-with-file-1');
+		form.set('text', 'Biên bản kiểm tra kèm theo.');
+		form.set('percent', '20');
+		form.append('attachments', new File(['nội dung biên bản'], 'bien-ban.txt', { type: 'text/plain' }));
+		const posted = await fetch(`${server.url}/tasks/${noticeId}/${encodeURIComponent(taskId)}?/progress`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${sotc.token}`, origin: server.url, 'x-sveltekit-action': 'true' },
+			body: form
+		});
+		const answer = await posted.text();
+		expect(posted.status, answer).toBe(200);
+		expect(answer).not.toMatch(/"type":"(failure|error|redirect)"/);
+		const db = new Database(join(dataDir, 'ketluan.db'), { readonly: true });
+		const row = db.prepare(`SELECT attachments_json AS a FROM progress_reports WHERE text = ?`).get('Biên bản kiểm tra kèm theo.') as { a: string };
+		db.close();
+		const [file] = JSON.parse(row.a) as { path: string }[];
+		const get = (user: TestUser) => fetch(`${server.url}/attachments/${file!.path}`, { headers: { authorization: `Bearer ${user.token}` } });
+		expect(await (await get(sotc)).text()).toBe('nội dung biên bản');
+		expect((await get(office)).status).toBe(200);
+		expect((await get(soyt)).status).toBe(404);
+		expect(
+			(await fetch(`${server.url}/attachments/00000000-0000-0000-0000-000000000000.bin`, { headers: { authorization: `Bearer ${soyt.token}` } })).status
+		).toBe(404);
 	});
 
 	it('lets no agency report on another agency task, and stores a resent report once', async () => {
