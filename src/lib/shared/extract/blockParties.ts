@@ -70,6 +70,19 @@ export interface Parse {
 	label?: AgencyRef[];
 }
 
+/**
+ * [P2] True when `m` is the body that issues the document ("Bộ Nông nghiệp và Môi trường kính đề
+ * nghị UBND các tỉnh …" in the ministry's own letter): with a verb of requesting it speaks.
+ */
+export function isIssuer(m: PartyMention, parse: Parse): boolean {
+	if (m.kind !== 'agency' || !parse.ctx.issuer) return false;
+	// An office (Văn phòng UBND tỉnh, Văn phòng Chính phủ) issues for its leaders, and is itself
+	// charged in what it issues ("Văn phòng UBND tỉnh chỉ đạo Trung tâm …").
+	if (/^văn phòng/iu.test(m.name)) return false;
+	const issuer = foldKey(parse.ctx.issuer.toLowerCase());
+	return issuer.includes(foldKey(m.name.toLowerCase()));
+}
+
 export function isLeadCapable(m: PartyMention, parse: Parse): boolean {
 	// A province's own notice or report does not charge the province itself ("UBND tỉnh Cao Bằng
 	// tổng hợp …" is the author speaking).
@@ -210,7 +223,7 @@ export function findLeadGroups(parse: Parse, from: number, to: number): { groups
 		// The speaker: the authority or a leader with a verb of requesting; a bare "UBND thành phố" /
 		// "UBND tỉnh" (no place name: the notice's own committee) with such a verb; anyone praising.
 		const speakers =
-			(list.mentions.every((m) => m.kind === 'authority' || m.kind === 'leader') ||
+			(list.mentions.every((m) => m.kind === 'authority' || m.kind === 'leader' || isIssuer(m, parse)) ||
 				(list.mentions.every((m) => m.kind === 'locality' && BARE_COMMITTEE_RE.test(m.text)) && !/^chỉ đạo/u.test(tail))) &&
 			REQUESTER_VERB_RE.test(tail);
 		if (speakers || SPEAKER_PRAISE_RE.test(tail)) {

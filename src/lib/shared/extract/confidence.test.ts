@@ -113,3 +113,20 @@ describe('nested content', () => {
 		expect(tasks.map((t) => t.lead.map((l) => l.name))).toEqual([['Sở Nội vụ'], ['Sở Tài chính']]);
 	});
 });
+
+describe('the issuing body speaking in its own letter', () => {
+	it('[P2] a ministry that "kính đề nghị" a province charges the province, not itself (real wording, rd_01)', () => {
+		const tasks = read('Bộ Nông nghiệp và Môi trường kính đề nghị UBND tỉnh Lào Cai chỉ đạo các cơ quan chuyên môn rà soát số liệu phát thải khí nhà kính.', {
+			issuer: 'BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG'
+		});
+		expect(tasks.map((t) => t.lead.map((l) => l.text))).toEqual([['UBND tỉnh Lào Cai']]);
+		expect(tasks[0]?.rules).toContain('P2');
+	});
+
+	it('[P2] an office issuing for its leaders is still charged in what it issues', () => {
+		const tasks = read('Văn phòng UBND tỉnh chỉ đạo Trung tâm Phục vụ hành chính công tỉnh rà soát quy trình tiếp nhận hồ sơ.', {
+			issuer: 'VĂN PHÒNG UBND TỈNH BẮC GIANG'
+		});
+		expect(tasks.map((t) => t.lead.map((l) => l.name))).toEqual([['Văn phòng UBND tỉnh']]);
+	});
+});

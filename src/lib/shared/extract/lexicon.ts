@@ -96,7 +96,7 @@ export const ELABORATION_OPENERS: readonly string[] = [
 ];
 
 /** Verbs that charge the party named right after them: "Giao Sở …", "Yêu cầu …", "Đề nghị …". */
-export const INTRODUCER_VERBS: readonly string[] = ['giao cho', 'giao', 'yêu cầu', 'đề nghị'];
+export const INTRODUCER_VERBS: readonly string[] = ['giao cho', 'giao', 'yêu cầu', 'kính đề nghị', 'đề nghị'];
 
 /** Words of approval: "Thống nhất …", "Đồng ý X lập Đề án …", "Nhất trí chủ trương." */
 export const APPROVAL_WORDS: readonly string[] = ['thống nhất', 'nhất trí', 'đồng ý', 'chấp thuận'];
