@@ -60,11 +60,23 @@ export class DirectoryStore {
 		return this.get().nonTasks ?? [];
 	}
 
+	/** The stored value of a settings row, if any. */
+	#setting(key: string): string | undefined {
+		return (this.db.prepare(`SELECT value FROM settings WHERE key = ?`).get(key) as { value: string } | undefined)?.value;
+	}
+
+	/** Stores (or, with undefined, deletes) a settings row; the cached directory is read again. */
+	#setSetting(key: string, value: string | undefined): void {
+		if (value === undefined) this.db.prepare(`DELETE FROM settings WHERE key = ?`).run(key);
+		else this.db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(key, value);
+		this.#cached = undefined;
+	}
+
 	#entriesDirectory(): AgencyDirectory {
-		const row = this.db.prepare(`SELECT value FROM settings WHERE key = 'agency-directory'`).get() as { value: string } | undefined;
-		if (!row) return DEFAULT_DIRECTORY;
+		const value = this.#setting('agency-directory');
+		if (value === undefined) return DEFAULT_DIRECTORY;
 		try {
-			const { version, entries } = parseDirectory(JSON.parse(row.value));
+			const { version, entries } = parseDirectory(JSON.parse(value));
 			return { version, entries };
 		} catch {
 			// A stored copy that no longer validates (e.g. a kind removed by an upgrade) must not
@@ -74,10 +86,10 @@ export class DirectoryStore {
 	}
 
 	#readPhrasings(): { stamp: string; phrasings: string[] } {
-		const row = this.db.prepare(`SELECT value FROM settings WHERE key = 'non-task-phrasings'`).get() as { value: string } | undefined;
-		if (!row) return { stamp: '', phrasings: [] };
+		const value = this.#setting('non-task-phrasings');
+		if (value === undefined) return { stamp: '', phrasings: [] };
 		try {
-			const v = JSON.parse(row.value) as { stamp?: unknown; phrasings?: unknown };
+			const v = JSON.parse(value) as { stamp?: unknown; phrasings?: unknown };
 			const phrasings = Array.isArray(v.phrasings) ? v.phrasings.filter((p): p is string => typeof p === 'string') : [];
 			return { stamp: typeof v.stamp === 'string' ? v.stamp : '', phrasings };
 		} catch {
@@ -86,26 +98,19 @@ export class DirectoryStore {
 	}
 
 	#writePhrasings(phrasings: readonly string[]): void {
-		this.db
-			.prepare(`INSERT INTO settings (key, value) VALUES ('non-task-phrasings', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
-			.run(JSON.stringify({ stamp: `nt-${Date.now().toString(36)}-${phrasings.length}`, phrasings }));
-		this.#cached = undefined;
+		this.#setSetting('non-task-phrasings', JSON.stringify({ stamp: `nt-${Date.now().toString(36)}-${phrasings.length}`, phrasings }));
 	}
 
 	/** Replaces the entries (validated; throws DirectoryError with a Vietnamese message). */
 	put(entries: readonly AgencyEntry[]): AgencyDirectory {
 		const next = parseDirectory({ version: `custom-${Date.now()}`, entries });
-		this.db
-			.prepare(`INSERT INTO settings (key, value) VALUES ('agency-directory', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
-			.run(JSON.stringify(next));
-		this.#cached = undefined;
+		this.#setSetting('agency-directory', JSON.stringify(next));
 		return this.get();
 	}
 
 	/** Goes back to the shipped agencies (the learned non-task phrasings stay). */
 	reset(): AgencyDirectory {
-		this.db.prepare(`DELETE FROM settings WHERE key = 'agency-directory'`).run();
-		this.#cached = undefined;
+		this.#setSetting('agency-directory', undefined);
 		return this.get();
 	}
 
@@ -159,8 +164,7 @@ export class DirectoryStore {
 		if (next.length === current.length) return false;
 		if (next.length) this.#writePhrasings(next);
 		else {
-			this.db.prepare(`DELETE FROM settings WHERE key = 'non-task-phrasings'`).run();
-			this.#cached = undefined;
+			this.#setSetting('non-task-phrasings', undefined);
 		}
 		return true;
 	}

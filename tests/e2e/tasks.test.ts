@@ -9,13 +9,19 @@ describe.skipIf(!hasChromium)('assignment lines become live tasks in Chromium', 
 	});
 	const signedIn = world.signedIn;
 
-	it("shows a line typed in one browser as a task in the other browser's panel, and syncs corrections", async () => {
+	/** An creates a notice and Bình opens it in another browser: both editors ready. */
+	async function bothOnNewNotice() {
 		const a = await signedIn('an');
 		const b = await signedIn('binh');
 		await a.getByRole('button', { name: '+ Tạo thông báo mới' }).click();
 		await a.waitForURL('**/notices/*');
 		await b.goto(a.url());
 		await b.locator('[data-testid="editor"][data-ready="true"]').waitFor();
+		return { a, b };
+	}
+
+	it("shows a line typed in one browser as a task in the other browser's panel, and syncs corrections", async () => {
+		const { a, b } = await bothOnNewNotice();
 
 		await a.locator('[data-testid="editor"] .notice-body').click();
 		await a.keyboard.type('Giao Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Sở Tài chính tham mưu phân bổ vốn, xong trước ngày 30/01/2024.');
@@ -54,12 +60,7 @@ describe.skipIf(!hasChromium)('assignment lines become live tasks in Chromium', 
 	});
 
 	it('marks a doubtful reading "cần kiểm tra" in the panel and on the chip, says why, and clears the mark once someone corrects it', async () => {
-		const a = await signedIn('an');
-		const b = await signedIn('binh');
-		await a.getByRole('button', { name: '+ Tạo thông báo mới' }).click();
-		await a.waitForURL('**/notices/*');
-		await b.goto(a.url());
-		await b.locator('[data-testid="editor"][data-ready="true"]').waitFor();
+		const { a, b } = await bothOnNewNotice();
 		await a.locator('[data-testid="editor"] .notice-body').click();
 		// A sure line, then one whose lead the directory does not know.
 		await a.keyboard.type('Giao Sở Xây dựng chủ trì kiểm tra công trình trường học, xong trước ngày 15/01/2024.');

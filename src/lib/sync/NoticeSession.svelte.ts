@@ -71,6 +71,8 @@ export class NoticeSession {
 	readonly #idb: IndexeddbPersistence;
 	readonly #mirror: UnloadMirror;
 	#dropLocalWrites: () => void = () => {};
+	/** The directory request in flight, if any ({@link refreshDirectory}). */
+	#directoryRequest: Promise<void> | undefined;
 	/** Issues the IndexedDB writes still waiting for a frame (the unload mirror's checkpoint). */
 	#flushLocalWrites: () => void = () => {};
 	readonly #pending: PendingChanges;
@@ -378,7 +380,13 @@ export class NoticeSession {
 	 * Asks the server whether the directory changed (when the page regains focus) and switches to
 	 * it. Offline or signed out, it keeps the one it has.
 	 */
-	async refreshDirectory(): Promise<void> {
+	refreshDirectory(): Promise<void> {
+		// Coming back to a tab fires both "focus" and "visibilitychange": one request for both.
+		this.#directoryRequest ??= this.#fetchDirectory().finally(() => (this.#directoryRequest = undefined));
+		return this.#directoryRequest;
+	}
+
+	async #fetchDirectory(): Promise<void> {
 		try {
 			const res = await fetch(`/api/directory?since=${encodeURIComponent(this.#directory.version)}`, { credentials: 'same-origin' });
 			if (res.status !== 200) return;

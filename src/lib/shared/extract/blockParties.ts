@@ -66,6 +66,8 @@ export interface Parse {
 	deadlines: Deadline[];
 	ctx: BlockContext;
 	provincialIssuer: boolean;
+	/** The issuing body as written in the header, folded (lower case), for {@link isIssuer}. */
+	issuerKey: string;
 	/** The party a row label names ("Sở Tài chính: …"), charged with the whole block. */
 	label?: AgencyRef[];
 }
@@ -75,12 +77,11 @@ export interface Parse {
  * nghị UBND các tỉnh …" in the ministry's own letter): with a verb of requesting it speaks.
  */
 export function isIssuer(m: PartyMention, parse: Parse): boolean {
-	if (m.kind !== 'agency' || !parse.ctx.issuer) return false;
+	if (m.kind !== 'agency' || !parse.issuerKey) return false;
 	// An office (Văn phòng UBND tỉnh, Văn phòng Chính phủ) issues for its leaders, and is itself
 	// charged in what it issues ("Văn phòng UBND tỉnh chỉ đạo Trung tâm …").
 	if (/^văn phòng/iu.test(m.name)) return false;
-	const issuer = foldKey(parse.ctx.issuer.toLowerCase());
-	return issuer.includes(foldKey(m.name.toLowerCase()));
+	return parse.issuerKey.includes(foldKey(m.name.toLowerCase()));
 }
 
 export function isLeadCapable(m: PartyMention, parse: Parse): boolean {
@@ -325,6 +326,7 @@ export function makeParse(text: string, ctx: BlockContext): Parse {
 		ends,
 		deadlines: findDeadlines(text, ctx.noticeDate),
 		ctx,
-		provincialIssuer: !issuer || /tỉnh|UBND|Ủy ban nhân dân|thành phố/iu.test(issuer)
+		provincialIssuer: !issuer || /tỉnh|UBND|Ủy ban nhân dân|thành phố/iu.test(issuer),
+		issuerKey: issuer ? foldKey(issuer.toLowerCase()) : ''
 	};
 }
