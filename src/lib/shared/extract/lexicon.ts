@@ -393,6 +393,15 @@ export const COLLECTIVE_QUALIFIERS: readonly string[] = [
 	'trên địa bàn tỉnh'
 ];
 
+/**
+ * Heads of an organisation that a letter names in full once ("Công ty cổ phần Khai thác … Thủ Đô")
+ * and then calls by the head alone ("đề nghị Công ty thực hiện …"): [P11]. Tried in order.
+ */
+export const SHORT_FORM_HEADS: readonly string[] = ['tổng công ty', 'công ty', 'tập đoàn', 'ngân hàng', 'hợp tác xã', 'liên danh'];
+
+/** Words that go on a company's name after its head ("Công ty cổ phần …", "Công ty TNHH …"). */
+export const COMPANY_LEGAL_FORMS: readonly string[] = ['cổ phần', 'trách nhiệm hữu hạn', 'tnhh', 'hợp danh', 'liên doanh', 'mẹ'];
+
 /** Agency head words after which a capitalised word makes a name we may not know; tried in order. */
 export const UNKNOWN_NAME_HEADS: readonly string[] = [
 	// "Thường trực Ban Chỉ đạo Tây Nam Bộ": the standing body of a committee (the next word capitalised).

@@ -5,7 +5,7 @@
  */
 import { extractSequence } from './sequence';
 import { parseDay } from './deadline';
-import { findParties, resolveAgency } from '../agencies/matcher';
+import { resolveAgency } from '../agencies/matcher';
 import { segmentNotice, toSourceSpan, type SourceBlock } from './text';
 import type { AgencyDirectory, IsoDate } from '../agencies/types';
 import type { AgencyRef, Assignment, BlockRole, Deadline, Span } from './types';
@@ -149,30 +149,6 @@ function readIssuer(blocks: SourceBlock[], headerEnd: number, directory?: Agency
 	return known ? known.name : lastCaps.charAt(0) + lastCaps.slice(1).toLowerCase();
 }
 
-const DECLARED_RE = /\(\s*(?:sau đây\s+)?(?:được\s+)?(?:gọi tắt là|gọi là|viết tắt là|gọi chung là)\s+([^()]{2,40}?)\s*\)/gu;
-
-/**
- * Short forms the notice declares for an organisation ("Công ty Cổ phần Đầu tư X (sau đây gọi là
- * Nhà đầu tư)"): the words before the parenthesis must end with a party name, and the short form
- * must be a capitalised phrase the directory does not already read as a party.
- */
-export function declaredParties(text: string, directory?: AgencyDirectory): string[] {
-	if (!text.includes('gọi') && !text.includes('viết tắt')) return [];
-	const out: string[] = [];
-	const opts = directory ? { directory } : {};
-	for (let m = DECLARED_RE.exec(text); m; m = DECLARED_RE.exec(text)) {
-		const short = (m[1] ?? '').replace(/\s+/gu, ' ').trim();
-		if (!/^\p{Lu}[\p{L}\p{M} ]+$/u.test(short) || short.split(' ').length > 6 || out.includes(short)) continue;
-		const before = text.slice(Math.max(0, m.index - 160), m.index).replace(/\s+$/u, '');
-		const last = findParties(before, opts).at(-1);
-		if (!last || last.end !== before.length || last.kind === 'authority' || last.kind === 'leader') continue;
-		const self = findParties(short, opts)[0];
-		if (self && self.start === 0 && self.end === short.length) continue;
-		out.push(short);
-	}
-	return out;
-}
-
 /** Where the header ends: the first block that reads like the body. */
 function findHeaderEnd(blocks: SourceBlock[]): number {
 	const hasHeader = blocks.slice(0, 15).some((b) => headerCells(b.text).some((c) => /^(?:THÔNG BÁO|Số\s*:)/u.test(c)));
@@ -215,9 +191,7 @@ export function extractNotice(fullText: string, options: NoticeOptions = {}): No
 	const headerEnd = findHeaderEnd(blocks);
 	const noticeDate = options.noticeDate ?? readDates(blocks, headerEnd);
 	const issuer = readIssuer(blocks, headerEnd, options.directory);
-	const declared = declaredParties(text, options.directory);
 	const baseCtx = {
-		...(declared.length ? { declaredParties: declared } : {}),
 		...(noticeDate ? { noticeDate } : {}),
 		...(issuer ? { issuer } : {}),
 		...(options.directory ? { directory: options.directory } : {})

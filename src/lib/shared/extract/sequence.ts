@@ -11,6 +11,7 @@ import { dropLearnedNonTasks } from './learned';
 import { rowAssignment, splitCells, tableHeader, type TableColumns } from './table';
 import type { MarkerType } from './text';
 import type { AgencyRef, Assignment, BlockContext, BlockRole, RuleId } from './types';
+import { shortFormsOf } from './shortForms';
 
 /** One block as the sequence reader needs it. */
 export interface SequenceBlock {
@@ -67,7 +68,10 @@ const MAX_SCOPES = 32;
 
 /** Reads every block in order and returns, for each, its role, context and assignments. */
 export function extractSequence(blocks: readonly SequenceBlock[], options: SequenceOptions = {}): SequenceResult[] {
-	const { headerEnd = 0, extract = extractBlock, mapHeadingRef = (_i: number, r: AgencyRef) => r, ...baseCtx } = options;
+	const { headerEnd = 0, extract = extractBlock, mapHeadingRef = (_i: number, r: AgencyRef) => r, ...given } = options;
+	// The short forms are the whole notice's: read once, before any block. [P11]
+	const shortForms = given.declaredParties ?? shortFormsOf(blocks.map((b) => b.text).join('\n'), given.directory);
+	const baseCtx: Omit<BlockContext, 'inheritedLead'> = { ...given, ...(shortForms.length ? { declaredParties: shortForms } : {}) };
 	const scopes: Scope[] = [];
 	let recipients = false;
 	/** The columns of the table of tasks being read (its header row seen), else null. */

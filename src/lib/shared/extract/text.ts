@@ -295,6 +295,9 @@ function isBareMarker(t: string): boolean {
 /** A line that ends with a word that needs a number after it ("tại Khoản", "Điều", "số", "ngày"). */
 const NEEDS_NUMBER_RE = /(?<![\p{L}\p{M}])(?:[Kk]hoản|[Đđ]iều|[Đđ]iểm|[Mm]ục|[Cc]hương|số|ngày|tháng|năm)$/u;
 
+/** A line that is a single parenthesised aside, with no parenthesis inside. */
+const WHOLE_ASIDE_RE = /^\([^()]+\)$/u;
+
 export function segmentNotice(nfc: string): SourceBlock[] {
 	const lines = contentLines(splitLines(nfc));
 	const width = percentile(
@@ -327,7 +330,9 @@ export function segmentNotice(nfc: string): SourceBlock[] {
 			const wrapped = pdf && pt.length >= 0.6 * width;
 			// In a page-width-wrapped text a colon at the end of a full line usually announces a
 			// list of names or a clause that goes on ("… Phó Chủ tịch UBND tỉnh: Hoàng Quốc Khánh").
-			const terminal = TERMINAL_RE.test(pt) && !(wrapped && /:["”’)*\s]*$/u.test(pt));
+			// [L9] A line that is one aside in parentheses ("(Địa chỉ: Khu công nghiệp …)" under
+			// "Kính gửi:") is complete: a capitalised line after it starts the next paragraph.
+			const terminal = (TERMINAL_RE.test(pt) && !(wrapped && /:["”’)*\s]*$/u.test(pt))) || (!lower && WHOLE_ASIDE_RE.test(pt));
 			// A clause that goes on after ";" on the next line of a PDF ("…các dự án trọng điểm;" /
 			// "hoàn thành trong tháng 10/2023.") starts in lower case: same paragraph.
 			const clauseGoesOn = pdf && lower && /[;,]["”’)*\s]*$/u.test(pt) && !/^\(/u.test(t);

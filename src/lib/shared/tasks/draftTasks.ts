@@ -133,7 +133,7 @@ export class TaskDeriver {
 	/** Extraction of one block, memoised on its text and everything it is read with. */
 	#extract = (text: string, ctx: BlockContext, index: number): Assignment[] => {
 		const id = this.#ids[index] ?? `#${index}`;
-		const ctxKey = `${ctx.noticeDate ?? ''}\u0001${ctx.issuer ?? ''}\u0001${(ctx.inheritedLead ?? []).map((r) => r.name).join('\u0002')}`;
+		const ctxKey = `${ctx.noticeDate ?? ''}\u0001${ctx.issuer ?? ''}\u0001${(ctx.inheritedLead ?? []).map((r) => r.name).join('\u0002')}\u0001${(ctx.declaredParties ?? []).join('\u0002')}`;
 		this.#seen.add(id);
 		const hit = this.#cache.get(id);
 		if (hit && hit.text === text && hit.ctx === ctxKey) return hit.result;
