@@ -116,6 +116,16 @@ export function readParties(parse: Parse, p: number): PartyList | null {
 			end = next.end;
 			continue;
 		}
+		// [P12] "Vườn quốc gia Hoàng Liên, các Công ty Lâm nghiệp …": a named kind in the plural is
+		// one more party of the list, kept with its "các".
+		const plural = sep ? /^(?:các|những)\s+/u.exec(rest.slice(sep[0].length)) : null;
+		const many = sep && plural ? at.get(end + sep[0].length + plural[0].length) : undefined;
+		if (sep && plural && many) {
+			const word = plural[0].trimEnd();
+			mentions.push({ ...many, start: end + sep[0].length, text: `${plural[0]}${many.text}`, name: `${word} ${many.name}` });
+			end = many.end;
+			continue;
+		}
 		// "Các cơ quan … được giao chủ trì thực hiện nhiệm vụ và các chuyên viên …": a restrictive
 		// clause inside a coordinated subject.
 		const rel = /^\s+(?:được|đã được)\s+(?:giao|phân công|cử)[^,;.:]{0,60}?\s+và\s+/u.exec(rest);

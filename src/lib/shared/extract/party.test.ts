@@ -181,3 +181,17 @@ describe('collectives with a level', () => {
 		expect(a?.lead.map((l) => [l.text, l.kind])).toEqual([['Các sở, ban, ngành cấp tỉnh', 'generic']]);
 	});
 });
+
+describe('a named kind in the plural in a list of parties', () => {
+	it('[P12] keeps "các Công ty Lâm nghiệp" as one more lead after a named one (real wording, development half rc_17)', () => {
+		const got = extractBlock(
+			'Vườn quốc gia Hoàng Liên, các Công ty Lâm nghiệp chủ động nghiên cứu, triển khai thực hiện các nội dung thuộc trách nhiệm, thẩm quyền của chủ rừng, đảm bảo đúng quy định.',
+			{}
+		);
+		expect(got.map((a) => a.lead.map((r) => r.name))).toEqual([['Vườn quốc gia Hoàng Liên', 'các Công ty Lâm nghiệp']]);
+		// A collective that starts with "các" is still read as the collective it is.
+		expect(extractBlock('Giao Sở Tài chính, các sở, ngành liên quan rà soát.', {}).map((a) => a.lead.map((r) => r.name))).toEqual([
+			['Sở Tài chính', 'các sở, ngành liên quan']
+		]);
+	});
+});
