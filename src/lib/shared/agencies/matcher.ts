@@ -10,6 +10,7 @@ import {
 	AGENCY_NAME_STARTS,
 	COLLECTIVE_HEADS,
 	COLLECTIVE_QUALIFIERS,
+	COMPANY_LEGAL_FORMS,
 	DOCUMENT_OBJECTS,
 	HAVE_OBJECTS,
 	NAME_STOP_WORDS,
@@ -492,7 +493,7 @@ function joinsToLevel(key: string, p: number): boolean {
 }
 
 /** Legal forms of a company, written in lower case after "Công ty" (folded). */
-const LEGAL_FORM_RE = new RegExp(`^(?:${foldKey('cổ phần|trách nhiệm hữu hạn|TNHH|hợp danh')})(?![\\p{L}\\p{M}])`, 'iu');
+const LEGAL_FORM_RE = new RegExp(`^(?:${COMPANY_LEGAL_FORMS.map(foldKey).join('|')})(?![\\p{L}\\p{M}])`, 'iu');
 
 /** Capitalised words that follow "Vụ" in a crop season, not a ministry department ("Vụ Đông Xuân"). */
 const SEASON_RE = /^(?:đông|xuân|hè|thu|mùa|chiêm)(?![\p{L}\p{M}])/u;

@@ -399,8 +399,11 @@ export const COLLECTIVE_QUALIFIERS: readonly string[] = [
  */
 export const SHORT_FORM_HEADS: readonly string[] = ['tổng công ty', 'công ty', 'tập đoàn', 'ngân hàng', 'hợp tác xã', 'liên danh'];
 
-/** Words that go on a company's name after its head ("Công ty cổ phần …", "Công ty TNHH …"). */
-export const COMPANY_LEGAL_FORMS: readonly string[] = ['cổ phần', 'trách nhiệm hữu hạn', 'tnhh', 'hợp danh', 'liên doanh', 'mẹ'];
+/**
+ * Legal forms of a company, written in lower case after its head ("Công ty cổ phần …", "Công ty
+ * TNHH …"): the name goes on (the party matcher, and [P11]).
+ */
+export const COMPANY_LEGAL_FORMS: readonly string[] = ['cổ phần', 'trách nhiệm hữu hạn', 'tnhh', 'hợp danh'];
 
 /** Agency head words after which a capitalised word makes a name we may not know; tried in order. */
 export const UNKNOWN_NAME_HEADS: readonly string[] = [

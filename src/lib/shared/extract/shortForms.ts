@@ -49,26 +49,26 @@ const CAPITAL_OR_DIGIT_RE = /^[^\S\n]+[\p{Lu}\d]/u;
  * none is read (the same name cut short or read on counts once, {@link oneOrganisation}). A head the directory reads as a party on its own is left to the directory.
  */
 export function impliedShortForms(text: string, directory?: AgencyDirectory): string[] {
-	const full = new Map<string, Set<string>>();
+	// Heads written alone first (regex tests only): most notices have none, and then no name is read.
+	const fullAt = new Map<string, number[]>();
 	const bare = new Set<string>();
-	const opts = directory ? { directory } : {};
 	for (const m of text.matchAll(HEAD_RE)) {
 		const head = m[1] as string;
 		const at = (m.index ?? 0) + head.length;
 		const after = text.slice(at, at + 40);
-		if (!LEGAL_FORM_RE.test(after) && !CAPITAL_OR_DIGIT_RE.test(after)) {
-			bare.add(head);
-			continue;
-		}
-		const found = findParties(text.slice(m.index, (m.index ?? 0) + 160), opts)[0];
-		if (!found || found.start !== 0 || found.name.length <= head.length) continue;
-		const names = full.get(head) ?? new Set<string>();
-		names.add(found.name.toLocaleLowerCase('vi'));
-		full.set(head, names);
+		if (!LEGAL_FORM_RE.test(after) && !CAPITAL_OR_DIGIT_RE.test(after)) bare.add(head);
+		else if (fullAt.has(head)) fullAt.get(head)?.push(m.index ?? 0);
+		else fullAt.set(head, [m.index ?? 0]);
 	}
 	const out: string[] = [];
+	const opts = directory ? { directory } : {};
 	for (const head of bare) {
-		if (!oneOrganisation(full.get(head))) continue;
+		const names = new Set<string>();
+		for (const i of fullAt.get(head) ?? []) {
+			const found = findParties(text.slice(i, i + 160), opts)[0];
+			if (found && found.start === 0 && found.name.length > head.length) names.add(found.name.toLocaleLowerCase('vi'));
+		}
+		if (!oneOrganisation(names)) continue;
 		const self = findParties(head, opts)[0];
 		if (self && self.start === 0 && self.end === head.length) continue;
 		out.push(head);
