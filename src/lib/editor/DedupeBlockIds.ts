@@ -2,6 +2,7 @@ import { Extension, combineTransactionSteps, getChangedRanges } from '@tiptap/co
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import { newBlockId } from '#shared/doc/blockId';
+import { onlyInlineEdits } from './inlineEdits';
 
 /**
  * Keeps block ids unique across the whole doc. Tiptap's UniqueID only compares the ids of the
@@ -24,6 +25,7 @@ export const DedupeBlockIds = Extension.create<{ types: string[]; attributeName:
 				key: new PluginKey('dedupeBlockIds'),
 				appendTransaction: (transactions, oldState, newState) => {
 					if (!transactions.some((tr) => tr.docChanged) || transactions.some((tr) => isChangeOrigin(tr))) return null;
+					if (transactions.every(onlyInlineEdits)) return null;
 					const transform = combineTransactionSteps(oldState.doc, [...transactions]);
 					const ranges = getChangedRanges(transform).map((r) => r.newRange);
 					// A block is touched when its extent overlaps a changed range (not when it merely borders one).

@@ -31,7 +31,10 @@ export const SelectionBeforeKeys = Extension.create({
 			new Plugin({
 				key: new PluginKey('selectionBeforeKeys'),
 				props: {
-					handleKeyDown: (view) => {
+					handleKeyDown: (view, event) => {
+						// A printable character with no modifier runs no command: the browser inserts it
+						// at its own caret and ProseMirror reads that change. Nothing to read first.
+						if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) return false;
 						domObserverOf(view)?.flush();
 						return false;
 					}

@@ -6,6 +6,7 @@ import UniqueID from '@tiptap/extension-unique-id';
 import type { NoticeDoc } from '#shared/doc/noticeDoc';
 import { newBlockId } from '#shared/doc/blockId';
 import { DedupeBlockIds } from './DedupeBlockIds';
+import { onlyInlineEdits } from './inlineEdits';
 import { TaskHighlights } from './TaskHighlights';
 import { PastePlainText } from './pasteText';
 import { SelectionBeforeKeys } from './SelectionBeforeKeys';
@@ -42,8 +43,9 @@ export function bodyExtensions(editable = true): AnyExtension[] {
 			attributeName: 'id',
 			generateID: () => newBlockId(),
 			// Remote changes arrive with the ids their author gave them; re-assigning ids to them
-			// here would make two clients fight over the same block. [DS5]
-			filterTransaction: (tr) => !isChangeOrigin(tr)
+			// here would make two clients fight over the same block. [DS5] Typing inside a line
+			// cannot make or duplicate a block: skipped (nearly every keystroke).
+			filterTransaction: (tr) => !isChangeOrigin(tr) && !onlyInlineEdits(tr)
 		}),
 		DedupeBlockIds.configure({ types: BLOCK_TYPES, attributeName: 'id' }),
 		TaskHighlights,
