@@ -105,7 +105,10 @@ export class NoticeSession {
 	#directory = $state.raw<AgencyDirectory>() as AgencyDirectory;
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain listeners, not state
 	readonly #taskListeners = new Set<(tasks: DraftTask[]) => void>();
-	#cancelTaskRefresh: (() => void) | undefined;
+	/** When the doc last changed, and the refresh waiting for the pause after it (timer, then idle callback). */
+	#lastChange = 0;
+	#taskTimer: ReturnType<typeof setTimeout> | undefined;
+	#taskIdle: number | undefined;
 
 	constructor(
 		readonly noticeId: string,
@@ -228,7 +231,7 @@ export class NoticeSession {
 		// highlighting run in idle time, never on a keystroke's own frame: typing stays as fast as
 		// in a plain editor however long the notice is.
 		this.#listen(this.doc, 'update', () => this.#scheduleTaskRefresh());
-		this.#cleanup.push(() => this.#cancelTaskRefresh?.());
+		this.#cleanup.push(() => this.#cancelTaskRefresh());
 		this.#listen(this.doc, 'update', (_update: Uint8Array, origin: unknown) => {
 			// Local = typed here (editor, header form); not what came from the server or IndexedDB.
 			if (origin === this.provider || origin === this.#idb || this.readOnly) return;
@@ -404,8 +407,7 @@ export class NoticeSession {
 
 	/** Re-reads the tasks now (only changed blocks are extracted again) and tells the listeners. */
 	refreshTasks(): void {
-		this.#cancelTaskRefresh?.();
-		this.#cancelTaskRefresh = undefined;
+		this.#cancelTaskRefresh();
 		const tasks = this.#deriver.derive(this.notice.blocks(), this.notice.readMeta(), this.notice.readCorrections());
 		this.#tasks = tasks;
 		for (const fn of this.#taskListeners) fn(tasks);
@@ -420,20 +422,37 @@ export class NoticeSession {
 		return () => this.#taskListeners.delete(fn);
 	}
 
-	/** Debounces a refresh to a pause of `TASK_PAUSE_MS`, then waits for an idle moment. */
+	/**
+	 * Debounces a refresh to a pause of `TASK_PAUSE_MS`, then waits for an idle moment. A key only
+	 * notes the time: the one timer, when it fires early, waits out the rest of the pause, so typing
+	 * sets and clears no timer per keystroke.
+	 */
 	#scheduleTaskRefresh(): void {
-		this.#cancelTaskRefresh?.();
-		let idle: number | undefined;
-		const timer = setTimeout(() => {
-			idle = whenIdle(() => {
-				this.#cancelTaskRefresh = undefined;
+		this.#lastChange = performance.now();
+		if (this.#taskIdle !== undefined) {
+			cancelIdle(this.#taskIdle);
+			this.#taskIdle = undefined;
+		}
+		if (this.#taskTimer === undefined) this.#armTaskTimer(TASK_PAUSE_MS);
+	}
+
+	#armTaskTimer(ms: number): void {
+		this.#taskTimer = setTimeout(() => {
+			this.#taskTimer = undefined;
+			const rest = this.#lastChange + TASK_PAUSE_MS - performance.now();
+			if (rest > 1) return this.#armTaskTimer(rest);
+			this.#taskIdle = whenIdle(() => {
+				this.#taskIdle = undefined;
 				this.refreshTasks();
 			});
-		}, TASK_PAUSE_MS);
-		this.#cancelTaskRefresh = () => {
-			clearTimeout(timer);
-			if (idle !== undefined) cancelIdle(idle);
-		};
+		}, ms);
+	}
+
+	#cancelTaskRefresh(): void {
+		clearTimeout(this.#taskTimer);
+		this.#taskTimer = undefined;
+		if (this.#taskIdle !== undefined) cancelIdle(this.#taskIdle);
+		this.#taskIdle = undefined;
 	}
 
 	/** Stores a person's correction of a task; it syncs to everyone and holds until reset. */
