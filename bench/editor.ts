@@ -26,6 +26,15 @@
  * each kind of work (script, style, layout, paint…) side by side: where ours spends what stock does
  * not; with FILE, the raw timelines are written for DevTools (FILE and FILE.stock.json).
  * `--css=RULES` adds style rules to ours before typing: try a style change without a rebuild.
+ * `--stock-ext=comments,scroll` runs the stock page with our editor's extension set instead
+ * (createNoticeEditor: block ids, highlights, paste, carets; `comments`, `scroll` add comment
+ * highlights and ScrollCaretIntoView): ours/stock then isolates what the app page around the
+ * editor costs from what the extensions cost. Diagnostic only: the figures to report are without it.
+ * `BENCH_TRACE_CATEGORIES=blink,disabled-by-default-blink.debug,…` adds trace categories to
+ * `--trace` (Blink's editing and layout steps: TypingCommand::InsertText, LocalFrameView::layout…);
+ * `BENCH_NO_MINIFY=1` bundles the reference pages unminified, so their profiles read like ours;
+ * `BENCH_ALLOC=1` with `--profile` also samples what ours allocates while typing (FILE.heapprofile,
+ * collected objects included).
  * `--profile[=FILE]` then types again in ours on seed 004 under the CDP profiler, writes the
  * .cpuprofile and prints the top functions by self time (mapped to sources when the app was built
  * with `vite build --sourcemap`).
@@ -140,7 +149,7 @@ async function bundle(entry: string): Promise<string> {
 		format: 'iife',
 		platform: 'browser',
 		target: 'chrome120',
-		minify: true,
+		minify: !process.env.BENCH_NO_MINIFY,
 		write: false,
 		define: { 'process.env.NODE_ENV': '"production"' },
 		logLevel: 'error'
@@ -325,7 +334,7 @@ async function openOurs(page: Page, baseUrl: string, noticeId: string): Promise<
 
 /** Opens a reference page (stock or plain) and waits for its body. */
 async function openReference(page: Page, refUrl: string, mode: 'stock' | 'plain', which: CaseName, width: number): Promise<void> {
-	await page.goto(`${refUrl}/page.html?mode=${mode}&case=${which}&w=${Math.round(width)}`);
+	await page.goto(`${refUrl}/page.html?mode=${mode}&case=${which}&w=${Math.round(width)}${mode === 'stock' && flags.get('stock-ext') ? '&ext=' + flags.get('stock-ext') : ''}`);
 	await page.waitForFunction(() => document.body.dataset.ready === 'true' || document.body.dataset.ready === 'error');
 	const error = await page.evaluate(() => document.body.dataset.error);
 	if (error) throw new Error(`${mode} page: ${error}`);
@@ -464,7 +473,8 @@ async function main(): Promise<void> {
 						'disabled-by-default-devtools.timeline',
 						...(process.env.BENCH_TRACE_INVALIDATIONS
 							? ['disabled-by-default-devtools.timeline.invalidationTracking', 'disabled-by-default-devtools.timeline.stack']
-							: [])
+							: []),
+						...(process.env.BENCH_TRACE_CATEGORIES ? process.env.BENCH_TRACE_CATEGORIES.split(',') : [])
 					]
 				});
 				await typeAndMeasure(page, root, errors, cpuNow, keys);
@@ -506,7 +516,13 @@ async function main(): Promise<void> {
 			await cdp.send('Profiler.enable');
 			await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
 			await cdp.send('Profiler.start');
+			// BENCH_ALLOC=1: what the page allocates while typing, too (sampled; FILE.heapprofile).
+			if (process.env.BENCH_ALLOC) await cdp.send('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
 			const profiled = await typeAndMeasure(ours.page, OURS_ROOT, oursErrors, cpuNow, 40);
+			if (process.env.BENCH_ALLOC) {
+				const { profile: heap } = await cdp.send('HeapProfiler.stopSampling');
+				writeFileSync(PROFILE.replace(/(\.cpuprofile)?$/, '.heapprofile'), JSON.stringify(heap));
+			}
 			const { profile } = await cdp.send('Profiler.stop');
 			await cdp.detach();
 			writeFileSync(PROFILE, JSON.stringify(profile));

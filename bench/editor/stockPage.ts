@@ -7,7 +7,7 @@
  * CSS px, measured on our page so that line breaking (and so layout cost) is comparable.
  * Sets `document.body.dataset.ready = 'true'` once the body is on screen.
  */
-import { Editor } from '@tiptap/core';
+import { Editor, type AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -66,7 +66,18 @@ async function main(): Promise<void> {
 	const notice = new NoticeDoc(ydoc);
 	const host = document.getElementById('app')!;
 	if (width > 0) host.style.width = `${width}px`;
-	if (mode === 'stock') {
+	if (mode === 'stock' && params.get('ext')) {
+		// Diagnostic (bench --stock-ext): our editor's extensions on the bare reference page.
+		const awareness = new Awareness(ydoc);
+		const ext = params.get('ext')!.split(',');
+		const { createNoticeEditor } = await import('../../src/lib/editor/createNoticeEditor');
+		const { CommentHighlights } = await import('../../src/lib/editor/CommentHighlights');
+		const { ScrollCaretIntoView } = await import('../../src/lib/editor/ScrollCaretIntoView');
+		const extra: AnyExtension[] = [];
+		if (ext.includes('comments')) extra.push(CommentHighlights);
+		if (ext.includes('scroll')) extra.push(ScrollCaretIntoView.configure({ coveredBy: () => [] }));
+		createNoticeEditor({ element: host, notice, provider: { awareness }, user: { name: 'Bench', color: '#3b6fd8' }, editable: true, extraExtensions: extra });
+	} else if (mode === 'stock') {
 		const awareness = new Awareness(ydoc);
 		new Editor({
 			element: host,
