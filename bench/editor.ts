@@ -334,7 +334,9 @@ async function openOurs(page: Page, baseUrl: string, noticeId: string): Promise<
 
 /** Opens a reference page (stock or plain) and waits for its body. */
 async function openReference(page: Page, refUrl: string, mode: 'stock' | 'plain', which: CaseName, width: number): Promise<void> {
-	await page.goto(`${refUrl}/page.html?mode=${mode}&case=${which}&w=${Math.round(width)}${mode === 'stock' && flags.get('stock-ext') ? '&ext=' + flags.get('stock-ext') : ''}`);
+	await page.goto(
+		`${refUrl}/page.html?mode=${mode}&case=${which}&w=${Math.round(width)}${mode === 'stock' && flags.get('stock-ext') ? '&ext=' + flags.get('stock-ext') : ''}`
+	);
 	await page.waitForFunction(() => document.body.dataset.ready === 'true' || document.body.dataset.ready === 'error');
 	const error = await page.evaluate(() => document.body.dataset.error);
 	if (error) throw new Error(`${mode} page: ${error}`);
@@ -517,7 +519,12 @@ async function main(): Promise<void> {
 			await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
 			await cdp.send('Profiler.start');
 			// BENCH_ALLOC=1: what the page allocates while typing, too (sampled; FILE.heapprofile).
-			if (process.env.BENCH_ALLOC) await cdp.send('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+			if (process.env.BENCH_ALLOC)
+				await cdp.send('HeapProfiler.startSampling', {
+					samplingInterval: 1024,
+					includeObjectsCollectedByMajorGC: true,
+					includeObjectsCollectedByMinorGC: true
+				});
 			const profiled = await typeAndMeasure(ours.page, OURS_ROOT, oursErrors, cpuNow, 40);
 			if (process.env.BENCH_ALLOC) {
 				const { profile: heap } = await cdp.send('HeapProfiler.stopSampling');
