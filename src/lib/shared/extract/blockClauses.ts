@@ -59,7 +59,7 @@ export const SEMICOLON = 59;
 
 export const COLON = 58;
 
-const COMMA = 44;
+export const COMMA = 44;
 
 const SPACE = 32;
 

@@ -9,13 +9,14 @@ import { findParties, type PartyMention } from '../agencies/matcher';
 import { findDeadlines } from './deadline';
 import type { AgencyRef, BlockContext, Deadline } from './types';
 import type { RuleId } from './ruleIds';
-import { SEMICOLON, clauseStarts, isWordChar, matchesIn, skipSpaces } from './blockClauses';
+import { CLOSE_PAREN, COLON, COMMA, OPEN_PAREN, SEMICOLON, clauseStarts, isWordChar, matchesIn, skipSpaces } from './blockClauses';
 import {
 	APPROVAL_SUBJECT_RE,
 	BARE_COMMITTEE_RE,
 	COMMA_PREDICATE_RE,
 	CONNECTOR_RE,
 	INTRODUCER_RE,
+	LAPSE_RE,
 	LEAD_KINDS,
 	NESTED_CONTENT_RE,
 	NOT_PREDICATE_RE,
@@ -230,7 +231,18 @@ export function findLeadGroups(parse: Parse, from: number, to: number): { groups
 		let after = skipSpaces(text, list.end);
 		const scope = SCOPE_ADVERBIAL_RE.exec(text.slice(after, after + 80));
 		if (scope) after += scope[0].length;
-		const tail = text.slice(after, after + 60);
+		let tail = text.slice(after, after + 60);
+		let predStart = list.end;
+		// [P13] "Các Bộ, … đến nay chưa có báo cáo theo văn bản số …, khẩn trương gửi báo cáo …": a
+		// clause of what the subject has not yet done restricts it; the predicate follows the comma.
+		if (!cs.comma && LAPSE_RE.test(tail)) {
+			const comma = lapseEnd(text, after, to);
+			if (comma > 0) {
+				after = comma;
+				predStart = comma;
+				tail = text.slice(after, after + 60);
+			}
+		}
 		// The speaker: the authority or a leader with a verb of requesting; a bare "UBND thành phố" /
 		// "UBND tỉnh" (no place name: the notice's own committee) with such a verb; anyone praising.
 		const speakers =
@@ -262,10 +274,29 @@ export function findLeadGroups(parse: Parse, from: number, to: number): { groups
 			while (b > from && /[\s,]/u.test(text[b] ?? '')) b--;
 			if (parse.ends.has(b + 1)) continue;
 		}
-		groups.push({ start: cs.pos, predStart: list.end, leads: leads.map((m) => toRef(m)), rules: [...opener, 'P8'] });
-		consumed = list.end;
+		groups.push({ start: cs.pos, predStart, leads: leads.map((m) => toRef(m)), rules: [...opener, 'P8', ...(predStart > list.end ? (['P13'] as const) : [])] });
+		consumed = predStart;
 	}
 	return { groups, requester, requesterAt };
+}
+
+/**
+ * Where the predicate starts after a restrictive clause of lapse ([P13]): past the first comma
+ * (outside parentheses, before any ";" or ":") that a predicate opener follows; -1 when none does.
+ */
+function lapseEnd(text: string, from: number, to: number): number {
+	let depth = 0;
+	for (let i = from; i < to && i < from + 240; i++) {
+		const c = text.charCodeAt(i);
+		if (c === OPEN_PAREN) depth++;
+		else if (c === CLOSE_PAREN && depth > 0) depth--;
+		else if (c === SEMICOLON || c === COLON) return -1;
+		else if (c === COMMA && depth === 0) {
+			const at = skipSpaces(text, i + 1);
+			if (COMMA_PREDICATE_RE.test(text.slice(at, at + 40))) return at;
+		}
+	}
+	return -1;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 	DIRECTING_VERBS,
 	ELABORATION_OPENERS,
 	INTRODUCER_VERBS,
+	LAPSE_OPENERS,
 	mergeWords,
 	NARRATIVE_OPENERS,
 	NON_PREDICATE_WORDS,
@@ -67,6 +68,9 @@ export const ROLE_PREDICATE_RE = /^là\s+(?:(?:cơ quan|đơn vị)\s+(?:thườ
  */
 export const SCOPE_ADVERBIAL_RE =
 	/^(?:theo|trong phạm vi|căn cứ)\s+(?:(?:đúng|các)\s+)?(?:chức năng,?\s+nhiệm vụ(?:,?\s+quyền hạn)?|thẩm quyền|lĩnh vực|phạm vi)(?:\s+(?:được giao|được phân công|của mình|quản lý))?(?:\s*,)?\s+/u;
+
+/** A restrictive clause of what the subject has not yet done ("… đến nay chưa có báo cáo …, khẩn trương …"). */
+export const LAPSE_RE = wordsRe(LAPSE_OPENERS, { after: '\\s', caseSensitive: true });
 
 /** Predicate openers accepted after a comma ("…, Chủ tịch UBND cấp huyện phải chịu trách nhiệm"). */
 export const COMMA_PREDICATE_RE = wordsRe(PREDICATE_OPENERS, { caseSensitive: true });

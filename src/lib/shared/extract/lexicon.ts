@@ -163,6 +163,13 @@ export const NON_PREDICATE_WORDS: readonly string[] = [
 	'năm'
 ];
 
+/**
+ * Words that open a restrictive clause after a subject saying what it has not yet done ("Các Bộ …
+ * đến nay chưa có báo cáo theo văn bản số …, khẩn trương gửi báo cáo …"): the clause picks out who
+ * is charged, and the predicate follows its comma ([P13]).
+ */
+export const LAPSE_OPENERS: readonly string[] = ['đến nay vẫn chưa', 'đến nay chưa', 'hiện nay chưa', 'hiện vẫn chưa', 'hiện chưa', 'vẫn chưa', 'chưa'];
+
 /** Predicate openers accepted after a comma ("…, Chủ tịch UBND cấp huyện phải chịu trách nhiệm"). */
 export const PREDICATE_OPENERS: readonly string[] = [
 	'cần',
@@ -360,6 +367,11 @@ export const COLLECTIVE_HEADS: readonly string[] = [
 	'phòng',
 	'chủ đầu tư',
 	'nhà đầu tư',
+	// State enterprises as a class ("các Tập đoàn kinh tế, Tổng công ty nhà nước"): Decree 30 letters
+	// of the Government Office address them as one collective.
+	'tập đoàn kinh tế',
+	'tổng công ty nhà nước',
+	'doanh nghiệp nhà nước',
 	'doanh nghiệp',
 	'thành viên',
 	'lực lượng chức năng',

@@ -27,7 +27,8 @@ export const RULE_LABELS = {
 	A3: 'Bỏ qua trạng ngữ mở đầu câu',
 	A4: 'Câu không có chủ ngữ: giao cho cơ quan của câu trước',
 	A5: 'Việc của cơ quan nhận văn bản (“gửi … để …”)',
-	P10: 'Cơ quan chủ trì là một nhóm chung (“các sở, ngành”)'
+	P10: 'Cơ quan chủ trì là một nhóm chung (“các sở, ngành”)',
+	P13: 'Chủ ngữ kèm mệnh đề “chưa …”: việc giao ở sau dấu phẩy'
 } as const satisfies Record<string, string>;
 
 /** A rule id of RULES.md that a task can carry. */
@@ -48,6 +49,7 @@ const DOUBT: Partial<Record<RuleId, number>> = {
 	A5: 0.25,
 	P9: 0.15,
 	P8: 0.1,
+	P13: 0.1,
 	S1: 0.1,
 	S5: 0.05,
 	D4: 0.05

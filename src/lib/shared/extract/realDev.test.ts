@@ -1,0 +1,45 @@
+/**
+ * General rules read off the development half of the real corpus (tests/fixtures/extract/real/dev).
+ * Each test quotes a real sentence and names the file it comes from; the rule is a rule of the
+ * language of administrative letters (Decree 30 style), not of that file.
+ */
+import { describe, expect, it } from 'vitest';
+import { findParties } from '../agencies/matcher';
+import { extractBlock } from './block';
+
+const vpcp = { noticeDate: '2017-11-02', issuer: 'Văn phòng Chính phủ' };
+const leads = (text: string, ctx: Parameters<typeof extractBlock>[1] = vpcp) => extractBlock(text, ctx).map((a) => a.lead.map((l) => l.text));
+
+// Real text: rd_03 (Văn phòng Chính phủ, công văn 11676/VPCP-KTTH, 2017), item 1.
+const RD03_ITEM1 =
+	'Các Bộ, cơ quan ngang Bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương, các Tập đoàn kinh tế, Tổng công ty nhà nước đến nay chưa có báo cáo theo văn bản số 4917/BKHĐT-PTDN ngày 16 tháng 6 năm 2017 của Bộ Kế hoạch và Đầu tư, khẩn trương gửi báo cáo về Bộ Kế hoạch và Đầu tư trước ngày 30 tháng 11 năm 2017 để tổng hợp, trình Thủ tướng Chính phủ.';
+
+describe('collectives of state enterprises', () => {
+	it('[P10] reads "các Tập đoàn kinh tế, Tổng công ty nhà nước" as one collective (real text, rd_03)', () => {
+		const got = findParties(RD03_ITEM1).map((m) => [m.text, m.kind]);
+		expect(got).toContainEqual(['các Tập đoàn kinh tế, Tổng công ty nhà nước', 'generic']);
+		// A named corporation is still a name of its own.
+		expect(findParties('Tập đoàn Điện lực Việt Nam báo cáo.').map((m) => m.text)).toEqual(['Tập đoàn Điện lực Việt Nam']);
+	});
+});
+
+describe('a subject restricted by what it has not yet done', () => {
+	it('[P13] reads the predicate after the comma of "… đến nay chưa có báo cáo …," (real text, rd_03)', () => {
+		const [a, ...rest] = extractBlock(RD03_ITEM1, vpcp);
+		expect(rest).toEqual([]);
+		expect(a?.lead.map((l) => l.text)).toEqual([
+			'Các Bộ, cơ quan ngang Bộ',
+			'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương',
+			'các Tập đoàn kinh tế, Tổng công ty nhà nước'
+		]);
+		expect(a?.deadline).toMatchObject({ kind: 'date', date: '2017-11-30' });
+		expect(a?.rules).toContain('P13');
+		// The agency in the restrictive clause (whose letter was not answered) is not charged.
+		expect(a?.support ?? []).toEqual([]);
+	});
+
+	it('[P13] leaves a bare statement of what was not done, with no predicate after a comma, unread', () => {
+		expect(leads('Các Bộ, cơ quan ngang Bộ đến nay chưa có báo cáo theo văn bản số 4917/BKHĐT-PTDN ngày 16 tháng 6 năm 2017.')).toEqual([]);
+		expect(leads('Sở Tài chính chưa có ý kiến về nội dung này, do còn chờ hồ sơ của nhà đầu tư.')).toEqual([]);
+	});
+});
