@@ -88,6 +88,15 @@ describe('recurring rules and events', () => {
 		expect(first('báo cáo tại buổi làm việc cuối năm 2024 với Bộ')).toMatchObject({ kind: 'event', text: 'tại buổi làm việc cuối năm 2024' });
 		expect(first('hoàn thành hồ sơ trước khi trình HĐND tỉnh')).toMatchObject({ kind: 'event', text: 'trước khi trình HĐND tỉnh' });
 	});
+	it('[D4] reads an open-ended bound "Trong thời gian chưa …" as an event (real text, development half rc_11)', () => {
+		// tests/fixtures/extract/real/dev/rc_11 (UBND tỉnh Lào Cai, 2026), item 5.
+		const text =
+			'Trong thời gian chưa hoàn thành di dời, giao các sở, ngành liên quan và UBND các phường: Yên Bái, Văn Phú tăng cường hướng dẫn, kiểm tra, giám sát việc chấp hành quy định pháp luật về đất đai, môi trường, xây dựng, phòng cháy, chữa cháy và hoạt động sản xuất, kinh doanh của các doanh nghiệp trong Cụm công nghiệp Đầm Hồng; kịp thời phát hiện, xử lý vi phạm theo quy định.';
+		expect(first(text, '2026-06-15')).toMatchObject({ kind: 'event', text: 'Trong thời gian chưa hoàn thành di dời' });
+		expect(first('theo dõi trong khi chờ ý kiến của Bộ Tài chính.')).toMatchObject({ kind: 'event' });
+		// A bare "trong thời gian tới" (the coming period) bounds nothing.
+		expect(first('tiếp tục theo dõi trong thời gian tới.')).toBeNull();
+	});
 });
 
 describe('phrases that are not deadlines', () => {

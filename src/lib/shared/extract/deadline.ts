@@ -9,7 +9,7 @@
  * years are descriptors ("kế hoạch năm 2024"). Start times ("ngay từ đầu năm", "từ Quý I") and
  * "thường xuyên" are not deadlines either.
  */
-import { COMPLETION_WORDS, MEETING_WORDS, wordsAlt } from './lexicon';
+import { COMPLETION_WORDS, MEETING_WORDS, OPEN_ENDED_WORDS, wordsAlt } from './lexicon';
 import type { Deadline, Frequency, IsoDate } from './types';
 
 const DATE_S = '(?:\\d{1,2}\\s*[/.\\-]\\s*\\d{1,2}(?:\\s*[/.\\-]\\s*\\d{4})?|\\d{1,2}\\s+tháng\\s+\\d{1,2}(?:\\s+năm\\s+\\d{4})?)(?![\\d/])';
@@ -278,7 +278,13 @@ const RULES: Rule[] = [
 		build: () => ({ kind: 'event' })
 	},
 	{ re: /ngay\s+sau\s+khi\s+[^,;.()]+/giu, need: ['ngay'], build: () => ({ kind: 'event' }) },
-	{ re: /trong\s+thời\s+gian\s+chờ\s+[^,;.()]+/giu, need: ['trong'], build: () => ({ kind: 'event' }) },
+	// "trong thời gian chờ kết quả thanh tra", "Trong thời gian chưa hoàn thành di dời": until then.
+	{
+		re: new RegExp(`trong\\s+(?:thời\\s+gian|khi)\\s+(?:${wordsAlt(OPEN_ENDED_WORDS)})\\s+[^,;.()]+`, 'giu'),
+		need: ['trong'],
+		pre: /trong\s+(?:thời\s+gian|khi)\s/u,
+		build: () => ({ kind: 'event' })
+	},
 	{
 		need: ['trước'],
 		re: /trước\s+(?:kỳ họp|phiên họp|hội nghị|Tết|Đại hội|lễ|năm học|mùa mưa bão|mùa mưa lũ|mùa mưa|mùa bão|mùa lũ|mùa khô)\s[^,;.()]{0,60}/gu,

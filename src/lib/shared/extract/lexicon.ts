@@ -596,5 +596,12 @@ export const HAVE_OBJECTS: readonly string[] = [
 /** Words of completion before a deadline: "xong trước ngày …", "hoàn thành trong tháng …". */
 export const COMPLETION_WORDS: readonly string[] = ['xong', 'hoàn thành', 'hoàn tất'];
 
+/**
+ * Words after "trong thời gian" / "trong khi" that make an open-ended time bound, lasting until
+ * something happens ("trong thời gian chờ kết quả thanh tra", "Trong thời gian chưa hoàn thành di
+ * dời"): an event, no day ([D4]).
+ */
+export const OPEN_ENDED_WORDS: readonly string[] = ['chờ', 'còn chờ', 'đang chờ', 'chưa', 'còn chưa', 'vẫn chưa'];
+
 /** Meetings a task may be due at: "tại cuộc họp giao ban kế tiếp", "tại kỳ họp cuối năm". */
 export const MEETING_WORDS: readonly string[] = ['cuộc họp', 'phiên họp', 'hội nghị', 'kỳ họp', 'phiên giao ban', 'buổi làm việc'];
