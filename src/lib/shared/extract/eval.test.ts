@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { scoreFile, sumScores, type GoldItem, type PredictedItem } from './eval';
+import { frequencyOf, scoreFile, sumScores, type GoldItem, type PredictedItem } from './eval';
 import { extractNotice } from './notice';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -96,5 +96,17 @@ describe('scoring', () => {
 		const g: GoldItem[] = [{ file: 'x', quote: 'Nhất trí', lead: ['X'], deadline: null, deadline_text: 'tại cuộc họp giao ban kế tiếp' }];
 		const s = scoreFile(text, g, [{ start: 51, end: 60, lead: [{ name: 'X', text: 'X' }], deadline: { kind: 'event', text: 'tại cuộc họp' } }]);
 		expect(s.deadline.f1).toBe(1);
+	});
+});
+
+describe('the scorer reads the cycle of a recurring deadline', () => {
+	it('takes the word after "hằng / hàng / mỗi / định kỳ", not a month that dates it (real gold text, rd_01)', () => {
+		expect(frequencyOf('trước ngày 30 tháng 6 hằng năm')).toBe('yearly');
+		expect(frequencyOf('trước ngày 30 tháng 6 hằng năm kể từ năm 2027')).toBe('yearly');
+		expect(frequencyOf('định kỳ hằng năm')).toBe('yearly');
+		expect(frequencyOf('chậm nhất trước 16 giờ ngày thứ 6 hàng tuần')).toBe('weekly');
+		expect(frequencyOf('định kỳ 6 tháng')).toBe('half-yearly');
+		expect(frequencyOf('trước ngày 25 hằng tháng')).toBe('monthly');
+		expect(frequencyOf('02 tuần một lần')).toBe('weekly');
 	});
 });

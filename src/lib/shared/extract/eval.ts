@@ -97,14 +97,28 @@ export function leadKey(s: string, directory: AgencyDirectory = DEFAULT_DIRECTOR
 	return foldKey(known ? known.name : clean);
 }
 
-function frequencyOf(text: string): string {
+/**
+ * The frequency of a recurring deadline as written. The word after "hằng / hàng / mỗi / định kỳ"
+ * (or before "một lần") is the cycle; a month or a day in the phrase may only date it ("trước ngày 30
+ * tháng 6 hằng năm" is yearly, not monthly).
+ */
+export function frequencyOf(text: string): string {
 	const t = text.toLowerCase();
+	const cycle =
+		/(?:hằng|hàng|mỗi|định kỳ)\s+(0?6 tháng|sáu tháng|ngày|tuần|tháng|quý|năm)|(0?6 tháng|sáu tháng|ngày|tuần|tháng|quý|năm)\s+(?:một|1)\s+lần/u.exec(t);
+	const word = cycle?.[1] ?? cycle?.[2];
+	if (word) return frequencyWord(word);
 	if (/6 tháng|sáu tháng/u.test(t)) return 'half-yearly';
 	if (/tuần/u.test(t)) return 'weekly';
 	if (/quý/u.test(t)) return 'quarterly';
 	if (/tháng/u.test(t)) return 'monthly';
 	if (/năm/u.test(t)) return 'yearly';
 	return 'daily';
+}
+
+function frequencyWord(w: string): string {
+	if (/6 tháng|sáu tháng/u.test(w)) return 'half-yearly';
+	return { ngày: 'daily', tuần: 'weekly', tháng: 'monthly', quý: 'quarterly', năm: 'yearly' }[w] ?? 'daily';
 }
 
 /** The gold deadline in the CLI's shape (null when there is none). */
