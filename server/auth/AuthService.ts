@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { hashPassword, verifyPassword } from './passwords';
 import { RateLimiter } from './RateLimiter';
 import { validateDisplayName, validatePassword, validateUsername } from '#shared/forms/userForm';
-import { AuthError, ROLES, SESSION_COOKIE, type Role, type User } from './types';
+import { AuthError, MAX_LOGIN_USERNAME, ROLES, SESSION_COOKIE, type Role, type User } from './types';
 
 /** How long a session lasts. */
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
@@ -27,6 +27,22 @@ export interface NewUser {
 	email?: string | null;
 }
 
+/**
+ * Longest password a sign-in considers (accounts have at most 256 characters): a longer one is a
+ * failed sign-in, never hashed. Usernames: MAX_LOGIN_USERNAME.
+ */
+const MAX_LOGIN_PASSWORD = 1024;
+
+/**
+ * Sign-in throttling: failed attempts per account and address, and per address (several accounts
+ * may sign in from one office's address). Never per account alone: wrong passwords from one address
+ * must not lock the real user out from another (issue 10).
+ */
+const PER_ACCOUNT_AND_ADDRESS = { limit: 5, windowMs: 60_000 };
+const PER_ADDRESS = { limit: 30, windowMs: 60_000 };
+
+const INVALID_CREDENTIALS = 'Tên đăng nhập hoặc mật khẩu không đúng.';
+
 /** Secrets are stored only as SHA-256 digests, so a stolen database opens no session. */
 function digest(secret: string): string {
 	return createHash('sha256').update(secret).digest('hex');
@@ -45,7 +61,10 @@ function toUser(r: UserRow): User {
 
 /** Users, sessions (cookies) and API tokens, in the embedded database. */
 export class AuthService {
-	readonly #loginLimiter = new RateLimiter(5, 60_000);
+	readonly #accountLimiter = new RateLimiter(PER_ACCOUNT_AND_ADDRESS.limit, PER_ACCOUNT_AND_ADDRESS.windowMs);
+	readonly #addressLimiter = new RateLimiter(PER_ADDRESS.limit, PER_ADDRESS.windowMs);
+	/** The sign-in running per account: the next attempt for it waits for this one. */
+	readonly #signingIn = new Map<string, Promise<unknown>>();
 
 	constructor(private readonly db: Db) {
 		db.exec(`
@@ -138,22 +157,54 @@ export class AuthService {
 	}
 
 	/**
-	 * Checks a username and password and opens a session. Failed attempts per username and per
-	 * client address are rate-limited (5 a minute) to slow password guessing.
+	 * Checks a username and password and opens a session. Failed attempts are limited per account and
+	 * address and per address; attempts for one account run one at a time, each checking the limit
+	 * before its password is verified, so parallel guesses get no more verifications than sequential
+	 * ones (issue 10: 300 parallel guesses were all checked).
 	 */
-	async login(username: string, password: string, clientAddress: string): Promise<{ user: User; sessionToken: string; expiresAt: number }> {
+	login(username: string, password: string, clientAddress: string): Promise<{ user: User; sessionToken: string; expiresAt: number }> {
+		const address = clientAddress.slice(0, 100);
+		if (username.length > MAX_LOGIN_USERNAME || password.length > MAX_LOGIN_PASSWORD) {
+			// Counted against the address only: nothing of the name is kept.
+			const wait = this.#addressLimiter.retryAfter(address);
+			if (wait > 0) return Promise.reject(rateLimited(wait));
+			this.#addressLimiter.hit(address);
+			return Promise.reject(new AuthError('invalid-credentials', INVALID_CREDENTIALS));
+		}
 		const name = username.trim().toLowerCase();
-		const keys = [`u:${name}`, `a:${clientAddress}`];
-		const wait = Math.max(...keys.map((k) => this.#loginLimiter.retryAfter(k)));
-		if (wait > 0) throw new AuthError('rate-limited', `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(wait / 1000)} giây.`);
+		const previous = this.#signingIn.get(name) ?? Promise.resolve();
+		const attempt = previous.then(
+			() => this.#attempt(name, password, address),
+			() => this.#attempt(name, password, address)
+		);
+		this.#signingIn.set(name, attempt);
+		const forget = (): void => {
+			if (this.#signingIn.get(name) === attempt) this.#signingIn.delete(name);
+		};
+		attempt.then(forget, forget);
+		return attempt;
+	}
+
+	/** What the sign-in throttle holds: keys and their characters (bounded whatever is tried). */
+	throttleFootprint(): { keys: number; chars: number } {
+		const keys = [...this.#accountLimiter.keys(), ...this.#addressLimiter.keys()];
+		return { keys: keys.length, chars: keys.reduce((n, k) => n + k.length, 0) };
+	}
+
+	/** One sign-in attempt, run when no other attempt for the same account is running. */
+	async #attempt(name: string, password: string, address: string): Promise<{ user: User; sessionToken: string; expiresAt: number }> {
+		const accountKey = `${name}\n${address}`;
+		const wait = Math.max(this.#accountLimiter.retryAfter(accountKey), this.#addressLimiter.retryAfter(address));
+		if (wait > 0) throw rateLimited(wait);
 		const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(name) as (UserRow & { password_hash: string }) | undefined;
 		// Verify even for an unknown user so that timing does not reveal which usernames exist.
 		const ok = await verifyPassword(row?.password_hash ?? DUMMY_HASH, password);
 		if (!row || !ok) {
-			keys.forEach((k) => this.#loginLimiter.hit(k));
-			throw new AuthError('invalid-credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+			this.#accountLimiter.hit(accountKey);
+			this.#addressLimiter.hit(address);
+			throw new AuthError('invalid-credentials', INVALID_CREDENTIALS);
 		}
-		keys.forEach((k) => this.#loginLimiter.reset(k));
+		this.#accountLimiter.reset(accountKey);
 		const sessionToken = randomBytes(32).toString('base64url');
 		const expiresAt = Date.now() + SESSION_TTL_MS;
 		this.db.prepare('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)').run(digest(sessionToken), row.id, expiresAt);
@@ -198,6 +249,11 @@ export class AuthService {
 		if (token) return this.userForApiToken(token);
 		return this.userForSession(readCookie(headers.cookie, SESSION_COOKIE));
 	}
+}
+
+/** The refusal of a throttled sign-in, saying how long to wait. */
+function rateLimited(waitMs: number): AuthError {
+	return new AuthError('rate-limited', `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(waitMs / 1000)} giây.`);
 }
 
 /** A fixed argon2id hash of a random string, verified against for unknown usernames. */

@@ -25,6 +25,12 @@ export class AuthError extends Error {
 	}
 }
 
+/**
+ * Longest username a sign-in considers. Accounts have 2–32 characters, so a longer name is a failed
+ * sign-in, refused before anything of it is kept (issue 10: 4 MB usernames were kept forever).
+ */
+export const MAX_LOGIN_USERNAME = 200;
+
 /** Name of the httpOnly session cookie. */
 export const SESSION_COOKIE = 'kl_session';
 
