@@ -36,6 +36,9 @@ import { ACCOUNTABILITY_RE, ANAPHORIC_TOPIC_RE, COMMA_PREDICATE_RE, ELABORATION_
 /** Sentences of a block: part of this module's public face (the editor and the sequence reader use it). */
 export { splitSentences } from './blockClauses';
 
+/** A recurring deadline that names the due day of each round ("trước ngày 30 tháng 6 hằng năm"). */
+const DUE_DAY_RE = /^(?:(?:chậm nhất|muộn nhất)\s+)?(?:trước|vào)\s/iu;
+
 interface Draft {
 	sentence: number;
 	span: Span;
@@ -97,6 +100,10 @@ function analyseSentence(parse: Parse, index: number, sent: Span, carried: Agenc
 		const first = firstDeadlineIn(parse.deadlines, a, b);
 		// "trình HĐND tỉnh tại kỳ họp cuối năm; hoàn thành trước ngày 10/12": an occasion named in
 		// the task gives way to a calendar deadline written after it.
+		// "định kỳ hai năm một lần rà soát …, gửi Bộ … trước ngày 30 tháng 6 hằng năm": a bare cycle
+		// paces the work; the due day of each round is the deadline.
+		if (first?.kind === 'recurring' && !DUE_DAY_RE.test(first.text))
+			return parse.deadlines.find((d) => d.span.start > first.span.start && d.span.start < b && d.kind === 'recurring' && DUE_DAY_RE.test(d.text)) ?? first;
 		if (first?.kind !== 'event') return first;
 		const later = parse.deadlines.find((d) => d.span.start > first.span.start && d.span.start < b && d.kind !== 'event');
 		return later ?? first;

@@ -43,3 +43,18 @@ describe('a subject restricted by what it has not yet done', () => {
 		expect(leads('Sở Tài chính chưa có ý kiến về nội dung này, do còn chờ hồ sơ của nhà đầu tư.')).toEqual([]);
 	});
 });
+
+describe('a cycle and the due day of each round', () => {
+	it('[D3] gives a task the due day "trước ngày 30 tháng 6 hằng năm", not the cycle "định kỳ hai năm một lần" (real text, rd_01)', () => {
+		// tests/fixtures/extract/real/dev/rd_01 (Bộ Nông nghiệp và Môi trường, 9389/BNNMT-BĐKH, 2025), item 1a, PDF lines joined.
+		const text =
+			'Chỉ đạo cơ quan chuyên môn trực thuộc có liên quan định kỳ hai năm một lần rà soát số liệu tiêu thụ năng lượng, công suất, quy mô của cơ sở thuộc danh mục lĩnh vực, cơ sở phát thải khí nhà kính phải thực hiện kiểm kê khí nhà kính của năm trước năm rà soát; đề xuất cập nhật, điều chỉnh danh mục cơ sở phát thải khí nhà kính phải kiểm kê khí nhà kính trên địa bàn theo tiêu chí quy định gửi Bộ Nông nghiệp và Môi trường, bộ quản lý lĩnh vực liên quan trước ngày 30 tháng 6 hằng năm để tổng hợp, trình Thủ tướng Chính phủ.';
+		const inherited = [{ name: 'Ủy ban nhân dân các tỉnh', text: 'Ủy ban nhân dân các tỉnh', kind: 'locality' as const, known: false }];
+		const [a, ...rest] = extractBlock(text, { noticeDate: '2025-11-20', issuer: 'Bộ Nông nghiệp và Môi trường', inheritedLead: inherited });
+		expect(rest).toEqual([]);
+		expect(a?.deadline).toMatchObject({ kind: 'recurring', frequency: 'yearly', text: 'trước ngày 30 tháng 6 hằng năm' });
+		// A cycle alone is still the task's recurring deadline.
+		const [b] = extractBlock('Sở Tài chính định kỳ 03 tháng một lần rà soát, cập nhật danh mục dự án.', { issuer: 'UBND tỉnh Lào Cai' });
+		expect(b?.deadline).toMatchObject({ kind: 'recurring', frequency: 'monthly' });
+	});
+});
