@@ -147,7 +147,14 @@ async function main(argv: string[]): Promise<void> {
 					}
 				}
 				for (const { file, imported } of read) {
-					const id = await createImportedNotice(deps, user, imported);
+					let id: string;
+					try {
+						id = await createImportedNotice(deps, user, imported);
+					} catch (e) {
+						// Already issued here: said, and nothing stored for this file.
+						if (isImportError(e)) throw new UsageError(`${file}: ${e.message}`);
+						throw e;
+					}
 					for (const w of imported.warnings) console.error(`${file}: ${w}`);
 					console.log(id);
 				}

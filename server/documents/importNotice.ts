@@ -21,7 +21,7 @@ const MB = 1024 * 1024;
 
 /** What an import needs from the host: the registry that stores the notice and the task projection. */
 export interface ImportDeps {
-	notices: Pick<NoticeRegistry, 'createFromDoc' | 'project'>;
+	notices: Pick<NoticeRegistry, 'createFromDoc' | 'project' | 'findIssued'>;
 	tasks: Pick<TaskStore, 'project'>;
 }
 
@@ -79,6 +79,14 @@ export function buildNoticeDoc(imported: ImportedNotice, today = vnToday()): Y.D
 
 /** Stores an imported notice for `user` and projects its header and tasks at once; returns its id. */
 export async function createImportedNotice(deps: ImportDeps, user: User, imported: ImportedNotice): Promise<string> {
+	// Importing an issued notice again must not make a second notice and a second copy of its tasks.
+	const { number, symbol, date } = imported.meta;
+	const issued = number && symbol && date ? deps.notices.findIssued(symbol, number, date.slice(0, 4)) : undefined;
+	if (issued)
+		throw new ImportError(
+			'duplicate',
+			`Thông báo số ${number}/${symbol} năm ${date!.slice(0, 4)} đã được ban hành trong hệ thống (“${issued.title || 'không tiêu đề'}”, /notices/${issued.id}): không tạo bản mới.`
+		);
 	const ydoc = buildNoticeDoc(imported);
 	try {
 		const id = await deps.notices.createFromDoc(user, ydoc);

@@ -13,6 +13,8 @@ export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 export type ImportFailure =
 	/** Zero bytes, or no text at all. */
 	| 'empty'
+	/** The header's number, symbol and year are those of a notice already issued here. */
+	| 'duplicate'
 	/** Over {@link MAX_DOCX_BYTES} / {@link MAX_TEXT_BYTES}. */
 	| 'too-large'
 	/** Neither .docx nor UTF-8 text (a PDF, a .doc, an image…). */

@@ -336,6 +336,14 @@ export class NoticeRegistry {
 	}
 
 	/** Projects a doc's header into the notices row (called by the sync server after changes). */
+	/** The issued notice numbered `number`/`symbol` in `year`, if any (numbers compared as integers: "07" is 7). */
+	findIssued(symbol: string, number: string, year: string): { id: string; title: string } | undefined {
+		if (!/^\d{1,6}$/.test(number.trim())) return undefined;
+		return this.db
+			.prepare(`SELECT id, title FROM notices WHERE state = 'issued' AND symbol = ? AND CAST(number AS INTEGER) = ? AND substr(date, 1, 4) = ? LIMIT 1`)
+			.get(symbol, Number(number.trim()), year) as { id: string; title: string } | undefined;
+	}
+
 	project(id: string, doc: Y.Doc): void {
 		const notice = new NoticeDoc(doc);
 		const m = notice.readMeta();

@@ -76,7 +76,7 @@ describe('issuing a notice', () => {
 		const a = await draft(['Giao Sở Tài chính chủ trì rà soát, xong trước ngày 30/01/2024.']);
 		const b = await draft(['Giao Sở Y tế triển khai trong tháng 02/2024.']);
 		expect(await tracker.issue(office, a, { sourceType: 'UBND', date: '2024-01-10' }, issueDocs)).toEqual({ number: '1' });
-		expect(await tracker.issue(leader, b, { sourceType: 'TU', date: '2024-01-11' }, issueDocs)).toEqual({ number: '2' });
+		expect(await tracker.issue(leader, b, { sourceType: 'TU', date: '2024-01-09' }, issueDocs)).toEqual({ number: '2' });
 		expect(frozen.has(a) && frozen.has(b)).toBe(true);
 		expect(new NoticeDoc(docs.get(a)!).readMeta()).toMatchObject({ number: '1', state: 'issued', date: '2024-01-10' });
 		const rows = tracker.list(office, { state: 'official' }).rows;
@@ -92,6 +92,50 @@ describe('issuing a notice', () => {
 		await expect(tracker.issue(office, a, { sourceType: 'XYZ' }, issueDocs)).rejects.toMatchObject({ reason: 'invalid-input' });
 		await tracker.issue(office, a, { sourceType: 'UBND' }, issueDocs);
 		await expect(tracker.issue(office, a, { sourceType: 'UBND' }, issueDocs)).rejects.toMatchObject({ reason: 'conflict' });
+	});
+
+	it('keeps the number and date written in the header; the counter fills only a blank number', async () => {
+		const a = await draft(['Giao Sở Tài chính chủ trì rà soát, xong trước ngày 30/01/2024.']);
+		new NoticeDoc(docs.get(a)!).writeMeta({ number: '45', date: '2024-01-08' });
+		expect(await tracker.issue(office, a, { sourceType: 'UBND' }, issueDocs)).toEqual({ number: '45' });
+		expect(new NoticeDoc(docs.get(a)!).readMeta()).toMatchObject({ number: '45', date: '2024-01-08', state: 'issued' });
+		expect(db.prepare('SELECT number, date FROM notices WHERE id = ?').get(a)).toEqual({ number: '45', date: '2024-01-08' });
+		// Its tasks belong to the notice's date (the report's period), not to the day of issue.
+		expect(db.prepare('SELECT DISTINCT notice_date FROM tasks WHERE notice_id = ?').all(a)).toEqual([{ notice_date: '2024-01-08' }]);
+		const b = await draft(['Giao Sở Y tế triển khai.']);
+		expect(await tracker.issue(office, b, { sourceType: 'UBND' }, issueDocs)).toEqual({ number: '46' });
+	});
+
+	it('refuses a date after today or before the meeting, a malformed header number, and a number already issued that year', async () => {
+		const a = await draft(['Giao Sở Tài chính chủ trì rà soát.']);
+		await expect(tracker.issue(office, a, { sourceType: 'UBND', date: '2099-01-01' }, issueDocs)).rejects.toMatchObject({
+			reason: 'invalid-input',
+			message: /sau ngày hôm nay/
+		});
+		new NoticeDoc(docs.get(a)!).writeMeta({ meetingDate: '2024-01-06' });
+		await expect(tracker.issue(office, a, { sourceType: 'UBND', date: '2024-01-05' }, issueDocs)).rejects.toMatchObject({
+			reason: 'invalid-input',
+			message: /trước ngày họp/
+		});
+		new NoticeDoc(docs.get(a)!).writeMeta({ number: '4a' });
+		await expect(tracker.issue(office, a, { sourceType: 'UBND', date: '2024-01-09' }, issueDocs)).rejects.toMatchObject({
+			reason: 'invalid-input',
+			message: /không hợp lệ/
+		});
+		// Nothing was written and nothing frozen by the refusals.
+		expect(new NoticeDoc(docs.get(a)!).readMeta().state).toBe('draft');
+		expect(frozen.has(a)).toBe(false);
+		new NoticeDoc(docs.get(a)!).writeMeta({ number: '7' });
+		await tracker.issue(office, a, { sourceType: 'UBND', date: '2024-01-09' }, issueDocs);
+		const b = await draft(['Giao Sở Y tế triển khai.']);
+		new NoticeDoc(docs.get(b)!).writeMeta({ number: '07' });
+		await expect(tracker.issue(office, b, { sourceType: 'UBND', date: '2024-01-10' }, issueDocs)).rejects.toMatchObject({
+			reason: 'conflict',
+			message: /7\/TB-VP năm 2024 đã được dùng/
+		});
+		// Another year may use the number again.
+		now = at('2025-01-10');
+		await expect(tracker.issue(office, b, { sourceType: 'UBND', date: '2025-01-10' }, issueDocs)).resolves.toEqual({ number: '7' });
 	});
 
 	it('keeps an official task when the projection runs again on changed text', async () => {

@@ -6,6 +6,7 @@ import { foldVietnamese } from '#shared/text/fold';
 import { computeStatus, statusKey, vnDay, type IsoDay, type StatusKey, type TaskStatus } from '#shared/tracker/status';
 import { isSourceType, type SourceType } from '#shared/tracker/sourceTypes';
 import { isIsoDate } from '#shared/doc/metaRules';
+import { shortDate } from '#shared/format/vnDate';
 import type { Db } from '../db';
 import type { User } from '../auth/types';
 import { migrateTracker } from './schema';
@@ -200,17 +201,17 @@ export class TrackerService {
 			throw new TrackerError('forbidden', 'Chỉ lãnh đạo hoặc chuyên viên Văn phòng được ban hành thông báo.');
 		if (!isSourceType(input.sourceType))
 			throw new TrackerError('invalid-input', 'Hãy chọn nguồn của kết luận (Tỉnh ủy, HĐND, UBND, Chủ tịch UBND tỉnh, Chính phủ).');
-		const date = input.date || this.#today();
-		if (!isIsoDate(date)) throw new TrackerError('invalid-input', 'Ngày ban hành không hợp lệ.');
+		if (input.date && !isIsoDate(input.date)) throw new TrackerError('invalid-input', 'Ngày ban hành không hợp lệ.');
 		const notice = this.db.prepare('SELECT state, symbol FROM notices WHERE id = ?').get(noticeId) as { state: string; symbol: string } | undefined;
 		if (!notice) throw new TrackerError('not-found', 'Không tìm thấy thông báo.');
 		if (notice.state === 'issued') throw new TrackerError('conflict', 'Thông báo đã được ban hành.');
 
 		docs.freeze(noticeId);
 		let number = '';
+		let date = '';
 		let doc: Y.Doc;
 		try {
-			doc = await this.#writeIssued(noticeId, date, docs, (n) => (number = n));
+			doc = await this.#writeIssued(noticeId, input.date ?? '', docs, (n, d) => ((number = n), (date = d)));
 		} catch (e) {
 			docs.unfreeze(noticeId);
 			throw e;
@@ -225,9 +226,9 @@ export class TrackerService {
 				.run(number, date, meta.symbol, meta.title, input.sourceType, at, user.id, noticeId);
 			this.db
 				.prepare(
-					`UPDATE tasks SET state = 'official', source_type = ?, issued_at = ?, due_original = deadline_to, due_working = deadline_to WHERE notice_id = ?`
+					`UPDATE tasks SET state = 'official', source_type = ?, issued_at = ?, notice_date = ?, due_original = deadline_to, due_working = deadline_to WHERE notice_id = ?`
 				)
-				.run(input.sourceType, at, noticeId);
+				.run(input.sourceType, at, date, noticeId);
 			this.db
 				.prepare(`INSERT OR REPLACE INTO notice_snapshots (notice_id, at, doc_update, body_text, meta_json) VALUES (?, ?, ?, ?, ?)`)
 				.run(noticeId, at, Buffer.from(Y.encodeStateAsUpdate(doc)), notice2.bodyText(), JSON.stringify(meta));
@@ -237,17 +238,50 @@ export class TrackerService {
 		return { number };
 	}
 
-	/** Writes number, date and state into the doc; the number is taken inside the write. */
-	#writeIssued(noticeId: string, date: IsoDay, docs: IssueDocs, setNumber: (n: string) => void): Promise<Y.Doc> {
+	/**
+	 * Writes number, date and state into the doc, reading the header as it is at that moment.
+	 * The document decides (Decree 30/2020): a number written in the header ("Số: 45/TB-VP") is
+	 * kept, and only a blank one takes the next number of its symbol and year; the date is the one
+	 * chosen in the issue panel, else the header's, else today. A date after today or before the
+	 * meeting, or a number already issued under the same symbol in that year, is refused and
+	 * nothing is written.
+	 */
+	#writeIssued(noticeId: string, chosenDate: string, docs: IssueDocs, done: (number: string, date: IsoDay) => void): Promise<Y.Doc> {
 		return docs.updateDoc(noticeId, (d) => {
 			const n = new NoticeDoc(d);
 			const meta = n.readMeta();
-			// Decree 30/2020: numbers run per issuing body (its symbol) and calendar year.
-			const row = this.db
-				.prepare(`SELECT MAX(CAST(number AS INTEGER)) AS n FROM notices WHERE state = 'issued' AND symbol = ? AND substr(date, 1, 4) = ?`)
-				.get(meta.symbol, date.slice(0, 4)) as { n: number | null };
-			const number = String((row.n ?? 0) + 1);
-			setNumber(number);
+			const today = this.#today();
+			const date = chosenDate || (isIsoDate(meta.date) ? meta.date : '') || today;
+			if (date > today)
+				throw new TrackerError('invalid-input', `Ngày ban hành ${shortDate(date)} sau ngày hôm nay (${shortDate(today)}): chưa thể ban hành với ngày này.`);
+			if (isIsoDate(meta.meetingDate) && date < meta.meetingDate)
+				throw new TrackerError('invalid-input', `Ngày ban hành ${shortDate(date)} trước ngày họp ${shortDate(meta.meetingDate)}: hãy xem lại ngày.`);
+			const year = date.slice(0, 4);
+			const written = meta.number.trim();
+			if (written && !/^\d{1,6}$/.test(written))
+				throw new TrackerError(
+					'invalid-input',
+					`Số văn bản “${written}” ở phần đầu không hợp lệ: chỉ ghi chữ số (ví dụ 45), hoặc để trống để lấy số tiếp theo.`
+				);
+			let number: string;
+			if (written) {
+				number = String(Number(written));
+				const taken = this.db
+					.prepare(`SELECT id FROM notices WHERE state = 'issued' AND symbol = ? AND CAST(number AS INTEGER) = ? AND substr(date, 1, 4) = ? AND id <> ?`)
+					.get(meta.symbol, Number(number), year, noticeId) as { id: string } | undefined;
+				if (taken)
+					throw new TrackerError(
+						'conflict',
+						`Số ${number}/${meta.symbol} năm ${year} đã được dùng cho một thông báo đã ban hành: hãy sửa số ở phần đầu hoặc để trống.`
+					);
+			} else {
+				// Decree 30/2020: numbers run per issuing body (its symbol) and calendar year.
+				const row = this.db
+					.prepare(`SELECT MAX(CAST(number AS INTEGER)) AS n FROM notices WHERE state = 'issued' AND symbol = ? AND substr(date, 1, 4) = ?`)
+					.get(meta.symbol, year) as { n: number | null };
+				number = String((row.n ?? 0) + 1);
+			}
+			done(number, date);
 			n.writeMeta({ number, date, state: 'issued' }, 'tracker');
 		});
 	}

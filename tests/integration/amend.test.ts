@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode, MessageType, readAmendedMessage } from '#shared/protocol';
 import { NoticeDoc } from '#shared/doc/noticeDoc';
+import { vnToday } from '#shared/tracker/status';
+
 import {
 	connectClient,
 	createNotice,
@@ -16,6 +18,9 @@ import {
 	type TestUser
 } from './harness';
 import { addParagraph, bodyText, typeInParagraph } from './noticeEdits';
+
+/** Issue dates: the server refuses a date after today or before the meeting (a new notice's meeting day is the day it was created). */
+const TODAY = vnToday();
 
 /** A stock y-websocket client that asks for acks and records the `amended` messages it gets. */
 function amendingClient(server: ServerProcess, noticeId: string, token: string): TestClient & { amended: string[] } {
@@ -87,7 +92,7 @@ describe('[P11] changes that reach an issued notice too late become an amendment
 		addParagraph(late.doc, lateLine);
 		typeInParagraph(late.doc, 1, ' Bổ sung của Bình.');
 
-		const issued = await call(office, 'POST', `/api/notices/${noticeId}/issue`, { sourceType: 'UBND', date: '2024-03-01' });
+		const issued = await call(office, 'POST', `/api/notices/${noticeId}/issue`, { sourceType: 'UBND', date: TODAY });
 		expect(issued.status).toBe(201);
 		await waitFor(() => new NoticeDoc(writer.doc).readMeta().state === 'issued', 15_000, 'issued state synced');
 		const issuedText = bodyText(writer.doc);
@@ -149,7 +154,7 @@ describe('[P11] changes that reach an issued notice too late become an amendment
 		await waitSynced(editor);
 		addParagraph(editor.doc, 'Văn phòng rà soát lại.');
 		await waitFor(async () => bodyText(await storedDoc(amendmentId, office)).includes('Văn phòng rà soát lại.'), 15_000, 'edit stored');
-		const issued = await call(office, 'POST', `/api/notices/${amendmentId}/issue`, { sourceType: 'UBND', date: '2024-03-05' });
+		const issued = await call(office, 'POST', `/api/notices/${amendmentId}/issue`, { sourceType: 'UBND', date: TODAY });
 		expect(issued.status).toBe(201);
 		expect(issued.body.number).toBe('2');
 		first.destroy();

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { NoticeDoc } from '#shared/doc/noticeDoc';
+import { vnToday } from '#shared/tracker/status';
+
 import { CommentsDoc, createAnchor, resolveAnchor } from '#shared/doc/commentsDoc';
 import { commentsRoomName } from '#shared/protocol';
 import {
@@ -19,6 +21,9 @@ import {
 	type TestUser
 } from './harness';
 import { addParagraph, bodyText } from './noticeEdits';
+
+/** Issue dates: the server refuses a date after today or before the meeting (a new notice's meeting day is the day it was created). */
+const TODAY = vnToday();
 
 const LEADER = { id: 'leader', name: 'Phó Chủ tịch UBND tỉnh' };
 
@@ -109,7 +114,7 @@ describe('comments room of a notice (real server, real CLI)', () => {
 		const res = await fetch(`${server.url}/api/notices/${noticeId}/issue`, {
 			method: 'POST',
 			headers: { authorization: `Bearer ${office.token}`, 'content-type': 'application/json' },
-			body: JSON.stringify({ sourceType: 'UBND', date: '2024-03-01' })
+			body: JSON.stringify({ sourceType: 'UBND', date: TODAY })
 		});
 		expect(res.status).toBe(201);
 		const office2 = connect(commentsRoomName(noticeId), office);

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { NoticeDoc } from '#shared/doc/noticeDoc';
+import { vnToday } from '#shared/tracker/status';
+
 import {
 	connectClient,
 	createNotice,
@@ -17,6 +19,9 @@ import {
 	type TestUser
 } from './harness';
 import { addParagraph, bodyText, typeInParagraph } from './noticeEdits';
+
+/** Issue dates: the server refuses a date after today or before the meeting (a new notice's meeting day is the day it was created). */
+const TODAY = vnToday();
 
 interface VersionRow {
 	seq: number;
@@ -135,7 +140,7 @@ describe('version history over a real server', () => {
 		const r = await fetch(`${server.url}/api/notices/${noticeId}/issue`, {
 			method: 'POST',
 			headers: { authorization: `Bearer ${leader.token}`, 'content-type': 'application/json' },
-			body: JSON.stringify({ sourceType: 'UBND', date: '2099-03-01' })
+			body: JSON.stringify({ sourceType: 'UBND', date: TODAY })
 		});
 		expect(r.status).toBe(201);
 		const all = versions();
@@ -145,7 +150,7 @@ describe('version history over a real server', () => {
 		expect(issued.authors).toContain('Người dùng lanhdao');
 		const d = new Y.Doc();
 		Y.applyUpdate(d, issued.state);
-		expect(new NoticeDoc(d).readMeta()).toMatchObject({ state: 'issued', number: '1', date: '2099-03-01' });
+		expect(new NoticeDoc(d).readMeta()).toMatchObject({ state: 'issued', number: '1', date: TODAY });
 	});
 
 	it('[HS7][HS8] restores version 1 as a new draft with its text, refuses a leader, and leaves the original', async () => {

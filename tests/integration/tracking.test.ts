@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NoticeDoc } from '#shared/doc/noticeDoc';
+import { vnToday } from '#shared/tracker/status';
+
 import {
 	cli,
 	connectClient,
@@ -16,6 +18,9 @@ import {
 	type TestUser
 } from './harness';
 import { addParagraph, bodyText, typeInParagraph } from './noticeEdits';
+
+/** Issue dates: the server refuses a date after today or before the meeting (a new notice's meeting day is the day it was created). */
+const TODAY = vnToday();
 
 describe('issued notices and agency permissions over the API', () => {
 	let dataDir: string;
@@ -65,11 +70,11 @@ describe('issued notices and agency permissions over the API', () => {
 	it('issues a notice with the next number and then keeps every later change out of it [P11]', async () => {
 		const editor = connectClient(server, noticeId, office.token);
 		await waitSynced(editor);
-		const r = await call(office, 'POST', `/api/notices/${noticeId}/issue`, { sourceType: 'UBND', date: '2024-03-01' });
+		const r = await call(office, 'POST', `/api/notices/${noticeId}/issue`, { sourceType: 'UBND', date: TODAY });
 		expect(r).toEqual({ status: 201, body: { number: '1' } });
 		// The open editor receives the number; its next change is kept in an amendment draft, not here.
 		await waitFor(() => new NoticeDoc(editor.doc).readMeta().state === 'issued', 15_000, 'issued state synced');
-		expect(new NoticeDoc(editor.doc).readMeta()).toMatchObject({ number: '1', date: '2024-03-01' });
+		expect(new NoticeDoc(editor.doc).readMeta()).toMatchObject({ number: '1', date: TODAY });
 		const before = bodyText(editor.doc);
 		typeInParagraph(editor.doc, 0, ' Sửa sau khi ban hành.');
 		const drafts = async () =>

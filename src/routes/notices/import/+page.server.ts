@@ -30,7 +30,13 @@ export const actions: Actions = {
 			if (isImportError(e)) return fail(e.reason === 'too-large' ? 413 : 400, { message: e.message, text: text.length <= MAX_TEXT_BYTES ? text : '' });
 			throw e;
 		}
-		const id = await createImportedNotice(getAppContext(), user, imported);
+		let id: string;
+		try {
+			id = await createImportedNotice(getAppContext(), user, imported);
+		} catch (e) {
+			if (isImportError(e)) return fail(409, { message: e.message, text: text.length <= MAX_TEXT_BYTES ? text : '' });
+			throw e;
+		}
 		redirect(303, `/notices/${id}`);
 	}
 };
