@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatPercent } from '#shared/format/vnNumber';
-import { figuresSentence, dueSentence } from '#shared/format/reportText';
+import { figuresSentence, dueSentence, otherGroupSentences } from '#shared/format/reportText';
 import type { User } from '../auth/types';
+import type { OutcomeCounts } from '#shared/format/reportTypes';
 import { buildReport, periodOf, ReportError } from './monthlyReport';
-import { openTestDb, seedJanuary, vnInstant } from './testWorld';
+import { insertIssued, openTestDb, seedJanuary, vnInstant } from './testWorld';
 
 const admin: User = { id: 'u', username: 'quantri', displayName: 'Quản trị', role: 'admin', agency: null, createdAt: 0 };
 let world: ReturnType<typeof openTestDb> | undefined;
@@ -124,13 +125,121 @@ describe('report tables', () => {
 		expect(r.bySource[0]!.label).toBe('Tỉnh ủy, Ban Thường vụ Tỉnh ủy');
 		expect(r.bySource[1]!.ofAssigned.done).toBeNull();
 	});
-	it('words the figures sentence as seed 001 does', () => {
+	it('words the figures sentence as seed 001 does, over what UBND tỉnh and its Chairman assigned, the Party committee apart', () => {
 		const r = january();
+		// Notice A (CT_UBND) holds 12 of January's 14 assigned tasks; notice B's 2 came from the Tỉnh ủy.
 		expect(figuresSentence(r)).toBe(
-			'Trong tháng 01/2024, UBND tỉnh, Chủ tịch UBND tỉnh đã giao 14 nhiệm vụ cho các cơ quan, đơn vị, địa phương. Kết quả thực hiện cụ thể như sau: ' +
-				'có 04 nhiệm vụ đã hoàn thành (28,6%), trong đó 03 nhiệm vụ hoàn thành đúng hạn, 01 nhiệm vụ hoàn thành quá hạn; ' +
-				'04 nhiệm vụ quá hạn (chiếm 28,6%), 06 nhiệm vụ đang thực hiện trong hạn (chiếm 42,9%).'
+			'Trong tháng 01/2024, UBND tỉnh, Chủ tịch UBND tỉnh đã giao 12 nhiệm vụ cho các cơ quan, đơn vị, địa phương. Kết quả thực hiện cụ thể như sau: ' +
+				'có 03 nhiệm vụ đã hoàn thành (25%), trong đó 02 nhiệm vụ hoàn thành đúng hạn, 01 nhiệm vụ hoàn thành quá hạn; ' +
+				'04 nhiệm vụ quá hạn (chiếm 33,3%), 05 nhiệm vụ đang thực hiện trong hạn (chiếm 41,7%).'
 		);
-		expect(dueSentence(r)).toContain('Trong số 09 nhiệm vụ đã đến hạn, có 02 nhiệm vụ hoàn thành đúng hạn (đạt 22,2%)');
+		expect(otherGroupSentences(r)).toEqual([expect.stringMatching(/^Trong tháng 01\/2024, Tỉnh ủy, Ban Thường vụ Tỉnh ủy đã giao 02 nhiệm vụ/)]);
+		expect(r.groups.map((g) => [g.key, g.counts.assigned])).toEqual([
+			['UBND', 12],
+			['TU', 2],
+			['HDND', 0],
+			['CP', 0]
+		]);
+		const all = january();
+		expect(dueSentence(all, all.totals)).toContain('Trong số 09 nhiệm vụ đã đến hạn, có 02 nhiệm vụ hoàn thành đúng hạn (đạt 22,2%)');
+		// The parts of the due sentence add up to its whole (2 due tasks neither done nor late are said).
+		expect(dueSentence(all, all.totals)).toContain('02 nhiệm vụ đến hạn trong ngày hoặc đã báo cáo hoàn thành, đang chờ xác nhận');
 	});
+
+	it('counts a notice in the month of its own date, not of the day it was issued (seed 004: dated 28/12/2023)', () => {
+		world = openTestDb();
+		insertIssued(world.db, { id: 'S4', issuedAt: vnInstant('2024-01-08T09:00:00'), source: 'CT_UBND', date: '2023-12-28' }, [
+			{ id: 's1', lead: ['Sở Giao thông vận tải'], due: '2024-03-31' }
+		]);
+		const dec = buildReport(world.db, { ...periodOf('month', 2023, 12), today: '2024-03-10' });
+		const jan = buildReport(world.db, { ...periodOf('month', 2024, 1), today: '2024-03-10' });
+		expect([dec.totals.counts.assigned, jan.totals.counts.assigned]).toEqual([1, 0]);
+	});
+});
+
+describe('every figure adds up (random data, every period kind and source group)', () => {
+	/** A small deterministic PRNG (mulberry32), so a failure names its seed. */
+	function rng(seed: number): () => number {
+		let a = seed >>> 0;
+		return () => {
+			a = (a + 0x6d2b79f5) >>> 0;
+			let t = a;
+			t = Math.imul(t ^ (t >>> 15), t | 1);
+			t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+			return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+		};
+	}
+	const day = (r: () => number, from: number, span: number) =>
+		new Date(Date.UTC(2024, 0, 1) + Math.floor(from + r() * span) * 86_400_000).toISOString().slice(0, 10);
+	const sources = ['UBND', 'CT_UBND', 'TU', 'HDND', 'CP', null] as const;
+
+	function check(c: OutcomeCounts, where: string): void {
+		expect(c.total, `${where}: total = assigned + cancelled`).toBe(c.assigned + c.cancelled);
+		expect(c.assigned, `${where}: assigned = done + overdue + within`).toBe(c.done + c.overdue + c.within);
+		expect(c.done, `${where}: done = on time + late`).toBe(c.doneOnTime + c.doneLate);
+		expect(c.within, `${where}: within = its parts`).toBe(c.withinParts.inTime + c.withinParts.dueSoon + c.withinParts.noDeadline + c.withinParts.awaiting);
+		expect(c.due.total, `${where}: due = done + overdue + within`).toBe(c.due.done + c.due.overdue + c.due.within);
+		expect(c.due.done, `${where}: due done = on time + late`).toBe(c.due.doneOnTime + c.due.doneLate);
+		expect(c.due.overdue, `${where}: every overdue task is due`).toBe(c.overdue);
+	}
+	const sum = (rows: { counts: OutcomeCounts }[], pick: (c: OutcomeCounts) => number) => rows.reduce((n, r) => n + pick(r.counts), 0);
+
+	for (const seed of [1, 2, 3, 4, 5]) {
+		it(`seed ${seed}`, () => {
+			const r = rng(seed);
+			const w = (world = openTestDb());
+			for (let n = 0; n < 40; n++) {
+				const date = day(r, 0, 366);
+				const tasks = Array.from({ length: 1 + Math.floor(r() * 5) }, (_, i) => {
+					const due = r() < 0.15 ? null : day(r, 0, 420);
+					const x = r();
+					const doneOn = day(r, 0, 420);
+					return {
+						id: `t${i}`,
+						lead: r() < 0.1 ? [] : [['Sở Tài chính', 'Sở Y tế', 'Sở Xây dựng'][Math.floor(r() * 3)]!],
+						due,
+						completedOn: x < 0.35 ? doneOn : null,
+						reportedDoneOn: x < 0.35 ? doneOn : x < 0.45 ? day(r, 0, 420) : null,
+						cancelledOn: x > 0.93 ? day(r, 0, 420) : null
+					};
+				});
+				insertIssued(w.db, { id: `N${n}`, issuedAt: vnInstant(`${date}T10:00:00`), source: sources[Math.floor(r() * sources.length)]!, date }, tasks);
+			}
+			const periods = [
+				...Array.from({ length: 12 }, (_, i) => periodOf('month', 2024, i + 1)),
+				...[1, 2, 3, 4].map((q) => periodOf('quarter', 2024, q)),
+				periodOf('half', 2024, 1),
+				periodOf('nine-months', 2024, 1),
+				periodOf('year', 2024, 1),
+				{ from: '2024-02-10', to: '2024-07-20', label: 'tùy chọn' }
+			];
+			for (const today of ['2024-06-15', '2025-03-01']) {
+				for (const p of periods) {
+					const rep = buildReport(w.db, { ...p, today });
+					const where = `${p.label} at ${today}`;
+					check(rep.totals.counts, where);
+					for (const g of rep.groups) check(g.counts, `${where} ${g.key}`);
+					for (const s of rep.bySource) check(s.counts, `${where} ${s.label}`);
+					for (const k of ['total', 'assigned', 'done', 'overdue', 'within', 'cancelled'] as const) {
+						expect(
+							sum(rep.groups, (c) => c[k]),
+							`${where}: groups add up to the total (${k})`
+						).toBe(rep.totals.counts[k]);
+						expect(
+							sum(rep.bySource, (c) => c[k]),
+							`${where}: sources add up to the total (${k})`
+						).toBe(rep.totals.counts[k]);
+					}
+					expect(
+						sum(rep.groups, (c) => c.due.total),
+						`${where}: groups add up (due)`
+					).toBe(rep.totals.counts.due.total);
+				}
+			}
+			// The year is the sum of its months (a notice belongs to the month of its date).
+			const year = buildReport(w.db, { ...periodOf('year', 2024, 1), today: '2025-03-01' });
+			const months = periods.slice(0, 12).map((p) => buildReport(w.db, { ...p, today: '2025-03-01' }).totals.counts.total);
+			expect(months.reduce((a, b) => a + b, 0)).toBe(year.totals.counts.total);
+		});
+	}
 });

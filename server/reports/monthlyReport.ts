@@ -1,7 +1,8 @@
 /**
  * The task report of a period (báo cáo kết quả thực hiện nhiệm vụ UBND tỉnh, Chủ tịch UBND tỉnh
- * giao): tasks ASSIGNED in the period — official tasks whose notice was issued (ban hành) between
- * `from` and `to`, Asia/Ho_Chi_Minh days — and how they stood at the end of the period.
+ * giao): tasks ASSIGNED in the period — official tasks whose notice is dated (the date of the
+ * document, as seed 001 counts them, not the moment someone pressed "Ban hành") between `from`
+ * and `to` — and how they stood at the end of the period.
  *
  * Everything is counted in SQL (GROUP BY over a status evaluated at the evaluation day), so a
  * year of a 100 000-task database is one index range scan and a few hundred result rows.
@@ -10,13 +11,22 @@ import { SOURCE_LABELS, SOURCE_TYPES, isSourceType, type SourceType } from '#sha
 import { addDays, DUE_SOON_DAYS, vnToday, type IsoDay, type StatusKey } from '#shared/tracker/status';
 import { percentOf } from '#shared/format/vnNumber';
 import { customPeriodLabel } from '#shared/format/period';
-import type { AgencyReportRow, OutcomeCounts, OutcomeGroup, OutcomeRates, SourceReportRow, TaskReport } from '#shared/format/reportTypes';
+import type {
+	AgencyReportRow,
+	OutcomeCounts,
+	OutcomeGroup,
+	OutcomeRates,
+	SourceGroupKey,
+	SourceGroupRow,
+	SourceReportRow,
+	TaskReport
+} from '#shared/format/reportTypes';
 import type { Db } from '../db';
 import { migrateTracker } from '../tracker/schema';
 import { ensureReportIndexes } from './indexes';
 
 export { periodOf, PERIOD_KINDS, type Period, type PeriodKind } from '#shared/format/period';
-export type { AgencyReportRow, OutcomeCounts, OutcomeGroup, OutcomeRates, SourceReportRow, TaskReport } from '#shared/format/reportTypes';
+export type { AgencyReportRow, OutcomeCounts, OutcomeGroup, OutcomeRates, SourceGroupRow, SourceReportRow, TaskReport } from '#shared/format/reportTypes';
 
 /** Options of {@link buildReport}. */
 export interface ReportOptions {
@@ -80,7 +90,7 @@ END`;
 const PERIOD_CTE = `WITH s AS MATERIALIZED (
 	SELECT t.notice_id, t.task_id, t.source_type, t.due_original, t.completed_on, t.reported_done_on, t.cancelled_on, ${DUE_AT_SQL} AS due_at
 	FROM tasks t
-	WHERE t.state = 'official' AND t.issued_at >= @fromMs AND t.issued_at < @toMs
+	WHERE t.state = 'official' AND t.notice_date >= @from AND t.notice_date <= @until
 ), k AS (
 	SELECT s.notice_id, s.task_id, s.source_type, ${STATUS_AT_SQL} AS status, (s.due_at IS NOT NULL AND s.due_at <= @eval) AS is_due FROM s
 )`;
@@ -148,6 +158,21 @@ function add(c: OutcomeCounts, status: StatusKey, isDue: boolean, n: number): vo
 	}
 }
 
+/** The source groups of seed 001, in its order. */
+const SOURCE_GROUPS: { key: SourceGroupKey; label: string; sources: SourceType[] }[] = [
+	{ key: 'UBND', label: 'UBND tỉnh, Chủ tịch UBND tỉnh', sources: ['UBND', 'CT_UBND'] },
+	{ key: 'TU', label: 'Tỉnh ủy, Ban Thường vụ Tỉnh ủy', sources: ['TU'] },
+	{ key: 'HDND', label: 'HĐND tỉnh', sources: ['HDND'] },
+	{ key: 'CP', label: 'Chính phủ, Thủ tướng Chính phủ', sources: ['CP'] }
+];
+
+/** Adds every count of `b` to `a`. */
+function addCounts(a: OutcomeCounts, b: OutcomeCounts): void {
+	for (const k of ['total', 'cancelled', 'assigned', 'done', 'doneOnTime', 'doneLate', 'within', 'overdue'] as const) a[k] += b[k];
+	for (const k of ['inTime', 'dueSoon', 'noDeadline', 'awaiting'] as const) a.withinParts[k] += b.withinParts[k];
+	for (const k of ['total', 'done', 'doneOnTime', 'doneLate', 'within', 'overdue'] as const) a.due[k] += b.due[k];
+}
+
 function rates(part: { done: number; doneOnTime: number; doneLate: number; within: number; overdue: number }, base: number): OutcomeRates {
 	return {
 		done: percentOf(part.done, base),
@@ -179,10 +204,10 @@ export function buildReport(db: Db, options: ReportOptions): TaskReport {
 	migrateTracker(db);
 	ensureReportIndexes(db);
 	const params = {
-		fromMs: vnDayStartMs(from),
-		// Up to the end of the evaluation day, not of the period: a report "as of" a day cannot
-		// count tasks issued after it (only reachable with an injected `today`, but then coherent).
-		toMs: vnDayStartMs(addDays(evaluatedOn, 1)),
+		from,
+		// Up to the evaluation day, not the end of the period: a report "as of" a day cannot
+		// count notices dated after it.
+		until: evaluatedOn,
 		eval: evaluatedOn,
 		evalEndMs: vnDayStartMs(addDays(evaluatedOn, 1)),
 		soon: addDays(evaluatedOn, DUE_SOON_DAYS)
@@ -235,6 +260,14 @@ export function buildReport(db: Db, options: ReportOptions): TaskReport {
 		row.rank = prev && prev.ofAssigned.done === row.ofAssigned.done && prev.counts.assigned === row.counts.assigned ? prev.rank : i + 1;
 	});
 
+	const groups: SourceGroupRow[] = SOURCE_GROUPS.map(({ key, label, sources: members }) => {
+		const counts = emptyCounts();
+		for (const m of members) addCounts(counts, sources.get(m) ?? emptyCounts());
+		return { key, label, ...toGroup(counts) };
+	});
+	const unknown = sources.get(null);
+	if (unknown && unknown.total > 0) groups.push({ key: 'OTHER', label: 'Chưa xác định nguồn', ...toGroup(unknown) });
+
 	const bySource: SourceReportRow[] = [...sources]
 		.filter(([source, c]) => source !== null || c.total > 0)
 		.map(([source, counts]) => ({ source, label: source ? SOURCE_LABELS[source] : 'Chưa xác định nguồn', ...toGroup(counts) }));
@@ -246,7 +279,8 @@ export function buildReport(db: Db, options: ReportOptions): TaskReport {
 		totals: toGroup(totals),
 		byAgency,
 		withoutLead,
-		bySource
+		bySource,
+		groups
 	};
 }
 

@@ -4,7 +4,7 @@
  */
 import { decree30Document, decree30Docx, type BodyBlock, type Decree30Data, type TableColumn } from '../documents/decree30';
 import { formatInteger, formatPercent } from '#shared/format/vnNumber';
-import { cancelledSentence, DEFAULT_ASSIGNER, dueSentence, figuresSentence, periodPhrase } from '#shared/format/reportText';
+import { cancelledSentence, DEFAULT_ASSIGNER, dueSentence, figuresSentence, otherGroupSentences, periodPhrase } from '#shared/format/reportText';
 import { shortDate } from '#shared/format/vnDate';
 import { vnToday } from '#shared/tracker/status';
 import type { OutcomeGroup, TaskReport } from '#shared/format/reportTypes';
@@ -65,6 +65,7 @@ export function reportBody(report: TaskReport, assigner = DEFAULT_ASSIGNER): Bod
 	];
 	const due = dueSentence(report);
 	if (due) blocks.push({ kind: 'paragraph', text: `- ${due}` });
+	for (const other of otherGroupSentences(report)) blocks.push({ kind: 'paragraph', text: `- ${other}` });
 	const cancelled = cancelledSentence(report);
 	if (cancelled) blocks.push({ kind: 'paragraph', text: `- ${cancelled}` });
 

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { OutcomeGroup, TaskReport } from '#shared/format/reportTypes';
 import { shortDate } from '#shared/format/vnDate';
-import { figuresSentence, dueSentence } from '#shared/format/reportText';
+import { figuresSentence, dueSentence, otherGroupSentences } from '#shared/format/reportText';
 
 const INT = '#,##0';
 const PCT = '0.0%';
@@ -98,7 +98,8 @@ export async function reportXlsx(report: TaskReport): Promise<Buffer> {
 		['Số nhiệm vụ đã đến hạn', c.due.total],
 		[],
 		[figuresSentence(report)],
-		[dueSentence(report) ?? '']
+		[dueSentence(report) ?? ''],
+		...otherGroupSentences(report).map((t) => [t])
 	]);
 	sum.getRow(1).font = { bold: true };
 	sum.views = [{ state: 'frozen', ySplit: 1 }];

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { DEFAULT_DIRECTORY } from '#shared/agencies/directory';
 import { foldVietnamese } from '#shared/text/fold';
 import type { SourceType } from '#shared/tracker/sourceTypes';
+import { vnDay, type IsoDay } from '#shared/tracker/status';
 import { openDatabase, type Db } from '../db';
 import { NoticeRegistry } from '../notices/NoticeRegistry';
 import { openSqliteDocStore } from '../store/SqliteDocStore';
@@ -49,16 +50,19 @@ export function openTestDb(now: () => number = Date.now): { db: Db; dir: string;
 /** Inserts an issued notice and its official tasks, as TaskStore.project then TrackerService.issue would leave them. */
 export function insertIssued(
 	db: Db,
-	notice: { id: string; issuedAt: number; source: SourceType | null; state?: 'official' | 'draft' },
+	notice: { id: string; issuedAt: number; source: SourceType | null; state?: 'official' | 'draft'; date?: IsoDay },
 	tasks: TestTask[]
 ): void {
 	const state = notice.state ?? 'official';
+	// The notice's own date: the day it was issued unless the test dates it otherwise.
+	const date = notice.date ?? vnDay(notice.issuedAt);
 	db.prepare(
 		`INSERT INTO notices (id, title, number, symbol, date, state, search_text, created_by, created_at, updated_at, source_type, issued_at, issued_by)
-		 VALUES (?, ?, '1', 'TB-VP', '', ?, '', 'u', ?, ?, ?, ?, 'u')`
+		 VALUES (?, ?, '1', 'TB-VP', ?, ?, '', 'u', ?, ?, ?, ?, 'u')`
 	).run(
 		notice.id,
 		`Thông báo ${notice.id}`,
+		date,
 		state === 'official' ? 'issued' : 'draft',
 		notice.issuedAt,
 		notice.issuedAt,
@@ -67,8 +71,8 @@ export function insertIssued(
 	);
 	const insTask = db.prepare(
 		`INSERT INTO tasks (notice_id, task_id, block_id, ord, state, lead_json, support_json, officials_json, agencies_folded, action, deadline_json, deadline_from, deadline_to,
-		   corrected, updated_at, source_type, due_original, due_working, reported_done_on, completed_on, cancelled_on, issued_at)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, '[]', ?, 'Thực hiện', ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)`
+		   corrected, updated_at, source_type, due_original, due_working, reported_done_on, completed_on, cancelled_on, issued_at, notice_date)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, '[]', ?, 'Thực hiện', ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	);
 	const insAgency = db.prepare(`INSERT INTO task_agencies (notice_id, task_id, role, agency, agency_folded) VALUES (?, ?, ?, ?, ?)`);
 	const insExt = db.prepare(
@@ -97,7 +101,8 @@ export function insertIssued(
 			t.reportedDoneOn ?? t.completedOn ?? null,
 			t.completedOn ?? null,
 			t.cancelledOn ?? null,
-			state === 'official' ? notice.issuedAt : null
+			state === 'official' ? notice.issuedAt : null,
+			state === 'official' ? date : null
 		);
 		for (const a of t.lead) insAgency.run(notice.id, t.id, 'lead', a, foldVietnamese(a));
 		for (const a of support) insAgency.run(notice.id, t.id, 'support', a, foldVietnamese(a));

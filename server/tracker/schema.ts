@@ -109,6 +109,9 @@ export function migrateTracker(db: Db): void {
 		progress_percent: 'INTEGER NOT NULL DEFAULT 0',
 		last_progress_at: 'INTEGER',
 		issued_at: 'INTEGER',
+		// The date of the notice (ISO day, set at issue): reports count a task in the period of
+		// its notice's date, as seed 001 does, not in the period someone pressed "Ban hành".
+		notice_date: 'TEXT',
 		// Folded action words, for search without diacritics ("giai ngan" finds "giải ngân").
 		search_folded: 'TEXT'
 	});
@@ -127,7 +130,12 @@ export function migrateTracker(db: Db): void {
 		CREATE INDEX IF NOT EXISTS tasks_state_due ON tasks(state, due_working);
 		CREATE INDEX IF NOT EXISTS tasks_source ON tasks(source_type);
 		CREATE INDEX IF NOT EXISTS tasks_issued ON tasks(issued_at);
+		-- The period report: a range of notice dates over official rows.
+		CREATE INDEX IF NOT EXISTS tasks_state_notice_date ON tasks(state, notice_date);
 	`);
+	// Tasks issued before notice_date existed take their notice's date (once: later issues set it).
+	db.exec(`UPDATE tasks SET notice_date = (SELECT n.date FROM notices n WHERE n.id = tasks.notice_id)
+		WHERE state = 'official' AND notice_date IS NULL AND EXISTS (SELECT 1 FROM notices n WHERE n.id = tasks.notice_id AND n.date <> '')`);
 }
 
 /** Adds each column that `table` lacks. */

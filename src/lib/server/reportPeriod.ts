@@ -5,7 +5,8 @@ import { vnToday } from '#shared/tracker/status';
 /** Reads the report period from the query: kind (month|quarter|half|nine-months|year|custom), year, index, from, to. */
 export function parsePeriod(q: URLSearchParams): { period: Period; kind: PeriodKind | 'custom'; year: number; index: number; error?: string } {
 	const today = vnToday();
-	const kindRaw = q.get('kind') ?? 'month';
+	// "nine" is the API's short name of the nine-month period ("9 tháng" beside the month in seed 001).
+	const kindRaw = q.get('kind') === 'nine' ? 'nine-months' : (q.get('kind') ?? 'month');
 	const year = Number(q.get('year') ?? today.slice(0, 4));
 	const index = Number(q.get('index') ?? (kindRaw === 'month' ? Number(today.slice(5, 7)) : 1));
 	if (kindRaw === 'custom') {
@@ -24,5 +25,10 @@ export function parsePeriod(q: URLSearchParams): { period: Period; kind: PeriodK
 	const kind = (PERIOD_KINDS as readonly string[]).includes(kindRaw) ? (kindRaw as PeriodKind) : 'month';
 	if (!Number.isInteger(year) || year < 2000 || year > 2100 || !Number.isInteger(index) || index < 1 || index > 12)
 		return { period: periodOf('month', Number(today.slice(0, 4)), Number(today.slice(5, 7))), kind, year, index, error: 'Năm hoặc kỳ báo cáo không hợp lệ.' };
-	return { period: periodOf(kind, year, kind === 'month' ? index : kind === 'quarter' ? Math.min(index, 4) : 1), kind, year, index };
+	return {
+		period: periodOf(kind, year, kind === 'month' ? index : kind === 'quarter' ? Math.min(index, 4) : kind === 'half' ? Math.min(index, 2) : 1),
+		kind,
+		year,
+		index
+	};
 }

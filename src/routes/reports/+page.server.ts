@@ -3,7 +3,7 @@ import { getAppContext } from '$server/context';
 import { buildReport } from '$server/reports/monthlyReport';
 import { parsePeriod } from '$lib/server/reportPeriod';
 import { agencyStackedChart, outcomeBarChart } from '#shared/format/reportChart';
-import { figuresSentence, dueSentence, cancelledSentence } from '#shared/format/reportText';
+import { figuresSentence, dueSentence, cancelledSentence, otherGroupSentences } from '#shared/format/reportText';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url, locals }) => {
@@ -18,7 +18,7 @@ export const load: PageServerLoad = ({ url, locals }) => {
 		index: p.index,
 		error: p.error ?? null,
 		report,
-		sentences: [figuresSentence(report), dueSentence(report), cancelledSentence(report)].filter((s): s is string => !!s),
+		sentences: [figuresSentence(report), dueSentence(report), ...otherGroupSentences(report), cancelledSentence(report)].filter((s): s is string => !!s),
 		charts: {
 			outcomes: outcomeBarChart({ doneOnTime: t.doneOnTime, doneLate: t.doneLate, within: t.within, overdue: t.overdue }),
 			agencies: agencyStackedChart(report.byAgency.map((a) => ({ agency: a.agency, counts: a.counts })))

@@ -4,7 +4,7 @@
  * thực hiện (chiếm 10,7%)"), so the .docx, the .xlsx and the screen say the same thing.
  */
 import { formatCount, formatPercent } from './vnNumber';
-import type { TaskReport } from './reportTypes';
+import type { OutcomeGroup, TaskReport } from './reportTypes';
 import { shortDate } from './vnDate';
 
 /** Who assigns the tasks, as the sentence names them. */
@@ -15,10 +15,19 @@ export function periodPhrase(label: string): string {
 	return label.startsWith('từ ') ? `thời gian ${label}` : label;
 }
 
-/** The figures sentence over all assigned tasks (seed 001 style). */
-export function figuresSentence(report: TaskReport, assigner = DEFAULT_ASSIGNER): string {
-	const c = report.totals.counts;
-	const r = report.totals.ofAssigned;
+/**
+ * The group the report's own sentences speak of: the tasks "UBND tỉnh, Chủ tịch UBND tỉnh" assigned
+ * (seed 001, 3.2), kept apart from the Party committee's, the Council's and the Government's,
+ * which have sentences of their own ({@link otherGroupSentences}).
+ */
+export function ubndGroup(report: TaskReport): OutcomeGroup {
+	return report.groups.find((g) => g.key === 'UBND') ?? report.totals;
+}
+
+/** The figures sentence over the tasks `assigner` assigned (seed 001 style); by default the UBND group. */
+export function figuresSentence(report: TaskReport, assigner = DEFAULT_ASSIGNER, group: OutcomeGroup = ubndGroup(report)): string {
+	const c = group.counts;
+	const r = group.ofAssigned;
 	const head = `Trong ${periodPhrase(report.period.label)}, ${assigner} đã giao ${formatCount(c.assigned)} nhiệm vụ cho các cơ quan, đơn vị, địa phương`;
 	if (c.assigned === 0) return `${head}.`;
 	const asOf = report.partial ? ` (số liệu tính đến ngày ${shortDate(report.evaluatedOn)})` : '';
@@ -29,15 +38,26 @@ export function figuresSentence(report: TaskReport, assigner = DEFAULT_ASSIGNER)
 	);
 }
 
-/** The sentence over the tasks already due (national-report style), or null when none is due. */
-export function dueSentence(report: TaskReport): string | null {
-	const d = report.totals.counts.due;
-	const r = report.totals.ofDue;
+/**
+ * The sentence over the tasks already due (national-report style), or null when none is due. Its
+ * parts add up to its whole: a task due today, or reported done and not yet confirmed, is due but
+ * neither done nor late, and is said so.
+ */
+export function dueSentence(report: TaskReport, group: OutcomeGroup = ubndGroup(report)): string | null {
+	const d = group.counts.due;
+	const r = group.ofDue;
 	if (d.total === 0) return null;
+	const pending =
+		d.within > 0 ? `, ${formatCount(d.within)} nhiệm vụ đến hạn trong ngày hoặc đã báo cáo hoàn thành, đang chờ xác nhận (${formatPercent(r.within)})` : '';
 	return (
 		`Trong số ${formatCount(d.total)} nhiệm vụ đã đến hạn, có ${formatCount(d.doneOnTime)} nhiệm vụ hoàn thành đúng hạn (đạt ${formatPercent(r.doneOnTime)}), ` +
-		`${formatCount(d.doneLate)} nhiệm vụ hoàn thành quá hạn (${formatPercent(r.doneLate)}), ${formatCount(d.overdue)} nhiệm vụ quá hạn chưa hoàn thành (${formatPercent(r.overdue)}).`
+		`${formatCount(d.doneLate)} nhiệm vụ hoàn thành quá hạn (${formatPercent(r.doneLate)}), ${formatCount(d.overdue)} nhiệm vụ quá hạn chưa hoàn thành (${formatPercent(r.overdue)})${pending}.`
 	);
+}
+
+/** One figures sentence per other source group that assigned tasks in the period (Tỉnh ủy, HĐND, Chính phủ…). */
+export function otherGroupSentences(report: TaskReport): string[] {
+	return report.groups.filter((g) => g.key !== 'UBND' && g.counts.total > 0).map((g) => figuresSentence(report, g.label, g));
 }
 
 /** The cancelled-tasks sentence ("có 09 nhiệm vụ thôi không thực hiện"), or null when none. */

@@ -64,6 +64,20 @@ export interface SourceReportRow extends OutcomeGroup {
 	label: string;
 }
 
+/**
+ * Who assigned the tasks, as seed 001 keeps them apart: "UBND tỉnh, Chủ tịch UBND tỉnh" (the
+ * UBND and CT_UBND sources together), the Party committee, the People's Council, the Government;
+ * OTHER holds tasks issued without a source.
+ */
+export type SourceGroupKey = 'UBND' | 'TU' | 'HDND' | 'CP' | 'OTHER';
+
+/** One group of sources: its figures, and its name as the report's sentences say it. */
+export interface SourceGroupRow extends OutcomeGroup {
+	key: SourceGroupKey;
+	/** "UBND tỉnh, Chủ tịch UBND tỉnh" — the subject of "… đã giao N nhiệm vụ". */
+	label: string;
+}
+
 /** A task report over one period. */
 export interface TaskReport {
 	period: { from: IsoDay; to: IsoDay; label: string };
@@ -78,4 +92,6 @@ export interface TaskReport {
 	withoutLead: OutcomeCounts;
 	/** Source types in SOURCE_TYPES order (all of them, zeros included), then tasks without one. */
 	bySource: SourceReportRow[];
+	/** The groups of seed 001, in its order (UBND first; OTHER only when it has tasks): they add up to `totals`. */
+	groups: SourceGroupRow[];
 }
