@@ -260,10 +260,10 @@ function insertWorld(
 	const insTask = db.prepare(
 		`INSERT INTO tasks (notice_id, task_id, block_id, ord, state, lead_json, support_json, officials_json, agencies_folded, search_folded, action, deadline_json,
 		   deadline_from, deadline_to, corrected, updated_at, source_type, due_original, due_working, reported_done_on, completed_on, cancelled_on,
-		   cancel_reason, progress_percent, last_progress_at, issued_at)
+		   cancel_reason, progress_percent, last_progress_at, issued_at, notice_date)
 		 VALUES (@notice_id, @task_id, @block_id, @ord, 'official', @lead_json, @support_json, @officials_json, @agencies_folded, @search_folded, @action, @deadline_json,
 		   @deadline_from, @deadline_to, 0, @updated_at, @source_type, @due, @due_working, @reported_done_on, @completed_on, @cancelled_on,
-		   @cancel_reason, @progress_percent, @last_progress_at, @issued_at)`
+		   @cancel_reason, @progress_percent, @last_progress_at, @issued_at, @notice_date)`
 	);
 	const insAgency = db.prepare(`INSERT OR IGNORE INTO task_agencies (notice_id, task_id, role, agency, agency_folded) VALUES (?, ?, ?, ?, ?)`);
 	const insOfficial = db.prepare(`INSERT OR IGNORE INTO task_officials (notice_id, task_id, official) VALUES (?, ?, ?)`);
@@ -451,7 +451,9 @@ function insertWorld(
 				cancel_reason: t.cancelReason,
 				progress_percent: t.completedOn || t.reportedDoneOn ? 100 : (last?.percent ?? 0),
 				last_progress_at: last?.at ?? null,
-				issued_at: issuedAt
+				issued_at: issuedAt,
+				// The notice's date (the day it is dated and issued here): what reports count by.
+				notice_date: issued
 			}).lastInsertRowid;
 			for (const a of line.lead) insAgency.run(noticeId, taskId, 'lead', a, folded.get(a)!);
 			for (const a of line.support) insAgency.run(noticeId, taskId, 'support', a, folded.get(a)!);
