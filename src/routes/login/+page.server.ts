@@ -5,7 +5,7 @@ import { safeNext, setSessionCookie } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url.origin));
 	if (getAppContext().auth.hasNoUsers()) redirect(303, '/setup');
 };
 
@@ -24,6 +24,6 @@ export const actions: Actions = {
 			if (isAuthError(e)) return fail(e.reason === 'rate-limited' ? 429 : 400, { username: typed, message: e.message });
 			throw e;
 		}
-		redirect(303, safeNext(url.searchParams.get('next')));
+		redirect(303, safeNext(url.searchParams.get('next'), url.origin));
 	}
 };
