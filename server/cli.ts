@@ -20,6 +20,7 @@ import { isAuthError, ROLES, type Role } from './auth/types';
 import { readConfig } from './config';
 import { openDatabase } from './db';
 import { NoticeError, NoticeRegistry } from './notices/NoticeRegistry';
+import { OfficeProfileStore } from './office/OfficeProfile';
 import { openSqliteDocStore } from './store/SqliteDocStore';
 import { DirectoryStore } from './agencies/DirectoryStore';
 import { TaskStore } from './tasks/TaskStore';
@@ -69,7 +70,8 @@ async function main(argv: string[]): Promise<void> {
 	const db = openDatabase(config.dataDir);
 	const auth = new AuthService(db);
 	const store = openSqliteDocStore(db);
-	const notices = new NoticeRegistry(db, store);
+	const office = new OfficeProfileStore(db);
+	const notices = new NoticeRegistry(db, store, () => office.get());
 	const need = (v: string | undefined, flag: string): string => {
 		if (!v) throw new UsageError(`Thiếu --${flag}.`);
 		return v;

@@ -5,6 +5,7 @@ import type { ServerConfig } from './config';
 import type { SyncServer } from './sync/types';
 import type { TaskStore } from './tasks/TaskStore';
 import type { DirectoryStore } from './agencies/DirectoryStore';
+import type { OfficeProfileStore } from './office/OfficeProfile';
 import type { TrackerService } from './tracker/TrackerService';
 import type { HistoryService } from './history/HistoryService';
 
@@ -20,6 +21,8 @@ export interface AppContext {
 	notices: NoticeRegistry;
 	tasks: TaskStore;
 	directory: DirectoryStore;
+	/** Who the office is (header, place, signer of reports), set by the administrator. */
+	office: OfficeProfileStore;
 	tracker: TrackerService;
 	sync: SyncServer;
 	/** Version history of notices (server/history/HISTORY.md). */

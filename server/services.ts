@@ -12,6 +12,7 @@ import { TrackerService } from './tracker/TrackerService';
 import { Mailer } from './notify/Mailer';
 import { TaskDeriver } from '#shared/tasks/draftTasks';
 import { defaultMeta } from '#shared/doc/noticeDoc';
+import { OfficeProfileStore } from './office/OfficeProfile';
 import { parseRoomName } from '#shared/protocol';
 import type { AgencyDirectory } from '#shared/agencies/types';
 import { openSqliteDocStore } from './store/SqliteDocStore';
@@ -33,7 +34,8 @@ export function createServices(config: ServerConfig): Services {
 	const db = openDatabase(config.dataDir);
 	const auth = new AuthService(db);
 	const store = openSqliteDocStore(db);
-	const notices = new NoticeRegistry(db, store);
+	const office = new OfficeProfileStore(db);
+	const notices = new NoticeRegistry(db, store, () => office.get());
 	const directory = new DirectoryStore(db);
 	const tasks = new TaskStore(db, () => directory.get());
 	const tracker = new TrackerService(db);
@@ -128,6 +130,7 @@ export function createServices(config: ServerConfig): Services {
 		notices,
 		tasks,
 		directory,
+		office,
 		tracker,
 		sync,
 		history,

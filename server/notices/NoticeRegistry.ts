@@ -87,7 +87,9 @@ export class NoticeRegistry {
 	#updateRow: Statement | undefined;
 	constructor(
 		private readonly db: Db,
-		private readonly store: DocStore
+		private readonly store: DocStore,
+		/** The office's own header (OfficeProfileStore): a new notice starts with it. */
+		private readonly officeHeader: () => Partial<NoticeMeta> = () => ({})
 	) {
 		db.exec(`
 			CREATE TABLE IF NOT EXISTS notices (
@@ -126,7 +128,7 @@ export class NoticeRegistry {
 		const id = newId();
 		const ydoc = new Y.Doc();
 		const notice = new NoticeDoc(ydoc);
-		const meta = { ...defaultMeta(vnToday()), ...patch, state: 'draft' as const };
+		const meta = { ...defaultMeta(vnToday()), ...this.officeHeader(), ...patch, state: 'draft' as const };
 		notice.writeMeta(meta);
 		notice.setBodyParagraphs([''], newId);
 		await this.store.append(id, Y.encodeStateAsUpdate(ydoc));

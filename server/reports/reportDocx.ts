@@ -102,11 +102,11 @@ export function reportDocData(report: TaskReport, options: ReportDocOptions = {}
 	const assigner = options.assigner ?? DEFAULT_ASSIGNER;
 	const symbol = options.symbol ?? 'BC-VP';
 	return {
-		issuingParent: options.issuingParent ?? 'UBND TỈNH BẮC GIANG',
+		issuingParent: options.issuingParent ?? 'UBND TỈNH',
 		issuingBody: options.issuingBody ?? 'VĂN PHÒNG',
 		// Decree 30: a number is given when the document is registered; until then the clerk writes it in.
 		numberLine: `Số: ${options.number ? options.number : '\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0'}/${symbol}`,
-		place: options.place ?? 'Bắc Giang',
+		place: options.place ?? '',
 		date: options.date ?? vnToday(),
 		docType: 'BÁO CÁO',
 		summary: `Kết quả thực hiện nhiệm vụ do ${assigner} giao ${periodPhrase(report.period.label)}`,

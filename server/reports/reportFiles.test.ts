@@ -46,8 +46,18 @@ describe('report as a Decree 30 .docx', () => {
 		expect(files['word/styles.xml']).toContain('w:ascii="Times New Roman"');
 		expect(doc).not.toMatch(/w:ascii="(?!Times New Roman)/);
 	});
-	it('has the two-column header, the number, the italic place-and-date line and the bold title', async () => {
-		const doc = (await unzip(await reportDocx(januaryReport(), { date: '2024-02-05', number: '15' })))['word/document.xml']!;
+	it('has the two-column header of the office (its profile), the number, the italic place-and-date line, the bold title and the signer', async () => {
+		const office = {
+			issuingParent: 'UBND TỈNH BẮC GIANG',
+			issuingBody: 'VĂN PHÒNG',
+			place: 'Bắc Giang',
+			signerAuthority: 'KT. CHÁNH VĂN PHÒNG',
+			signerTitle: 'PHÓ CHÁNH VĂN PHÒNG',
+			signerName: 'Nguyễn Văn Bình'
+		};
+		const doc = (await unzip(await reportDocx(januaryReport(), { date: '2024-02-05', number: '15', ...office })))['word/document.xml']!;
+		expect(doc).toContain('Nguyễn Văn Bình');
+		expect(doc).toContain('KT. CHÁNH VĂN PHÒNG');
 		const firstTable = doc.slice(doc.indexOf('<w:tbl>'), doc.indexOf('</w:tbl>'));
 		expect(firstTable.match(/<w:tc>/g)).toHaveLength(2);
 		expect(firstTable).toContain('UBND TỈNH BẮC GIANG');

@@ -12,10 +12,13 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	if (locals.user!.role === 'agency') error(403, { message: 'Báo cáo tổng hợp dành cho Văn phòng và lãnh đạo.' });
 	const p = parsePeriod(url.searchParams);
 	if (p.error) error(400, { message: p.error });
-	const report = buildReport(getAppContext().db, { from: p.period.from, to: p.period.to, label: p.period.label });
+	const { db, office } = getAppContext();
+	const report = buildReport(db, { from: p.period.from, to: p.period.to, label: p.period.label });
 	const format = url.searchParams.get('format');
 	const base = `bao-cao-${foldVietnamese(p.period.label).replace(/[^a-z0-9]+/g, '-')}`;
-	if (format === 'docx') return file(await reportDocx(report), `${base}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+	// The office's own header, place and signer (administration, "Thông tin cơ quan").
+	if (format === 'docx')
+		return file(await reportDocx(report, office.get()), `${base}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
 	if (format === 'xlsx') return file(await reportXlsx(report), `${base}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 	error(400, { message: 'Định dạng phải là docx hoặc xlsx.' });
 };
