@@ -3,7 +3,7 @@ import { formatPercent } from '#shared/format/vnNumber';
 import { figuresSentence, dueSentence, otherGroupSentences } from '#shared/format/reportText';
 import type { User } from '../auth/types';
 import type { OutcomeCounts } from '#shared/format/reportTypes';
-import { buildReport, periodOf, ReportError } from './monthlyReport';
+import { buildReport, periodOf, ReportError, yearToDateReport } from './monthlyReport';
 import { insertIssued, openTestDb, seedJanuary, vnInstant } from './testWorld';
 
 const admin: User = { id: 'u', username: 'quantri', displayName: 'Quản trị', role: 'admin', agency: null, createdAt: 0 };
@@ -242,4 +242,23 @@ describe('every figure adds up (random data, every period kind and source group)
 			expect(months.reduce((a, b) => a + b, 0)).toBe(year.totals.counts.total);
 		});
 	}
+});
+
+describe('the month beside the year to date (seed 001: "tháng 9" then "9 tháng đầu năm")', () => {
+	it('gives the year to the end of a month, worded as seed 001; nothing for January or a period that is not a month', () => {
+		const w = (world = openTestDb());
+		seedJanuary(w.db);
+		insertIssued(w.db, { id: 'F', issuedAt: vnInstant('2024-02-10T09:00:00'), source: 'UBND' }, [
+			{ id: 'f1', lead: ['Sở Y tế'], due: '2024-02-20', completedOn: '2024-02-18' }
+		]);
+		const feb = periodOf('month', 2024, 2);
+		const toDate = yearToDateReport(w.db, feb, '2024-03-10')!;
+		expect(toDate.period).toEqual({ from: '2024-01-01', to: '2024-02-29', label: '2 tháng đầu năm 2024' });
+		const jan = buildReport(w.db, { ...periodOf('month', 2024, 1), today: '2024-03-10' });
+		const febOnly = buildReport(w.db, { ...feb, today: '2024-03-10' });
+		expect(toDate.totals.counts.total).toBe(jan.totals.counts.total + febOnly.totals.counts.total);
+		expect(figuresSentence(toDate)).toMatch(/^Trong 2 tháng đầu năm 2024, UBND tỉnh, Chủ tịch UBND tỉnh đã giao/);
+		expect(yearToDateReport(w.db, periodOf('month', 2024, 1))).toBeNull();
+		expect(yearToDateReport(w.db, periodOf('quarter', 2024, 1))).toBeNull();
+	});
 });

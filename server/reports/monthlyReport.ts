@@ -10,7 +10,7 @@
 import { SOURCE_LABELS, SOURCE_TYPES, isSourceType, type SourceType } from '#shared/tracker/sourceTypes';
 import { addDays, DUE_SOON_DAYS, vnToday, type IsoDay, type StatusKey } from '#shared/tracker/status';
 import { percentOf } from '#shared/format/vnNumber';
-import { customPeriodLabel } from '#shared/format/period';
+import { customPeriodLabel, periodOf } from '#shared/format/period';
 import type {
 	AgencyReportRow,
 	OutcomeCounts,
@@ -286,4 +286,15 @@ export function buildReport(db: Db, options: ReportOptions): TaskReport {
 
 function assertNever(x: never): never {
 	throw new Error(`unexpected status ${String(x)}`);
+}
+
+/**
+ * The year to the end of a month, as seed 001 sets it beside the month ("Trong 9 tháng đầu năm
+ * 2022, …"): null for January (the same figures) and for any period that is not one month.
+ */
+export function yearToDateReport(db: Db, period: { from: IsoDay; to: IsoDay }, today?: IsoDay): TaskReport | null {
+	const [y, m] = [period.from.slice(0, 4), Number(period.from.slice(5, 7))];
+	const month = periodOf('month', Number(y), m);
+	if (month.from !== period.from || month.to !== period.to || m === 1) return null;
+	return buildReport(db, { from: `${y}-01-01`, to: period.to, label: `${m} tháng đầu năm ${y}`, ...(today ? { today } : {}) });
 }

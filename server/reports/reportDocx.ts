@@ -26,6 +26,8 @@ export interface ReportDocOptions {
 	signerAuthority?: string;
 	signerTitle?: string;
 	signerName?: string;
+	/** The year to the end of the month, said after the month's figures (seed 001). */
+	yearToDate?: TaskReport | null;
 }
 
 /** The recipients of seed 001's report. */
@@ -53,7 +55,7 @@ function countCells(g: OutcomeGroup): string[] {
 }
 
 /** The body blocks of the report (also usable for an on-screen preview). */
-export function reportBody(report: TaskReport, assigner = DEFAULT_ASSIGNER): BodyBlock[] {
+export function reportBody(report: TaskReport, assigner = DEFAULT_ASSIGNER, yearToDate: TaskReport | null = null): BodyBlock[] {
 	const period = periodPhrase(report.period.label);
 	const blocks: BodyBlock[] = [
 		{
@@ -65,6 +67,7 @@ export function reportBody(report: TaskReport, assigner = DEFAULT_ASSIGNER): Bod
 	];
 	const due = dueSentence(report);
 	if (due) blocks.push({ kind: 'paragraph', text: `- ${due}` });
+	if (yearToDate) blocks.push({ kind: 'paragraph', text: `- ${figuresSentence(yearToDate, assigner)}` });
 	for (const other of otherGroupSentences(report)) blocks.push({ kind: 'paragraph', text: `- ${other}` });
 	const cancelled = cancelledSentence(report);
 	if (cancelled) blocks.push({ kind: 'paragraph', text: `- ${cancelled}` });
@@ -110,7 +113,7 @@ export function reportDocData(report: TaskReport, options: ReportDocOptions = {}
 		date: options.date ?? vnToday(),
 		docType: 'BÁO CÁO',
 		summary: `Kết quả thực hiện nhiệm vụ do ${assigner} giao ${periodPhrase(report.period.label)}`,
-		body: reportBody(report, assigner),
+		body: reportBody(report, assigner, options.yearToDate ?? null),
 		recipients: options.recipients ?? DEFAULT_RECIPIENTS,
 		signerAuthority: options.signerAuthority ?? '',
 		signerTitle: options.signerTitle ?? 'CHÁNH VĂN PHÒNG',

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getAppContext } from '$server/context';
-import { buildReport } from '$server/reports/monthlyReport';
+import { buildReport, yearToDateReport } from '$server/reports/monthlyReport';
 import { reportDocx } from '$server/reports/reportDocx';
 import { reportXlsx } from '$server/reports/reportXlsx';
 import { parsePeriod } from '$lib/server/reportPeriod';
@@ -18,7 +18,11 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	const base = `bao-cao-${foldVietnamese(p.period.label).replace(/[^a-z0-9]+/g, '-')}`;
 	// The office's own header, place and signer (administration, "Thông tin cơ quan").
 	if (format === 'docx')
-		return file(await reportDocx(report, office.get()), `${base}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+		return file(
+			await reportDocx(report, { ...office.get(), yearToDate: yearToDateReport(db, p.period) }),
+			`${base}.docx`,
+			'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+		);
 	if (format === 'xlsx') return file(await reportXlsx(report), `${base}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 	error(400, { message: 'Định dạng phải là docx hoặc xlsx.' });
 };
