@@ -138,6 +138,25 @@ describe('issuing a notice', () => {
 		await expect(tracker.issue(office, b, { sourceType: 'UBND', date: '2025-01-10' }, issueDocs)).resolves.toEqual({ number: '7' });
 	});
 
+	it('records in each task’s history what the issuer accepted without fixing (review before issuing)', async () => {
+		const a = await draft(['Giao Sở Tài chánh chủ trì rà soát.', 'Giao Sở Y tế kiểm tra, xong trước ngày 30/01/2024.']);
+		await tracker.issue(
+			office,
+			a,
+			{
+				sourceType: 'UBND',
+				accepted: [
+					{ key: 'header:place', taskId: null, message: 'Phần đầu chưa có địa danh.' },
+					{ key: `${a}-b0:no-deadline`, taskId: `${a}-b0`, message: 'Nhiệm vụ 1: chưa có thời hạn.' }
+				]
+			},
+			issueDocs
+		);
+		const text = (taskId: string) => tracker.detail(office, { noticeId: a, taskId }).events.find((e) => e.kind === 'issued')!.text;
+		expect(text(`${a}-b0`)).toBe('Số 1/TB-VP. Chấp nhận khi ban hành: Phần đầu chưa có địa danh. Nhiệm vụ 1: chưa có thời hạn.');
+		expect(text(`${a}-b1`)).toBe('Số 1/TB-VP. Chấp nhận khi ban hành: Phần đầu chưa có địa danh.');
+	});
+
 	it('keeps an official task when the projection runs again on changed text', async () => {
 		const a = await draft(['Giao Sở Tài chính chủ trì rà soát, xong trước ngày 30/01/2024.']);
 		await tracker.issue(office, a, { sourceType: 'UBND' }, issueDocs);

@@ -23,6 +23,13 @@ export class TrackerError extends Error {
 	}
 }
 
+/** A review item the issuer accepted without fixing it (IssuePanel): recorded with the issue. */
+export interface AcceptedReview {
+	key: string;
+	taskId: string | null;
+	message: string;
+}
+
 /** True for a TrackerError (by name: the SvelteKit bundle has its own copy of this class). */
 export function isTrackerError(e: unknown): e is TrackerError {
 	return e instanceof Error && e.name === 'TrackerError' && typeof (e as { reason?: unknown }).reason === 'string';
@@ -188,7 +195,7 @@ export class TrackerService {
 	/** Issuing runs one notice at a time, so two notices never draw the same number. */
 	#issuing: Promise<unknown> = Promise.resolve();
 
-	issue(user: User, noticeId: string, input: { sourceType: string; date?: string }, docs: IssueDocs): Promise<{ number: string }> {
+	issue(user: User, noticeId: string, input: { sourceType: string; date?: string; accepted?: AcceptedReview[] }, docs: IssueDocs): Promise<{ number: string }> {
 		const run = this.#issuing.then(() => this.#issueNow(user, noticeId, input, docs));
 		this.#issuing = run.catch(() => {
 			/* a failed issue must not block the next one; the caller gets the error */
@@ -196,7 +203,12 @@ export class TrackerService {
 		return run;
 	}
 
-	async #issueNow(user: User, noticeId: string, input: { sourceType: string; date?: string }, docs: IssueDocs): Promise<{ number: string }> {
+	async #issueNow(
+		user: User,
+		noticeId: string,
+		input: { sourceType: string; date?: string; accepted?: AcceptedReview[] },
+		docs: IssueDocs
+	): Promise<{ number: string }> {
 		if (!['admin', 'office', 'leader'].includes(user.role))
 			throw new TrackerError('forbidden', 'Chỉ lãnh đạo hoặc chuyên viên Văn phòng được ban hành thông báo.');
 		if (!isSourceType(input.sourceType))
@@ -233,7 +245,15 @@ export class TrackerService {
 				.prepare(`INSERT OR REPLACE INTO notice_snapshots (notice_id, at, doc_update, body_text, meta_json) VALUES (?, ?, ?, ?, ?)`)
 				.run(noticeId, at, Buffer.from(Y.encodeStateAsUpdate(doc)), notice2.bodyText(), JSON.stringify(meta));
 			const ids = this.db.prepare(`SELECT task_id FROM tasks WHERE notice_id = ?`).all(noticeId) as { task_id: string }[];
-			for (const { task_id } of ids) this.#event(noticeId, task_id, user, 'issued', `Số ${number}/${meta.symbol}`);
+			// What the issuer accepted as it was (review before issuing) goes into each task's history;
+			// what concerns the header, into every task's.
+			const accepted = input.accepted ?? [];
+			const general = accepted.filter((a) => !a.taskId).map((a) => a.message);
+			for (const { task_id } of ids) {
+				const own = accepted.filter((a) => a.taskId === task_id).map((a) => a.message);
+				const notes = [...general, ...own];
+				this.#event(noticeId, task_id, user, 'issued', `Số ${number}/${meta.symbol}${notes.length ? `. Chấp nhận khi ban hành: ${notes.join(' ')}` : ''}`);
+			}
 		})();
 		return { number };
 	}

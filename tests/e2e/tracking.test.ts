@@ -61,11 +61,23 @@ describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromi
 		await expect.poll(() => office.getByTestId('task-deadline').first().innerText()).toBe('Trước 30/12/2099');
 		await expect.poll(() => office.getByTestId('saved').innerText()).toBe('Mọi thay đổi đã lưu trên máy chủ');
 
+		// Review before issuing: the blank header fields are listed; the issuer accepts the missing
+		// place as it is, and the confirmation says how many points are still open.
+		const review = office.getByTestId('issue-review');
+		await expect.poll(() => review.innerText()).toContain('Phần đầu chưa có địa danh.');
+		const before = await review.locator('li').count();
+		await review.getByLabel('Phần đầu chưa có địa danh.').check();
+		await expect.poll(() => review.locator('summary').innerText()).toBe(`Rà soát trước khi ban hành: ${before - 1}/${before} điểm chưa xử lý`);
+		let confirmText = '';
 		// Issue: the notice gets number 1 of its body this year and becomes read-only.
-		office.once('dialog', (d) => void d.accept());
+		office.once('dialog', (d) => {
+			confirmText = d.message();
+			void d.accept();
+		});
 		await office.getByLabel('Nguồn kết luận').selectOption('CT_UBND');
 		await office.getByRole('button', { name: 'Ban hành' }).click();
 		await expect.poll(() => office.getByRole('status').filter({ hasText: 'Đã ban hành' }).innerText()).toContain('số 1/TB-VP');
+		expect(confirmText).toContain(`Còn ${before - 1} điểm cần rà soát`);
 		await expect.poll(() => office.locator('[data-testid="editor"] .notice-body').getAttribute('contenteditable')).toBe('false');
 		await expect.poll(() => office.locator('.notice-body .task-chip').innerText()).toContain('Sở Tài chính ·');
 

@@ -1,8 +1,13 @@
 import { getAppContext } from '$server/context';
 import type { User } from '$server/auth/types';
+import type { AcceptedReview } from '$server/tracker/TrackerService';
 
 /** Issues a notice with the host's services (freeze, server-side doc change, projection, an 'issue' version). */
-export async function issueNotice(user: User, noticeId: string, input: { sourceType: string; date?: string }): Promise<{ number: string }> {
+export async function issueNotice(
+	user: User,
+	noticeId: string,
+	input: { sourceType: string; date?: string; accepted?: AcceptedReview[] }
+): Promise<{ number: string }> {
 	const { tracker, sync, notices, tasks, history } = getAppContext();
 	const issued = await tracker.issue(user, noticeId, input, {
 		freeze: (id) => sync.setFrozen(id, true),

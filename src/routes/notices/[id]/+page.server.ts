@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { getAppContext } from '$server/context';
-import { isTrackerError } from '$server/tracker/TrackerService';
+import { isTrackerError, type AcceptedReview } from '$server/tracker/TrackerService';
 import { issueNotice } from '$lib/server/issue';
 import { SOURCE_LABELS, SOURCE_TYPES } from '#shared/tracker/sourceTypes';
 import { statusLabel } from '#shared/tracker/status';
@@ -34,11 +34,33 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	};
 };
 
+/** The review items the issuer accepted as they are (IssuePanel), bounded; anything malformed is dropped. */
+function parseAccepted(raw: FormDataEntryValue | null): AcceptedReview[] {
+	try {
+		const list: unknown = JSON.parse(String(raw ?? '[]'));
+		if (!Array.isArray(list)) return [];
+		return list
+			.slice(0, 200)
+			.filter((i): i is { key: string; taskId: string | null; message: string } => typeof i?.key === 'string' && typeof i?.message === 'string')
+			.map((i) => ({
+				key: i.key.slice(0, 200),
+				taskId: typeof i.taskId === 'string' ? i.taskId.slice(0, 200) : null,
+				message: i.message.normalize('NFC').slice(0, 300)
+			}));
+	} catch {
+		return [];
+	}
+}
+
 export const actions: Actions = {
 	issue: async ({ params, request, locals }) => {
 		const form = await request.formData();
 		try {
-			const { number } = await issueNotice(locals.user!, params.id, { sourceType: String(form.get('sourceType') ?? ''), date: String(form.get('date') ?? '') });
+			const { number } = await issueNotice(locals.user!, params.id, {
+				sourceType: String(form.get('sourceType') ?? ''),
+				date: String(form.get('date') ?? ''),
+				accepted: parseAccepted(form.get('accepted'))
+			});
 			return { issued: number };
 		} catch (e) {
 			if (isTrackerError(e)) return fail(e.reason === 'forbidden' ? 403 : 400, { message: e.message });
