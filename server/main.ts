@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { readConfig } from './config';
 import { setAppContext } from './context';
 import { createServices } from './services';
+import { setSecurityHeaders } from './securityHeaders';
 
 const config = readConfig(process.env);
 const services = createServices(config);
@@ -39,6 +40,7 @@ if (existsSync(handlerPath)) {
 
 const server = createServer((req, res) => {
 	if (stampProtocol) req.headers[OWN_PROTO_HEADER] = 'http';
+	setSecurityHeaders(res);
 	handler(req, res);
 });
 server.on('upgrade', (req, socket, head) => {
