@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { findParties } from '../agencies/matcher';
 import { extractBlock } from './block';
+import { segmentNotice } from './text';
 
 const vpcp = { noticeDate: '2017-11-02', issuer: 'Văn phòng Chính phủ' };
 const leads = (text: string, ctx: Parameters<typeof extractBlock>[1] = vpcp) => extractBlock(text, ctx).map((a) => a.lead.map((l) => l.text));
@@ -56,5 +57,45 @@ describe('a cycle and the due day of each round', () => {
 		// A cycle alone is still the task's recurring deadline.
 		const [b] = extractBlock('Sở Tài chính định kỳ 03 tháng một lần rà soát, cập nhật danh mục dự án.', { issuer: 'UBND tỉnh Lào Cai' });
 		expect(b?.deadline).toMatchObject({ kind: 'recurring', frequency: 'monthly' });
+	});
+});
+
+describe('footnotes under a page with no rule drawn above them', () => {
+	// tests/fixtures/extract/real/dev/rd_07 (Sở Nông nghiệp và Môi trường tỉnh Lào Cai, 6795/SNNMT-KS, 2026), pdftotext -layout, pages 1–2.
+	const RD07 = [
+		'        - Quá trình hoạt động khai thác phải tuân thủ đúng thiết kế',
+		'mỏ được đã được phê duyệt, không tự ý thay đổi thiết kế mỏ1 .',
+		'        - Đăng ký, thông báo ngày bắt đầu xây dựng cơ bản mỏ, ngày bắt đầu khai',
+		'1 Nội dung thiết kế mỏ được quy định tại Thông tư số 31/2025/TT-BCT ngày 16/5/2025 của Bộ Công Thương',
+		'                                                              2',
+		'',
+		'thác khoáng sản với cơ quan quản lý nhà nước có thẩm quyền cấp giấy phép khai',
+		'thác khoáng sản, trước khi thực hiện hoạt động đó theo đúng quy định của pháp',
+		'luật2.',
+		'      - Tổ chức, cá nhân hoạt động khoáng sản thực hiện bảo vệ tài nguyên địa',
+		'chất chưa khai thác theo quy định tại Điều 7 Luật Địa chất và khoáng sản3.',
+		'',
+		'',
+		'2 Hồ sơ, mẫu văn bản đăng ký ngày bắt đầu XD cơ bản mỏ, ngày bắt đầu khai thác KS được quy định tại Khoản 2 Điều 8 và',
+		'',
+		'Khoản 1 Điều 22 Thông tư số 36/2025/TT-BNNMT ngày 02/7/2025.',
+		'3 Khi khai thác khoáng sản phải ưu tiên áp dụng công nghệ tiên tiến, phù hợp với quy mô, đặc điểm từng mỏ, loại khoáng sản',
+		'',
+		'để thu hồi tối đa các loại khoáng sản được phép khai thác.',
+		'                                          3'
+	].join('\n');
+
+	it('[L10] drops a line that opens with the number of a reference glued to a word above it, and the page resumes after the page number (real text, rd_07)', () => {
+		const blocks = segmentNotice(RD07.normalize('NFC')).map((b) => b.text);
+		expect(blocks).toEqual([
+			'Quá trình hoạt động khai thác phải tuân thủ đúng thiết kế mỏ được đã được phê duyệt, không tự ý thay đổi thiết kế mỏ .',
+			'Đăng ký, thông báo ngày bắt đầu xây dựng cơ bản mỏ, ngày bắt đầu khai thác khoáng sản với cơ quan quản lý nhà nước có thẩm quyền cấp giấy phép khai thác khoáng sản, trước khi thực hiện hoạt động đó theo đúng quy định của pháp luật.',
+			'Tổ chức, cá nhân hoạt động khoáng sản thực hiện bảo vệ tài nguyên địa chất chưa khai thác theo quy định tại Điều 7 Luật Địa chất và khoáng sản.'
+		]);
+	});
+
+	it('[L10] keeps a line that opens with a number no reference above it carries', () => {
+		const text = ['Giao Sở Tài chính rà soát các dự án.', '', '2 Sở Xây dựng hướng dẫn thủ tục.'].join('\n');
+		expect(segmentNotice(text).map((b) => b.text)).toContain('2 Sở Xây dựng hướng dẫn thủ tục.');
 	});
 });

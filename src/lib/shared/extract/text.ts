@@ -85,10 +85,23 @@ const COLUMNS_RE = /\S {4,}\S/u;
 /** A line in capitals ("THÔNG BÁO", "UBND TỈNH HÀ TĨNH"), at least two capital letters long. */
 const isCaps = (t: string) => t.length >= 6 && /\p{Lu}.*\p{Lu}/u.test(t) && !/\p{Ll}/u.test(t);
 
+/**
+ * [L10] Footnote references glued to a word in the body ("… thiết kế mỏ1 .", "… pháp luật2."): the
+ * numbers, each with where it is written, in reading order.
+ */
+function gluedFootnoteRefs(nfc: string): Array<{ n: number; at: number }> {
+	const refs: Array<{ n: number; at: number }> = [];
+	for (const m of nfc.matchAll(/(?<![\p{L}\p{M}\d])\p{Ll}[\p{Ll}\p{M}]+(\d{1,2})(?=[\s.,:;)]|$)/gu)) refs.push({ n: Number(m[1]), at: m.index + m[0].length });
+	return refs;
+}
+
 /** Drops page numbers and footnote text; returns the content lines. */
-function contentLines(lines: Line[]): Line[] {
+function contentLines(lines: Line[], nfc = ''): Line[] {
 	const out: Line[] = [];
 	let inFootnote = false;
+	/** Glued footnote references (read once, when a line looks like a note), and the notes read. */
+	let refs: Array<{ n: number; at: number }> | null = null;
+	const notesRead = new Set<number>();
 	// A long run of spaces is the rule a PDF draws above its footnotes; the footnote area starts
 	// only if a numbered note follows it.
 	let afterRule = false;
@@ -99,14 +112,30 @@ function contentLines(lines: Line[]): Line[] {
 			if (line.text.length >= 20) afterRule = true;
 			continue;
 		}
-		if (/^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang\s+\d+/u.test(t)) continue;
+		if (/^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang\s+\d+/u.test(t)) {
+			// The page number closes the foot of its page: the text after it is the next page's body.
+			inFootnote = false;
+			zone = false;
+			continue;
+		}
 		// Decorative rules under a title ("_____________") are not content; a PDF draws the same
 		// rule above the footnotes of a page, which start only if a numbered note follows it.
 		if (/^[_\-–—.=]{5,}$/u.test(t)) {
 			afterRule = true;
 			continue;
 		}
-		const numbered = FOOTNOTE_MARK_RE.test(t) || ((afterRule || zone) && /^\d{1,2}\s+\p{Lu}/u.test(t));
+		const c0 = t.charCodeAt(0);
+		const note = c0 >= 48 && c0 <= 57 ? /^(\d{1,2})\s+\p{Lu}/u.exec(t) : null;
+		let numbered = FOOTNOTE_MARK_RE.test(t) || ((afterRule || zone) && !!note);
+		// [L10] "1 Nội dung thiết kế mỏ được quy định tại …" under a body line that ends "… thiết kế
+		// mỏ1 .": a line that opens with the number of a reference glued to a word above it, not yet
+		// read, is that footnote, even with no rule drawn above it.
+		if (!numbered && note) {
+			const n = Number(note[1]);
+			refs ??= gluedFootnoteRefs(nfc);
+			if (!notesRead.has(n) && refs.some((r) => r.n === n && r.at <= line.start)) numbered = true;
+		}
+		if (numbered && note) notesRead.add(Number(note[1]));
 		afterRule = false;
 		if (numbered) {
 			// Footnotes follow one another at the foot of the page until the text resumes.
@@ -299,7 +328,7 @@ const NEEDS_NUMBER_RE = /(?<![\p{L}\p{M}])(?:[Kk]hoản|[Đđ]iều|[Đđ]iểm|
 const WHOLE_ASIDE_RE = /^\([^()]+\)$/u;
 
 export function segmentNotice(nfc: string): SourceBlock[] {
-	const lines = contentLines(splitLines(nfc));
+	const lines = contentLines(splitLines(nfc), nfc);
 	const width = percentile(
 		lines.map((l) => l.text.trim().length),
 		0.9
