@@ -479,7 +479,7 @@ export const NAME_STOP_WORDS: readonly string[] = (
 	'ban hành,đề xuất,đề nghị,yêu cầu,giao,chấn chỉnh,xử lý,thẩm định,cung cấp,bàn giao,nắm,' +
 	'khảo sát,vận hành,sớm,ngay,kịp thời,quan tâm,nâng cao,duy trì,ưu tiên,thường xuyên,định kỳ,' +
 	'chuẩn bị,tiếp thu,làm,như,nhằm,do,bởi,cho,sau,trước,đối với,chờ,nêu,bám sát,tăng,giảm,bố trí,' +
-	'vận động,kiểm đếm,tuyên truyền,đưa tin,phổ biến,quán triệt,lập tức,lãnh đạo'
+	'vận động,kiểm đếm,tuyên truyền,đưa tin,phổ biến,quán triệt,lập tức,lãnh đạo,nghiêm túc'
 ).split(',');
 
 /** Nouns whose second syllable is also a verb in {@link NAME_STOP_WORDS}. */

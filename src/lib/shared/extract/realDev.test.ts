@@ -99,3 +99,16 @@ describe('footnotes under a page with no rule drawn above them', () => {
 		expect(segmentNotice(text).map((b) => b.text)).toContain('2 Sở Xây dựng hướng dẫn thủ tục.');
 	});
 });
+
+describe('where an unknown name ends', () => {
+	it('[P6] ends a company name before the adverb that opens its predicate, "nghiêm túc" (real text, rd_07)', () => {
+		// tests/fixtures/extract/real/dev/rd_07 (Sở Nông nghiệp và Môi trường tỉnh Lào Cai, 2026), closing paragraph, PDF line joined.
+		const text =
+			'Sở Nông nghiệp và Môi trường yêu cầu Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô nghiêm túc thực hiện; trong quá trình thực hiện có khó khăn vướng mắc kịp thời phối hợp, làm việc trực tiếp, phản ánh về Sở Nông nghiệp và Môi trường để được thống nhất, hướng dẫn thực hiện đúng quy định của pháp luật./.';
+		expect(findParties(text).map((m) => [m.text, m.known])).toEqual([
+			['Sở Nông nghiệp và Môi trường', true],
+			['Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô', false],
+			['Sở Nông nghiệp và Môi trường', true]
+		]);
+	});
+});
