@@ -235,9 +235,32 @@ describe('agencies and the office at work', () => {
 		expect(t.status).toMatchObject({ kind: 'done', onTime: false, onTimeWorking: true });
 	});
 
+	it('tells the agencies of a task of it when it is issued, and its lead of a refused done report and of extension decisions', () => {
+		// Issued in beforeEach: Sở Tài chính leads, Sở Xây dựng supports; Sở Y tế is not named.
+		const sotcNew = tracker.notifications(sotc).filter((n) => n.kind === 'new-task');
+		expect(sotcNew).toHaveLength(1);
+		expect(sotcNew[0]!.text).toMatch(/^Nhiệm vụ mới theo Thông báo số 1\/TB-VP: .+, hạn 30\/01\/2024\.$/);
+		expect(sotcNew[0]).toMatchObject({ noticeId: notice, taskId: `${notice}-b0`, read: false });
+		expect(tracker.notifications(soyt)).toEqual([]);
+		tracker.reportDone(sotc, ref(), 'Xong');
+		tracker.decideDone(office, ref(), false, 'Chưa đủ hồ sơ');
+		const id = tracker.requestExtension(sotc, ref(), { requestedDue: '2024-02-20', reason: 'Chờ ý kiến các sở' });
+		tracker.decideExtension(office, id, false, 'Không đủ căn cứ');
+		expect(tracker.notifications(sotc).map((n) => [n.kind, n.text])).toEqual([
+			['extension-refused', 'Đề nghị gia hạn đến 20/02/2024 không được chấp thuận: Không đủ căn cứ'],
+			['done-rejected', expect.stringMatching(/^Văn phòng chưa xác nhận hoàn thành nhiệm vụ “.+”: Chưa đủ hồ sơ$/)],
+			['new-task', sotcNew[0]!.text]
+		]);
+	});
+
 	it('cancels with a reason and lists reminders in the agency notifications', () => {
 		tracker.remind(office, { agency: 'Sở Tài chính', text: 'Đề nghị khẩn trương báo cáo.', ref: ref() });
-		expect(tracker.notifications(sotc).map((n) => n.text)).toEqual(['Đề nghị khẩn trương báo cáo.']);
+		expect(
+			tracker
+				.notifications(sotc)
+				.filter((n) => n.kind === 'remind')
+				.map((n) => n.text)
+		).toEqual(['Đề nghị khẩn trương báo cáo.']);
 		expect(tracker.notifications(soyt)).toEqual([]);
 		tracker.cancel(office, ref(), 'Không còn phù hợp');
 		expect(tracker.detail(office, ref()).task.status).toMatchObject({ kind: 'cancelled', reason: 'Không còn phù hợp' });

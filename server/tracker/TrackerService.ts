@@ -23,6 +23,9 @@ export class TrackerError extends Error {
 	}
 }
 
+/** What a notification is about: the office urging (đôn đốc), or an event of the task. */
+export type NotificationKind = 'remind' | 'new-task' | 'done-rejected' | 'extension-approved' | 'extension-refused';
+
 /** A review item the issuer accepted without fixing it (IssuePanel): recorded with the issue. */
 export interface AcceptedReview {
 	key: string;
@@ -253,6 +256,21 @@ export class TrackerService {
 				const own = accepted.filter((a) => a.taskId === task_id).map((a) => a.message);
 				const notes = [...general, ...own];
 				this.#event(noticeId, task_id, user, 'issued', `Số ${number}/${meta.symbol}${notes.length ? `. Chấp nhận khi ban hành: ${notes.join(' ')}` : ''}`);
+			}
+			// Each agency named hears of its new tasks (once per task, however often issuing is retried).
+			const newTasks = this.db.prepare(`SELECT task_id, action, due_working FROM tasks WHERE notice_id = ?`).all(noticeId) as {
+				task_id: string;
+				action: string;
+				due_working: string | null;
+			}[];
+			for (const t of newTasks) {
+				const due = t.due_working ? `, hạn ${shortDate(t.due_working)}` : '';
+				this.#notify(
+					{ noticeId, taskId: t.task_id },
+					'new-task',
+					`Nhiệm vụ mới theo Thông báo số ${number}/${meta.symbol}: ${t.action.slice(0, 300)}${due}.`,
+					user
+				);
 			}
 		})();
 		return { number };
@@ -595,6 +613,12 @@ export class TrackerService {
 			if (confirm) this.db.prepare(`UPDATE tasks SET completed_on = reported_done_on WHERE notice_id = ? AND task_id = ?`).run(ref.noticeId, ref.taskId);
 			else this.db.prepare(`UPDATE tasks SET reported_done_on = NULL WHERE notice_id = ? AND task_id = ?`).run(ref.noticeId, ref.taskId);
 			this.#event(ref.noticeId, ref.taskId, user, confirm ? 'done-confirmed' : 'done-rejected', clean(note, 2000));
+			if (!confirm) {
+				const why = clean(note, 2000);
+				this.#notify(ref, 'done-rejected', `Văn phòng chưa xác nhận hoàn thành nhiệm vụ “${row.action.slice(0, 200)}”${why ? `: ${why}` : '.'}`, user, [
+					'lead'
+				]);
+			}
 		})();
 	}
 
@@ -634,6 +658,17 @@ export class TrackerService {
 			this.#event(ext.notice_id, ext.task_id, user, approve ? 'extension-approved' : 'extension-refused', clean(note, 2000), {
 				requestedDue: ext.requested_due
 			});
+			const why = clean(note, 2000);
+			const to = shortDate(ext.requested_due);
+			this.#notify(
+				{ noticeId: ext.notice_id, taskId: ext.task_id },
+				approve ? 'extension-approved' : 'extension-refused',
+				approve
+					? `Đề nghị gia hạn đến ${to} đã được chấp thuận${why ? `: ${why}` : '.'}`
+					: `Đề nghị gia hạn đến ${to} không được chấp thuận${why ? `: ${why}` : '.'}`,
+				user,
+				['lead']
+			);
 		})();
 	}
 
@@ -651,6 +686,23 @@ export class TrackerService {
 				.run(this.#today(), why, ref.noticeId, ref.taskId);
 			this.#event(ref.noticeId, ref.taskId, user, 'cancelled', why);
 		})();
+	}
+
+	/**
+	 * Tells the agencies of a task what happened to it (new task, done report refused, extension
+	 * decided): one row in their inbox (/notifications, the `reminders` table with its kind), once —
+	 * the same event for the same task and agency is never written twice. Inside the caller's transaction.
+	 */
+	#notify(ref: TaskRef, kind: NotificationKind, text: string, by: User, roles: ('lead' | 'support')[] = ['lead', 'support']): void {
+		const agencies = this.db
+			.prepare(`SELECT DISTINCT agency FROM task_agencies WHERE notice_id = ? AND task_id = ? AND role IN (${roles.map(() => '?').join(', ')})`)
+			.all(ref.noticeId, ref.taskId, ...roles) as { agency: string }[];
+		const insert = this.db.prepare(
+			`INSERT INTO reminders (id, agency, notice_id, task_id, text, at, by_id, by_name, kind, event_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
+		);
+		const key = `${kind}:${this.now()}`;
+		for (const { agency } of agencies)
+			insert.run(randomUUID(), agency, ref.noticeId, ref.taskId, text, this.now(), by.id, by.displayName, kind, kind === 'new-task' ? kind : key);
 	}
 
 	/** The office urges (đôn đốc) an agency, about one task or in general. */
@@ -681,12 +733,22 @@ export class TrackerService {
 	}
 
 	/** Reminders addressed to the user's agency, newest first. */
-	notifications(user: User): { id: string; text: string; at: number; byName: string; noticeId: string | null; taskId: string | null; read: boolean }[] {
+	notifications(user: User): {
+		id: string;
+		kind: NotificationKind;
+		text: string;
+		at: number;
+		byName: string;
+		noticeId: string | null;
+		taskId: string | null;
+		read: boolean;
+	}[] {
 		if (!user.agency) return [];
 		return (
 			this.db
-				.prepare(`SELECT id, text, at, by_name, notice_id, task_id, read_at FROM reminders WHERE agency = ? ORDER BY at DESC LIMIT 200`)
+				.prepare(`SELECT id, kind, text, at, by_name, notice_id, task_id, read_at FROM reminders WHERE agency = ? ORDER BY at DESC, rowid DESC LIMIT 200`)
 				.all(user.agency) as {
+				kind: NotificationKind | null;
 				id: string;
 				text: string;
 				at: number;
@@ -695,7 +757,16 @@ export class TrackerService {
 				task_id: string | null;
 				read_at: number | null;
 			}[]
-		).map((r) => ({ id: r.id, text: r.text, at: r.at, byName: r.by_name, noticeId: r.notice_id, taskId: r.task_id, read: r.read_at !== null }));
+		).map((r) => ({
+			id: r.id,
+			kind: r.kind ?? 'remind',
+			text: r.text,
+			at: r.at,
+			byName: r.by_name,
+			noticeId: r.notice_id,
+			taskId: r.task_id,
+			read: r.read_at !== null
+		}));
 	}
 
 	/** Marks the user's agency's reminders read. */

@@ -116,6 +116,10 @@ export function migrateTracker(db: Db): void {
 		search_folded: 'TEXT'
 	});
 	addColumns(db, 'notices', { source_type: 'TEXT', issued_at: 'INTEGER', issued_by: 'TEXT' });
+	// Notifications beside the office's reminders: what the row is about, and a key that makes an
+	// event of a task reach an agency once (a retried issue does not announce the task twice).
+	addColumns(db, 'reminders', { kind: "TEXT NOT NULL DEFAULT 'remind'", event_key: 'TEXT' });
+	db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS reminders_event ON reminders(agency, notice_id, task_id, event_key) WHERE event_key IS NOT NULL`);
 	db.exec(`
 		-- The list's default order (due day, none last, then notice and order): the first page is
 		-- read in index order and LIMIT stops early instead of sorting every row.
