@@ -136,7 +136,7 @@ describe.skipIf(!hasChromium)('correcting a task’s agencies and reading a long
 			.toBe(1);
 	});
 
-	it('keeps the sync badge in view on a phone after scrolling to the end of a long notice, and chips do not stretch justified lines', async () => {
+	it('keeps the sync badge in view on a phone after scrolling to the end of a long notice, sets the text ragged right there, and chips do not stretch justified lines', async () => {
 		const page = await world.signedIn('chuyenvien', { viewport: { width: 390, height: 844 } });
 		await page.goto(`${world.server.url}/notices/${longId}`);
 		await expect.poll(() => page.getByTestId('editor').getAttribute('data-ready')).toBe('true');
@@ -155,8 +155,13 @@ describe.skipIf(!hasChromium)('correcting a task’s agencies and reading a long
 			y: badge!.y + badge!.height / 2
 		});
 		expect(onTop).toBe(true);
+		expect(await page.locator('.notice-body').evaluate((el) => getComputedStyle(el).textAlign)).toBe('left');
 
-		// In every line with a chip, no gap between two words is wider than a few spaces.
+		// In every line with a chip, no gap between two words is wider than a few spaces. Measured
+		// where the body is justified (a small tablet: a phone sets it ragged right, 40 characters a line
+		// being too few to justify well).
+		await page.setViewportSize({ width: 640, height: 1024 });
+		expect(await page.locator('.notice-body').evaluate((el) => getComputedStyle(el).textAlign)).toBe('justify');
 		const widest = await page.evaluate(widestGapBeforeChips);
 		expect(widest.lines).toBeGreaterThan(24);
 		expect(widest.gap).toBeLessThan(widest.space * 4);

@@ -84,7 +84,7 @@ describe.skipIf(!hasChromium)('version history of a notice in Chromium', () => {
 		await a.keyboard.type(LINE2);
 		await expect.poll(() => a.getByTestId('task-list').locator('li').count()).toBe(2);
 		await a.getByTestId('task-list').locator('li').first().getByRole('button').first().click();
-		await a.getByLabel('Thời hạn').fill('2024-02-20');
+		await a.getByLabel('Thời hạn', { exact: true }).fill('2024-02-20');
 		await a.getByRole('button', { name: 'Lưu sửa' }).click();
 		await expect.poll(() => a.locator('.notice-body .task-chip').first().innerText()).toBe('Sở Tài chính · Hết 20/02/2024');
 

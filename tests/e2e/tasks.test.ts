@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)('assignment lines become live tasks in Chromium', 
 
 		// B corrects the deadline from the panel; A's chip follows.
 		await taskB.getByRole('button').first().click();
-		await b.getByLabel('Thời hạn').fill('2024-02-15');
+		await b.getByLabel('Thời hạn', { exact: true }).fill('2024-02-15');
 		await b.getByRole('button', { name: 'Lưu sửa' }).click();
 		await expect.poll(() => a.locator('.notice-body .task-chip').innerText()).toBe('Sở Kế hoạch và Đầu tư · Hết 15/02/2024');
 		await expect.poll(() => a.getByTestId('task-list').innerText()).toContain('Đã sửa bởi Lê Thị Bình');
