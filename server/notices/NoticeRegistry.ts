@@ -305,36 +305,54 @@ export class NoticeRegistry {
 
 	/** The notices `user` may open, newest first; `query` matches title or number without diacritics. */
 	list(user: User, query = '', limit = 200): NoticeSummary[] {
+		return this.listPage(user, query, 1, limit).rows;
+	}
+
+	/**
+	 * One page of the notices `user` may open, newest first — by the notice's own date, a draft
+	 * without one by the day it was created — with how many there are in all, so the list says
+	 * "1–50 / 2 000" instead of silently stopping. Office, leaders and the administrator open every
+	 * notice, so their count is one SQL count; an agency's notices are those that name it, counted
+	 * by walking them.
+	 */
+	listPage(user: User, query = '', page = 1, pageSize = 50): { rows: NoticeSummary[]; total: number; page: number; pageSize: number } {
 		const q = foldVietnamese(query);
-		const rows = this.db
-			.prepare(
-				`SELECT * FROM notices WHERE (? = '' OR search_text LIKE '%' || ? || '%' ESCAPE '\\')
-				 ORDER BY created_at DESC LIMIT ?`
-			)
-			.all(
-				q,
-				q.replace(/[\\%_]/g, (c) => '\\' + c),
-				limit * 4
-			) as NoticeRow[];
-		const out: NoticeSummary[] = [];
-		for (const r of rows) {
-			const access = this.accessFor(user, r.id);
-			if (!access) continue;
-			out.push({
-				id: r.id,
-				title: r.title,
-				number: r.number,
-				symbol: r.symbol,
-				date: r.date,
-				state: r.state === 'issued' ? 'issued' : 'draft',
-				createdBy: r.created_by,
-				createdAt: r.created_at,
-				updatedAt: r.updated_at,
-				access
-			});
-			if (out.length >= limit) break;
+		const like = q.replace(/[\\%_]/g, (c) => '\\' + c);
+		const where = `(? = '' OR search_text LIKE '%' || ? || '%' ESCAPE '\\')`;
+		const order = `ORDER BY COALESCE(NULLIF(date, ''), date(created_at / 1000, 'unixepoch', '+7 hours')) DESC, created_at DESC, id`;
+		const size = Math.max(1, Math.min(500, Math.floor(pageSize)));
+		const wanted = Math.max(1, Math.floor(page) || 1);
+		const summary = (r: NoticeRow, access: Access): NoticeSummary => ({
+			id: r.id,
+			title: r.title,
+			number: r.number,
+			symbol: r.symbol,
+			date: r.date,
+			state: r.state === 'issued' ? 'issued' : 'draft',
+			createdBy: r.created_by,
+			createdAt: r.created_at,
+			updatedAt: r.updated_at,
+			access
+		});
+		if (user.role === 'admin' || user.role === 'office' || user.role === 'leader') {
+			const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM notices WHERE ${where}`).get(q, like) as { n: number }).n;
+			const last = Math.max(1, Math.ceil(total / size));
+			const at = Math.min(wanted, last);
+			const rows = this.db.prepare(`SELECT * FROM notices WHERE ${where} ${order} LIMIT ? OFFSET ?`).all(q, like, size, (at - 1) * size) as NoticeRow[];
+			return { rows: rows.map((r) => summary(r, this.accessFor(user, r.id) ?? 'read')), total, page: at, pageSize: size };
 		}
-		return out;
+		const ids = this.db.prepare(`SELECT id FROM notices WHERE ${where} ${order}`).all(q, like) as { id: string }[];
+		const open: { id: string; access: Access }[] = [];
+		for (const { id } of ids) {
+			const access = this.accessFor(user, id);
+			if (access) open.push({ id, access });
+		}
+		const last = Math.max(1, Math.ceil(open.length / size));
+		const at = Math.min(wanted, last);
+		const rows = open
+			.slice((at - 1) * size, at * size)
+			.map(({ id, access }) => summary(this.db.prepare('SELECT * FROM notices WHERE id = ?').get(id) as NoticeRow, access));
+		return { rows, total: open.length, page: at, pageSize: size };
 	}
 
 	/** Projects a doc's header into the notices row (called by the sync server after changes). */

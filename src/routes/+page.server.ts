@@ -5,9 +5,14 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals, url }) => {
 	const q = (url.searchParams.get('q') ?? '').slice(0, 200);
 	const user = locals.user!;
+	const page = Number(url.searchParams.get('page') ?? 1);
+	const list = getAppContext().notices.listPage(user, q, Number.isFinite(page) ? page : 1, 50);
 	return {
 		q,
-		notices: getAppContext().notices.list(user, q),
+		notices: list.rows,
+		total: list.total,
+		page: list.page,
+		pageSize: list.pageSize,
 		canCreate: user.role === 'admin' || user.role === 'office'
 	};
 };
