@@ -107,6 +107,17 @@ describe('issuing keeps what the document says, and the report counts it in the 
 		expect(issued).toEqual({ status: 201, body: { number: '46' } });
 	});
 
+	it('says which page of the task list it shows and links the next one, filters kept', async () => {
+		const html = async (path: string) => (await fetch(server.url + path, { headers: { authorization: `Bearer ${office.token}` } })).text();
+		const one = await html('/tasks?limit=1&state=official');
+		expect(one).toContain('Hiển thị 1–1 / 2');
+		expect(one).toMatch(/href="\?limit=1&amp;state=official&amp;page=2"/);
+		const two = await html('/tasks?limit=1&state=official&page=2');
+		expect(two).toContain('Hiển thị 2–2 / 2');
+		expect(two).toContain('Trang trước');
+		expect(two).not.toContain('Trang sau');
+	});
+
 	it('answers the report API for the office only, with clear errors for a bad source or period', async () => {
 		expect((await call(agency, 'GET', '/api/reports?kind=month&year=2026&index=11')).status).toBe(403);
 		const badSource = await call(office, 'GET', '/api/reports?kind=month&year=2026&index=11&source=XYZ');
