@@ -2,6 +2,8 @@ import { error, fail } from '@sveltejs/kit';
 import { getAppContext } from '$server/context';
 import { isAuthError, ROLES, ROLE_LABELS, type Role } from '$server/auth/types';
 import { validateNewUser, type FieldErrors } from '#shared/forms/userForm';
+import { resolveAgency } from '#shared/agencies/matcher';
+import { foldVietnamese } from '#shared/text/fold';
 import type { Actions, PageServerLoad } from './$types';
 
 function requireAdmin(locals: App.Locals) {
@@ -12,6 +14,12 @@ export const load: PageServerLoad = ({ locals }) => {
 	requireAdmin(locals);
 	return {
 		users: getAppContext().auth.listUsers(),
+		// An agency user's agency is picked from the directory: the name tasks are stored under.
+		agencies: getAppContext()
+			.directory.get()
+			.entries.filter((e) => e.kind !== 'leader')
+			.map((e) => e.name)
+			.filter((name, i, all) => all.indexOf(name) === i),
 		roles: ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
 	};
 };
@@ -33,12 +41,23 @@ export const actions: Actions = {
 		const errors = validateNewUser(values);
 		if (!(ROLES as readonly string[]).includes(values.role)) errors.role = 'Hãy chọn vai trò.';
 		if (values.role === 'agency' && !values.agency) errors.agency = 'Người dùng của cơ quan cần tên cơ quan.';
+		else if (values.agency) {
+			// The directory's own name, so the user sees the tasks stored under it ("sở tài chính" → "Sở Tài chính").
+			const directory = getAppContext().directory.get();
+			const folded = foldVietnamese(values.agency);
+			const entry =
+				resolveAgency(values.agency, directory) ??
+				directory.entries.find((e) => e.kind !== 'leader' && [e.name, ...(e.aliases ?? [])].some((n) => foldVietnamese(n) === folded));
+			if (entry) values.agency = entry.name;
+			else errors.agency = `“${values.agency}” không có trong danh mục cơ quan: hãy chọn trong danh sách (hoặc thêm vào danh mục trước).`;
+		}
 		if (values.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email)) errors.email = 'Địa chỉ thư điện tử không hợp lệ.';
 		const shown = { username: values.username, displayName: values.displayName, role: values.role, agency: values.agency, email: values.email };
 		if (Object.keys(errors).length) return fail(400, { message: 'Vui lòng sửa các ô được đánh dấu.', values: shown, errors });
 		try {
 			const user = await getAppContext().auth.createUser({ ...values, role: values.role as Role, agency: values.agency || null, email: values.email || null });
-			return { created: user.username };
+			// The role stays as chosen for the next user (an office adds several agency users in a row).
+			return { created: user.username, role: values.role };
 		} catch (e) {
 			if (isAuthError(e)) return fail(400, { message: e.message, values: shown, errors: {} as FieldErrors });
 			throw e;
