@@ -4,6 +4,7 @@ import { foldKey } from '#shared/agencies/fold';
 import type { AgencyDirectory, AgencyEntry } from '#shared/agencies/types';
 import { MAX_PHRASING_LENGTH, nonTaskKey } from '#shared/extract/learned';
 import type { Db } from '../db';
+import { ensureSettings, readSetting, writeSetting } from '../settings';
 
 /** Longest name taught as an alias (characters). */
 const MAX_ALIAS_LENGTH = 200;
@@ -42,7 +43,7 @@ export class DirectoryStore {
 	#cached: AgencyDirectory | undefined;
 
 	constructor(private readonly db: Db) {
-		db.exec(`CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
+		ensureSettings(db);
 	}
 
 	/** The directory in force, with the learned non-task phrasings. */
@@ -62,13 +63,12 @@ export class DirectoryStore {
 
 	/** The stored value of a settings row, if any. */
 	#setting(key: string): string | undefined {
-		return (this.db.prepare(`SELECT value FROM settings WHERE key = ?`).get(key) as { value: string } | undefined)?.value;
+		return readSetting(this.db, key);
 	}
 
 	/** Stores (or, with undefined, deletes) a settings row; the cached directory is read again. */
 	#setSetting(key: string, value: string | undefined): void {
-		if (value === undefined) this.db.prepare(`DELETE FROM settings WHERE key = ?`).run(key);
-		else this.db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(key, value);
+		writeSetting(this.db, key, value);
 		this.#cached = undefined;
 	}
 

@@ -82,6 +82,19 @@ export function newId(): string {
  * The list of notices, who may open them, and the projection of each doc's header into the
  * database (for the newest-first list and search). The doc itself lives in the DocStore.
  */
+/**
+ * The issued notice numbered `number`/`symbol` in `year` other than `exceptId`, if any (numbers
+ * compared as integers: "07" is 7). Issuing (TrackerService) and import both ask it.
+ */
+export function findIssuedNotice(db: Db, symbol: string, number: string, year: string, exceptId = ''): { id: string; title: string } | undefined {
+	if (!/^\d{1,6}$/.test(number.trim())) return undefined;
+	return db
+		.prepare(
+			`SELECT id, title FROM notices WHERE state = 'issued' AND symbol = ? AND CAST(number AS INTEGER) = ? AND substr(date, 1, 4) = ? AND id <> ? LIMIT 1`
+		)
+		.get(symbol, Number(number.trim()), year, exceptId) as { id: string; title: string } | undefined;
+}
+
 export class NoticeRegistry {
 	readonly #projected = new Map<string, string>();
 	#updateRow: Statement | undefined;
@@ -303,13 +316,9 @@ export class NoticeRegistry {
 		return this.db.prepare('SELECT 1 FROM notices WHERE id = ?').get(id) !== undefined;
 	}
 
-	/** The notices `user` may open, newest first; `query` matches title or number without diacritics. */
-	list(user: User, query = '', limit = 200): NoticeSummary[] {
-		return this.listPage(user, query, 1, limit).rows;
-	}
-
 	/**
-	 * One page of the notices `user` may open, newest first — by the notice's own date, a draft
+	 * One page of the notices `user` may open (`query` matches title or number without
+	 * diacritics), newest first — by the notice's own date, a draft
 	 * without one by the day it was created — with how many there are in all, so the list says
 	 * "1–50 / 2 000" instead of silently stopping. Office, leaders and the administrator open every
 	 * notice, so their count is one SQL count; an agency's notices are those that name it, counted
@@ -358,10 +367,7 @@ export class NoticeRegistry {
 	/** Projects a doc's header into the notices row (called by the sync server after changes). */
 	/** The issued notice numbered `number`/`symbol` in `year`, if any (numbers compared as integers: "07" is 7). */
 	findIssued(symbol: string, number: string, year: string): { id: string; title: string } | undefined {
-		if (!/^\d{1,6}$/.test(number.trim())) return undefined;
-		return this.db
-			.prepare(`SELECT id, title FROM notices WHERE state = 'issued' AND symbol = ? AND CAST(number AS INTEGER) = ? AND substr(date, 1, 4) = ? LIMIT 1`)
-			.get(symbol, Number(number.trim()), year) as { id: string; title: string } | undefined;
+		return findIssuedNotice(this.db, symbol, number, year);
 	}
 
 	project(id: string, doc: Y.Doc): void {

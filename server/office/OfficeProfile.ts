@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { ensureSettings, readSetting, writeSetting } from '../settings';
 
 /**
  * Who the office is, as its documents say it (Decree 30/2020): the governing body and the office
@@ -45,7 +46,7 @@ export class OfficeProfileError extends Error {
 /** The office profile in the settings table (one JSON row). */
 export class OfficeProfileStore {
 	constructor(private readonly db: Db) {
-		db.exec(`CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
+		ensureSettings(db);
 	}
 
 	/** True once the administrator has saved a profile. */
@@ -83,11 +84,11 @@ export class OfficeProfileStore {
 		p.issuingBody = p.issuingBody.toLocaleUpperCase('vi');
 		p.signerAuthority = p.signerAuthority.toLocaleUpperCase('vi');
 		p.signerTitle = p.signerTitle.toLocaleUpperCase('vi');
-		this.db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(KEY, JSON.stringify(p));
+		writeSetting(this.db, KEY, JSON.stringify(p));
 		return p;
 	}
 
 	#raw(): string | undefined {
-		return (this.db.prepare(`SELECT value FROM settings WHERE key = ?`).get(KEY) as { value: string } | undefined)?.value;
+		return readSetting(this.db, KEY);
 	}
 }

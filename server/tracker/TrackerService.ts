@@ -10,6 +10,7 @@ import { shortDate } from '#shared/format/vnDate';
 import type { Db } from '../db';
 import type { User } from '../auth/types';
 import { migrateTracker } from './schema';
+import { findIssuedNotice } from '../notices/NoticeRegistry';
 import { STATUS_SQL, statusCondition, statusParams } from './statusSql';
 
 /** An error of the tracker with a stable reason and a Vietnamese message. */
@@ -304,10 +305,7 @@ export class TrackerService {
 			let number: string;
 			if (written) {
 				number = String(Number(written));
-				const taken = this.db
-					.prepare(`SELECT id FROM notices WHERE state = 'issued' AND symbol = ? AND CAST(number AS INTEGER) = ? AND substr(date, 1, 4) = ? AND id <> ?`)
-					.get(meta.symbol, Number(number), year, noticeId) as { id: string } | undefined;
-				if (taken)
+				if (findIssuedNotice(this.db, meta.symbol, number, year, noticeId))
 					throw new TrackerError(
 						'conflict',
 						`Số ${number}/${meta.symbol} năm ${year} đã được dùng cho một thông báo đã ban hành: hãy sửa số ở phần đầu hoặc để trống.`

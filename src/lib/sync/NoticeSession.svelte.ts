@@ -11,6 +11,7 @@ import type { TaskCorrection } from '#shared/doc/noticeDoc';
 import type { AgencyDirectory } from '#shared/agencies/types';
 import { colorFor } from './colors';
 import { UnloadMirror } from './UnloadMirror';
+import { afterPause } from './afterPause';
 import { afterPaint, deferAwarenessAfterPaint, deferUpdatesAfterPaint, type AwarenessHandler, type UpdateHandler } from './afterPaint';
 
 /** What the sync badge shows. */
@@ -105,9 +106,13 @@ export class NoticeSession {
 	#directory = $state.raw<AgencyDirectory>() as AgencyDirectory;
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain listeners, not state
 	readonly #taskListeners = new Set<(tasks: DraftTask[]) => void>();
-	/** When the doc last changed, and the refresh waiting for the pause after it (timer, then idle callback). */
-	#lastChange = 0;
-	#taskTimer: ReturnType<typeof setTimeout> | undefined;
+	/** The refresh waiting for a pause in edits, then for an idle moment. */
+	readonly #taskPause = afterPause(() => {
+		this.#taskIdle = whenIdle(() => {
+			this.#taskIdle = undefined;
+			this.refreshTasks();
+		});
+	}, TASK_PAUSE_MS);
 	#taskIdle: number | undefined;
 
 	constructor(
@@ -422,35 +427,17 @@ export class NoticeSession {
 		return () => this.#taskListeners.delete(fn);
 	}
 
-	/**
-	 * Debounces a refresh to a pause of `TASK_PAUSE_MS`, then waits for an idle moment. A key only
-	 * notes the time: the one timer, when it fires early, waits out the rest of the pause, so typing
-	 * sets and clears no timer per keystroke.
-	 */
+	/** Debounces a refresh to a pause of `TASK_PAUSE_MS` (no timer per key), then waits for an idle moment. */
 	#scheduleTaskRefresh(): void {
-		this.#lastChange = performance.now();
 		if (this.#taskIdle !== undefined) {
 			cancelIdle(this.#taskIdle);
 			this.#taskIdle = undefined;
 		}
-		if (this.#taskTimer === undefined) this.#armTaskTimer(TASK_PAUSE_MS);
-	}
-
-	#armTaskTimer(ms: number): void {
-		this.#taskTimer = setTimeout(() => {
-			this.#taskTimer = undefined;
-			const rest = this.#lastChange + TASK_PAUSE_MS - performance.now();
-			if (rest > 1) return this.#armTaskTimer(rest);
-			this.#taskIdle = whenIdle(() => {
-				this.#taskIdle = undefined;
-				this.refreshTasks();
-			});
-		}, ms);
+		this.#taskPause.touch();
 	}
 
 	#cancelTaskRefresh(): void {
-		clearTimeout(this.#taskTimer);
-		this.#taskTimer = undefined;
+		this.#taskPause.cancel();
 		if (this.#taskIdle !== undefined) cancelIdle(this.#taskIdle);
 		this.#taskIdle = undefined;
 	}
