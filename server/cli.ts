@@ -2,7 +2,9 @@
  * Command line of Kết Luận, working on the configured data directory (DATA_DIR, default ./data):
  *   npm run cli -- user add --username an --name "Nguyễn Văn An" --role office [--password …] [--agency …]
  *   npm run cli -- user list
- *   npm run cli -- token create --username an [--label "script"]
+ *   npm run cli -- token create --username an [--label "script"] [--days 90]
+ *   npm run cli -- token list --username an
+ *   npm run cli -- token revoke --token klt_… | --id ID | --username an [--label "script"]
  *   npm run cli -- notice create --username an --title "Kết luận của …"
  *   npm run cli -- notice share --notice ID --username binh --access read|write
  *   npm run cli -- import FILE… [--username an]        (.docx or .txt; prints one notice id per file)
@@ -15,7 +17,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AuthService } from './auth/AuthService';
+import { AuthService, DEFAULT_TOKEN_DAYS } from './auth/AuthService';
 import { isAuthError, ROLES, type Role } from './auth/types';
 import { readConfig } from './config';
 import { openDatabase } from './db';
@@ -31,7 +33,9 @@ import { isImportError, MAX_DOCX_BYTES, MAX_TEXT_BYTES } from './documents/types
 const USAGE = `Cách dùng: npm run cli -- <lệnh>
   user add --username TÊN --name "Họ tên" --role admin|office|leader|agency [--password MK] [--agency "Tên cơ quan"] [--email thu@dien.tu]
   user list
-  token create --username TÊN [--label NHÃN]
+  token create --username TÊN [--label NHÃN] [--days SỐ_NGÀY]   khóa API, hết hạn sau ${DEFAULT_TOKEN_DAYS} ngày nếu không ghi --days
+  token list --username TÊN           mã, nhãn, ngày tạo, ngày hết hạn của từng khóa
+  token revoke --token KHÓA | --id MÃ | --username TÊN [--label NHÃN]   thu hồi ngay (kết nối đang mở bị đóng)
   notice create --username TÊN --title "Trích yếu"
   notice share --notice ID --username TÊN --access read|write
   import TỆP… [--username TÊN]        nhập .docx hoặc .txt thành thông báo mới (mặc định: quản trị viên đầu tiên)
@@ -53,6 +57,9 @@ async function main(argv: string[]): Promise<void> {
 			agency: { type: 'string' },
 			email: { type: 'string' },
 			label: { type: 'string' },
+			days: { type: 'string' },
+			token: { type: 'string' },
+			id: { type: 'string' },
 			title: { type: 'string' },
 			notice: { type: 'string' },
 			access: { type: 'string' },
@@ -118,7 +125,31 @@ async function main(argv: string[]): Promise<void> {
 				break;
 			case 'token create': {
 				const user = userNamed(need(values.username, 'username'));
-				console.log(auth.createApiToken(user.id, values.label ?? 'cli'));
+				let days = DEFAULT_TOKEN_DAYS;
+				if (values.days !== undefined) {
+					days = Number(values.days);
+					if (!/^\d+$/.test(values.days)) throw new UsageError('--days phải là số ngày nguyên dương.');
+				}
+				console.log(auth.createApiToken(user.id, values.label ?? 'cli', days));
+				break;
+			}
+			case 'token list': {
+				const user = userNamed(need(values.username, 'username'));
+				const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+				for (const t of auth.listApiTokens(user.id))
+					console.log(`${t.id}\t${t.label}\ttạo ${day(t.createdAt)}\t${t.expiresAt > Date.now() ? 'hết hạn' : 'đã hết hạn'} ${day(t.expiresAt)}`);
+				break;
+			}
+			case 'token revoke': {
+				const given = [values.token, values.id, values.username].filter((v) => v !== undefined).length;
+				if (given !== 1) throw new UsageError('Hãy ghi đúng một trong --token, --id hoặc --username.');
+				if (values.username !== undefined) {
+					const n = auth.revokeApiTokensOf(userNamed(values.username).id, values.label);
+					console.error(`Đã thu hồi ${n} khóa API.`);
+				} else {
+					const t = auth.revokeApiToken((values.token ?? values.id)!);
+					console.error(`Đã thu hồi khóa API ${t.id} (${t.label}).`);
+				}
 				break;
 			}
 			case 'notice create': {

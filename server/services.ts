@@ -13,7 +13,7 @@ import { Mailer } from './notify/Mailer';
 import { TaskDeriver } from '#shared/tasks/draftTasks';
 import { defaultMeta } from '#shared/doc/noticeDoc';
 import { OfficeProfileStore } from './office/OfficeProfile';
-import { parseRoomName } from '#shared/protocol';
+import { CloseCode, parseRoomName } from '#shared/protocol';
 import type { AgencyDirectory } from '#shared/agencies/types';
 import { openSqliteDocStore } from './store/SqliteDocStore';
 import { createSyncServer } from './sync/index';
@@ -59,8 +59,9 @@ export function createServices(config: ServerConfig): Services {
 		if (!room) return { ok: false, status: 404 };
 		const { noticeId } = room;
 		const url = new URL(req.url ?? '/', 'http://localhost');
-		const user = auth.userForRequest({ cookie: req.headers.cookie, authorization: req.headers.authorization }, url);
-		if (!user) return { ok: false, status: 401 };
+		const found = auth.credentialForRequest({ cookie: req.headers.cookie, authorization: req.headers.authorization }, url);
+		if (!found) return { ok: false, status: 401 };
+		const { user, credential } = found;
 		// A browser sends the session cookie with cross-site WebSocket handshakes too: when the
 		// credential is the cookie, the page must come from this very host.
 		const usesCookie = !url.searchParams.has('token') && !req.headers.authorization;
@@ -71,9 +72,15 @@ export function createServices(config: ServerConfig): Services {
 		if (!access) return { ok: false, status: 403 };
 		// Whoever may read a notice may comment on it, also once it is issued (to discuss it): the
 		// comments doc is a room of its own, so this never lets a reader change the notice. [P12]
-		if (room.kind === 'comments') return { ok: true, principal: { userId: user.id, name: user.displayName }, access: 'write' };
+		if (room.kind === 'comments') return { ok: true, principal: { userId: user.id, name: user.displayName }, access: 'write', credential };
 		// [P11] A former writer of an issued notice reads it, but what it still sends becomes an amendment.
-		return { ok: true, principal: { userId: user.id, name: user.displayName }, access, amends: access === 'read' && notices.mayAmend(user, noticeId) };
+		return {
+			ok: true,
+			principal: { userId: user.id, name: user.displayName },
+			access,
+			amends: access === 'read' && notices.mayAmend(user, noticeId),
+			credential
+		};
 	};
 
 	// One projection per turn of the event loop: when many notices change in the same second, their
@@ -97,7 +104,9 @@ export function createServices(config: ServerConfig): Services {
 		onLateUpdate: (noticeId, late) => amendments.keep(noticeId, late),
 		// Projections (list, tracker) follow the text within a second of an edit; more often would
 		// only spend CPU while people type.
-		tuning: { docChangedThrottleMs: 800 },
+		tuning: { docChangedThrottleMs: 800, credentialCheckMs: credentialCheckMs(process.env) },
+		// [P13] Credentials ended outside this process (the CLI's `token revoke`) close their sockets too.
+		invalidCredentials: (credentials) => auth.invalidCredentials(credentials),
 		// Comments rooms hold no notice: nothing of them goes into the list, the tracker or the history.
 		onDocChanged: (roomName, doc) => {
 			if (parseRoomName(roomName)?.kind !== 'notice') return;
@@ -107,6 +116,13 @@ export function createServices(config: ServerConfig): Services {
 		onClientUpdate: (roomName, principal) => {
 			if (parseRoomName(roomName)?.kind === 'notice') recorder.edited(roomName, principal);
 		}
+	});
+	// [P13] An ended credential closes its sockets at once; a changed role or agency closes all of
+	// the user's, to be authorized again with the new rights.
+	auth.onRevocation((r) => {
+		const selector = { userId: r.userId, credentialKey: r.credentialKey, kind: r.kind, exceptKey: r.exceptKey };
+		if (r.reason === 'access-changed') sync.closeConnections(selector, CloseCode.ACCESS_CHANGED, 'access-changed');
+		else sync.closeConnections(selector, CloseCode.UNAUTHORIZED, r.reason);
 	});
 	const recordVersion = (noticeId: string, doc: Y.Doc) => {
 		try {
@@ -158,6 +174,12 @@ function historyTiming(env: NodeJS.ProcessEnv): typeof DEFAULT_TIMING {
 		return v !== undefined && v !== '' && Number.isFinite(n) && n >= 0 ? n : fallback;
 	};
 	return { intervalMs: ms(env.HISTORY_INTERVAL_MS, DEFAULT_TIMING.intervalMs), pauseMs: ms(env.HISTORY_PAUSE_MS, DEFAULT_TIMING.pauseMs) };
+}
+
+/** CREDENTIAL_CHECK_MS: how often open sync connections' credentials are checked again (default 30 s). [P13] */
+function credentialCheckMs(env: NodeJS.ProcessEnv): number {
+	const n = Number(env.CREDENTIAL_CHECK_MS);
+	return env.CREDENTIAL_CHECK_MS && Number.isFinite(n) && n >= 50 ? n : 30_000;
 }
 
 /** Runs the extractor once on typical lines (the engine compiles its hot paths on first use). */

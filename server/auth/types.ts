@@ -12,12 +12,59 @@ export interface User {
 	/** The agency an agency user belongs to (canonical directory name), else null. */
 	agency: string | null;
 	createdAt: number;
+	/** Address for reminders, or null. (AuthService always fills the last three; fixtures may omit them.) */
+	email?: string | null;
+	/** A disabled user cannot sign in; its sessions were ended and its API tokens are refused. */
+	disabled?: boolean;
+	/** Signed in with a one-time password set by the administrator: must choose a new one first. */
+	mustChangePassword?: boolean;
+}
+
+/**
+ * A credential that resolved to a user: the session cookie or an API token, by its digest, with
+ * its expiry. Sync connections keep it so that its end closes them.
+ */
+export interface Credential {
+	userId: string;
+	kind: 'session' | 'token';
+	/** SHA-256 digest of the secret, as stored. */
+	key: string;
+	expiresAt: number;
+}
+
+/** Why a user's credentials ended (the sync close reason of UNAUTHORIZED), or their rights changed. */
+export type RevocationReason =
+	'signed-out' | 'session-expired' | 'password-changed' | 'password-reset' | 'user-disabled' | 'token-revoked' | 'token-expired' | 'access-changed';
+
+/**
+ * A change that affects a user's open sync connections: which of them, and why. `access-changed`
+ * (role or agency) keeps the credentials; the connections are closed to be authorized anew.
+ */
+export interface Revocation {
+	userId: string;
+	reason: RevocationReason;
+	/** Only the connections of this credential (digest). */
+	credentialKey?: string;
+	/** Only connections of this kind of credential. */
+	kind?: 'session' | 'token';
+	/** Spare this credential (the session that just changed its own password). */
+	exceptKey?: string;
+}
+
+/** An API token as listed (never the secret): `id` is the start of its digest. */
+export interface ApiTokenInfo {
+	id: string;
+	userId: string;
+	label: string;
+	createdAt: number;
+	expiresAt: number;
 }
 
 /** An authentication failure with a stable reason, shown to people in Vietnamese. */
 export class AuthError extends Error {
 	constructor(
-		readonly reason: 'invalid-credentials' | 'rate-limited' | 'username-taken' | 'invalid-input' | 'not-found',
+		readonly reason:
+			'invalid-credentials' | 'rate-limited' | 'username-taken' | 'invalid-input' | 'not-found' | 'disabled' | 'last-admin' | 'wrong-password' | 'ambiguous',
 		message: string
 	) {
 		super(message);

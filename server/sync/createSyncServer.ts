@@ -23,6 +23,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		onDocChanged: options.onDocChanged,
 		onLateUpdate: options.onLateUpdate,
 		onClientUpdate: options.onClientUpdate,
+		invalidCredentials: options.invalidCredentials,
 		tuning: { ...tuning, log }
 	});
 	const transport = createWsTransport({
@@ -46,7 +47,13 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		// The client may have given up while we were checking its credentials.
 		if (socket.destroyed || !socket.writable) return;
 		transport.accept(req, socket, head, (syncSocket) =>
-			hub.connect(noticeId, syncSocket, { principal: result.principal, access: result.access, wantsAck, amends: result.amends === true })
+			hub.connect(noticeId, syncSocket, {
+				principal: result.principal,
+				access: result.access,
+				wantsAck,
+				amends: result.amends === true,
+				credential: result.credential
+			})
 		);
 	};
 
@@ -108,6 +115,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		},
 
 		closeNotice: (noticeId, code) => hub.closeNotice(noticeId, code),
+
+		closeConnections: (selector, code, reason) => hub.closeConnections(selector, code, reason),
 
 		async close() {
 			const inFlight = [...admitting];

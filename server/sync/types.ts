@@ -13,6 +13,19 @@ export interface Principal {
 	name: string;
 }
 
+/**
+ * The credential an upgrade was admitted with (a session cookie or an API token), kept with the
+ * connection so that ending the credential closes its sockets. [P13]
+ */
+export interface ConnectionCredential {
+	userId: string;
+	kind: 'session' | 'token';
+	/** The credential's digest (as stored); never the secret itself. */
+	key: string;
+	/** Epoch ms at which the credential stops being valid: the connection is closed then. */
+	expiresAt: number;
+}
+
 /** Result of checking an upgrade request: a principal with access, or the HTTP status to refuse with. */
 export type AuthorizeResult =
 	| {
@@ -21,6 +34,8 @@ export type AuthorizeResult =
 			access: Access;
 			/** The principal could write to the notice before it was issued (its late changes become an amendment, [P11]). */
 			amends?: boolean;
+			/** The credential used: its end (sign-out, expiry, revocation) closes the connection. [P13] */
+			credential?: ConnectionCredential;
 	  }
 	| { ok: false; status: 401 | 403 | 404 };
 
@@ -46,8 +61,26 @@ export interface SyncServerOptions {
 	onClientUpdate?: (noticeId: string, principal: Principal) => void;
 	/** Keeps a frozen notice's late update as an amendment ([P11]); without it, such updates close with 4423. */
 	onLateUpdate?: LateUpdateHook;
+	/**
+	 * Of the credentials of open connections, the keys of those no longer valid (deleted, expired,
+	 * user disabled). Asked every `credentialCheckMs` with every open connection's credential, in
+	 * one call: revocations made outside this process (the CLI's `token revoke`) close their
+	 * sockets too, without a database read per message. [P13]
+	 */
+	invalidCredentials?: (credentials: ConnectionCredential[]) => Iterable<string>;
 	/** Tuning and hooks; the defaults suit production. */
 	tuning?: SyncTuning;
+}
+
+/** Which open connections {@link SyncServer.closeConnections} closes. */
+export interface ConnectionSelector {
+	userId: string;
+	/** Only connections admitted with this credential (digest). */
+	credentialKey?: string;
+	/** Only connections admitted with a credential of this kind. */
+	kind?: 'session' | 'token';
+	/** Spare the connections admitted with this credential (the session that changed the password). */
+	exceptKey?: string;
 }
 
 /** Optional knobs of the sync server (tests shorten the timers). */
@@ -64,6 +97,8 @@ export interface SyncTuning {
 	maxMessageBytes?: number;
 	/** A connection whose unsent backlog exceeds this is closed with SLOW_CONSUMER. Default 32 MiB. */
 	maxBufferedBytes?: number;
+	/** How often open connections' credentials are checked ({@link SyncServerOptions.invalidCredentials}). Default 30 000 ms. */
+	credentialCheckMs?: number;
 	/** Where problems are reported (a connection closed for bad input, a failed compaction). Default console. */
 	log?: SyncLog;
 }
@@ -121,6 +156,8 @@ export interface ConnectionInfo {
 	system?: boolean;
 	/** A former writer of an issued notice, admitted read-only: its late changes go to an amendment. [P11] */
 	amends?: boolean;
+	/** The credential the connection was admitted with (none for the server's own). [P13] */
+	credential?: ConnectionCredential;
 }
 
 /**
@@ -149,6 +186,11 @@ export interface SyncServer {
 	updateDoc(noticeId: string, change: (doc: Y.Doc) => void): Promise<Y.Doc>;
 	/** Closes every connection of a notice with `code` (e.g. NOTICE_DELETED) and unloads it. */
 	closeNotice(noticeId: string, code: CloseCode): Promise<void>;
+	/**
+	 * Closes a user's open connections (all, or those of one credential) with `code` and `reason`,
+	 * at once: frames they send afterwards are dropped. Returns how many were closed. [P13]
+	 */
+	closeConnections(selector: ConnectionSelector, code: CloseCode, reason: string): number;
 	/** Flushes pending appends, closes every connection and unloads every doc. */
 	close(): Promise<void>;
 }

@@ -55,10 +55,20 @@ export type SyncMessageType = (typeof SyncMessageType)[keyof typeof SyncMessageT
 export const CloseCode = {
 	/** The frame could not be decoded, had an unknown message type, or carried an invalid update. */
 	MALFORMED_MESSAGE: 4400,
-	/** The credentials behind the connection are no longer valid (e.g. session revoked); sign in again. */
+	/**
+	 * The credential behind the connection ended while it was open: signed out, session expired,
+	 * password changed or reset, user disabled, API token revoked or expired. The close reason says
+	 * which ({@link RevokedReason}). Sign in again (a new token); reconnecting with the old one is
+	 * refused with HTTP 401. [P13]
+	 */
 	UNAUTHORIZED: 4401,
 	/** A read-only connection sent document content. The update was not applied. */
 	READ_ONLY_VIOLATION: 4403,
+	/**
+	 * The user's role or agency changed while connected: what they may do with the notice is decided
+	 * again. Reopen the notice (a new upgrade is authorized with the new rights). [P13]
+	 */
+	ACCESS_CHANGED: 4409,
 	/** The notice was deleted while the connection was open. */
 	NOTICE_DELETED: 4410,
 	/** A frame exceeded {@link MAX_MESSAGE_BYTES}. */
@@ -80,6 +90,7 @@ export const CloseReason: Readonly<Record<CloseCode, string>> = {
 	[CloseCode.MALFORMED_MESSAGE]: 'malformed-message',
 	[CloseCode.UNAUTHORIZED]: 'unauthorized',
 	[CloseCode.READ_ONLY_VIOLATION]: 'read-only',
+	[CloseCode.ACCESS_CHANGED]: 'access-changed',
 	[CloseCode.NOTICE_DELETED]: 'notice-deleted',
 	[CloseCode.MESSAGE_TOO_LARGE]: 'message-too-large',
 	[CloseCode.NOTICE_FROZEN]: 'notice-frozen',
@@ -87,6 +98,23 @@ export const CloseReason: Readonly<Record<CloseCode, string>> = {
 	[CloseCode.SERVER_SHUTDOWN]: 'server-shutdown',
 	[CloseCode.SLOW_CONSUMER]: 'slow-consumer'
 };
+
+/**
+ * Close reasons sent with {@link CloseCode.UNAUTHORIZED}: which credential ended, and why. [P13]
+ */
+export const RevokedReason = {
+	signedOut: 'signed-out',
+	sessionExpired: 'session-expired',
+	passwordChanged: 'password-changed',
+	passwordReset: 'password-reset',
+	userDisabled: 'user-disabled',
+	tokenRevoked: 'token-revoked',
+	tokenExpired: 'token-expired',
+	/** Found no longer valid by the periodic check (e.g. a token revoked by the CLI in another process). */
+	revoked: 'revoked'
+} as const;
+/** One of {@link RevokedReason}. */
+export type RevokedReason = (typeof RevokedReason)[keyof typeof RevokedReason];
 
 /** True when a close code means "do not reconnect" (4400–4499), as y-websocket v3 decides. */
 export function isPermanentClose(code: number): boolean {
