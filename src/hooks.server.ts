@@ -19,6 +19,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (auth.hasNoUsers()) redirect(303, '/setup');
 		redirect(303, `/login?next=${encodeURIComponent(path + event.url.search)}`);
 	}
+	// A one-time password set by the administrator is changed before anything else (pages only:
+	// the API and sync keep working for scripts).
+	const mayWait = path === '/account/password' || path === '/logout' || path.startsWith('/api/') || isPublic;
+	if (event.locals.user?.mustChangePassword && !mayWait) redirect(303, '/account/password');
 	// Never let a stale cookie pretend to be a session.
 	if (!event.locals.user && event.cookies.get(SESSION_COOKIE)) event.cookies.delete(SESSION_COOKIE, { path: '/' });
 	return resolve(event);

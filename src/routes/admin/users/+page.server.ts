@@ -2,8 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { getAppContext } from '$server/context';
 import { isAuthError, ROLES, ROLE_LABELS, type Role } from '$server/auth/types';
 import { validateNewUser, type FieldErrors } from '#shared/forms/userForm';
-import { resolveAgency } from '#shared/agencies/matcher';
-import { foldVietnamese } from '#shared/text/fold';
+import { agencyChoices, directoryAgency } from '$lib/server/directoryAgency';
 import type { Actions, PageServerLoad } from './$types';
 
 function requireAdmin(locals: App.Locals) {
@@ -15,11 +14,7 @@ export const load: PageServerLoad = ({ locals }) => {
 	return {
 		users: getAppContext().auth.listUsers(),
 		// An agency user's agency is picked from the directory: the name tasks are stored under.
-		agencies: getAppContext()
-			.directory.get()
-			.entries.filter((e) => e.kind !== 'leader')
-			.map((e) => e.name)
-			.filter((name, i, all) => all.indexOf(name) === i),
+		agencies: agencyChoices(getAppContext().directory.get()),
 		roles: ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
 	};
 };
@@ -43,13 +38,9 @@ export const actions: Actions = {
 		if (values.role === 'agency' && !values.agency) errors.agency = 'Người dùng của cơ quan cần tên cơ quan.';
 		else if (values.agency) {
 			// The directory's own name, so the user sees the tasks stored under it ("sở tài chính" → "Sở Tài chính").
-			const directory = getAppContext().directory.get();
-			const folded = foldVietnamese(values.agency);
-			const entry =
-				resolveAgency(values.agency, directory) ??
-				directory.entries.find((e) => e.kind !== 'leader' && [e.name, ...(e.aliases ?? [])].some((n) => foldVietnamese(n) === folded));
-			if (entry) values.agency = entry.name;
-			else errors.agency = `“${values.agency}” không có trong danh mục cơ quan: hãy chọn trong danh sách (hoặc thêm vào danh mục trước).`;
+			const found = directoryAgency(values.agency, getAppContext().directory.get());
+			if ('name' in found) values.agency = found.name;
+			else errors.agency = found.error;
 		}
 		if (values.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email)) errors.email = 'Địa chỉ thư điện tử không hợp lệ.';
 		const shown = { username: values.username, displayName: values.displayName, role: values.role, agency: values.agency, email: values.email };
