@@ -11,6 +11,8 @@ export interface SignInAnswer {
 	location: string | undefined;
 	/** The session cookie was set. */
 	signedIn: boolean;
+	/** `kl_session=…` as set (to send back in a Cookie header), when signed in. */
+	cookie: string | undefined;
 	body: string;
 }
 
@@ -40,14 +42,50 @@ export function postLogin(
 			(res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () =>
+				res.on('end', () => {
+					const set = (res.headers['set-cookie'] ?? []).find((c) => c.startsWith('kl_session=') && !c.startsWith('kl_session=;'));
 					resolve({
 						status: res.statusCode ?? 0,
 						location: res.headers.location,
-						signedIn: (res.headers['set-cookie'] ?? []).some((c) => c.startsWith('kl_session=') && !c.startsWith('kl_session=;')),
+						signedIn: set !== undefined,
+						cookie: set?.split(';')[0],
 						body: Buffer.concat(chunks).toString('utf8')
-					})
-				);
+					});
+				});
+				res.on('error', reject);
+			}
+		);
+		req.on('error', reject);
+		req.end(body);
+	});
+}
+
+/** Posts a form (a page's action, as a browser without JavaScript does) with a session cookie. */
+export function postForm(
+	baseUrl: string,
+	path: string,
+	fields: Record<string, string>,
+	cookie: string
+): Promise<{ status: number; location: string | undefined; body: string }> {
+	const body = new URLSearchParams(fields).toString();
+	return new Promise((resolve, reject) => {
+		const req = request(
+			new URL(path, baseUrl),
+			{
+				method: 'POST',
+				agent: false,
+				headers: {
+					accept: 'text/html',
+					cookie,
+					'content-type': 'application/x-www-form-urlencoded',
+					'content-length': Buffer.byteLength(body),
+					origin: new URL(baseUrl).origin
+				}
+			},
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (c: Buffer) => chunks.push(c));
+				res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, body: Buffer.concat(chunks).toString('utf8') }));
 				res.on('error', reject);
 			}
 		);

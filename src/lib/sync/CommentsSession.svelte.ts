@@ -4,7 +4,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { get as idbGet, set as idbSet } from 'idb-keyval';
 import type * as decoding from 'lib0/decoding';
 import { CommentsDoc, type CommentAnchor, type Thread } from '#shared/doc/commentsDoc';
-import { ACK_QUERY_PARAM, MessageType, commentsRoomName, decodeStateVector, isPermanentClose, readSavedMessage } from '#shared/protocol';
+import { ACK_QUERY_PARAM, CloseCode, MessageType, commentsRoomName, decodeStateVector, isPermanentClose, readSavedMessage } from '#shared/protocol';
 import { PendingChanges, type PendingChange } from './PendingChanges';
 import type { Connection, SessionUser } from './NoticeSession.svelte';
 
@@ -34,6 +34,7 @@ export class CommentsSession {
 	#connection = $state<Connection>('connecting');
 	#unsaved = $state(0);
 	#fatal = $state<string | null>(null);
+	#waitingForSignIn = false;
 
 	constructor(
 		readonly noticeId: string,
@@ -80,7 +81,9 @@ export class CommentsSession {
 			this.#connection = status === 'connected' ? 'online' : navigator.onLine ? 'connecting' : 'offline';
 		};
 		const onClose = (event: CloseEvent | null) => {
-			if (event && isPermanentClose(event.code))
+			// [P13] The sign-in ended: comments wait on this device and go once the person signed in again.
+			if (event?.code === CloseCode.UNAUTHORIZED) this.#waitForSignIn();
+			else if (event && isPermanentClose(event.code))
 				this.#fatal = 'Máy chủ không nhận bình luận của bạn nữa. Hãy tải lại trang; bình luận đã viết vẫn được giữ trên máy này.';
 			// Randomised backoff, as for the notice: a restart does not bring every client back at once.
 			const attempt = this.provider.wsUnsuccessfulReconnects + 1;
@@ -146,5 +149,30 @@ export class CommentsSession {
 		this.provider.destroy();
 		void this.#idb.destroy();
 		this.doc.destroy();
+	}
+
+	/** Polls until the session is valid again (the notice's "Đăng nhập lại", another tab), then reconnects. [P13] */
+	#waitForSignIn(): void {
+		if (this.#waitingForSignIn) return;
+		this.#waitingForSignIn = true;
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const check = async (): Promise<void> => {
+			try {
+				const res = await fetch('/api/session', { cache: 'no-store', credentials: 'same-origin' });
+				if (res.ok) {
+					this.#waitingForSignIn = false;
+					this.provider.connect();
+					return;
+				}
+			} catch {
+				/* offline for a moment: try again */
+			}
+			if (this.#waitingForSignIn) timer = setTimeout(() => void check(), 1500);
+		};
+		this.#cleanup.push(() => {
+			this.#waitingForSignIn = false;
+			clearTimeout(timer);
+		});
+		timer = setTimeout(() => void check(), 1500);
 	}
 }

@@ -4,7 +4,16 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { get as idbGet, set as idbSet } from 'idb-keyval';
 import * as decoding from 'lib0/decoding';
 import { NoticeDoc, type NoticeMeta } from '#shared/doc/noticeDoc';
-import { ACK_QUERY_PARAM, CloseCode, MessageType, decodeStateVector, isPermanentClose, readAmendedMessage, readSavedMessage } from '#shared/protocol';
+import {
+	ACK_QUERY_PARAM,
+	CloseCode,
+	MessageType,
+	RevokedReason,
+	decodeStateVector,
+	isPermanentClose,
+	readAmendedMessage,
+	readSavedMessage
+} from '#shared/protocol';
 import { PendingChanges, type PendingChange } from './PendingChanges';
 import { TaskDeriver, type DraftTask } from '#shared/tasks/draftTasks';
 import type { TaskCorrection } from '#shared/doc/noticeDoc';
@@ -99,6 +108,8 @@ export class NoticeSession {
 	#fatal = $state<string | null>(null);
 	#tasks = $state.raw<DraftTask[]>([]);
 	#expired = $state(false);
+	/** Why the sign-in ended, as the server said when it closed the socket ([P13]); null when not told. */
+	#endedBecause = $state<string | null>(null);
 	#amendment = $state<string | null>(null);
 	#probing = false;
 	#signInWindow: Window | null = null;
@@ -251,7 +262,7 @@ export class NoticeSession {
 		this.#listen(this.provider, 'sync', (synced: boolean) => (this.#serverSynced = synced));
 		this.#listen(this.provider, 'connection-close', (event: CloseEvent | null) => {
 			this.#serverSynced = false;
-			if (event?.code === CloseCode.UNAUTHORIZED) this.#sessionExpired();
+			if (event?.code === CloseCode.UNAUTHORIZED) this.#sessionExpired(event.reason);
 			else if (event && isPermanentClose(event.code)) this.#fatal = closeMessage(event.code);
 			// A refused upgrade (401) reaches the page as a plain failed connection (1006), exactly
 			// like a network problem: ask the server whether the session is still valid.
@@ -459,6 +470,25 @@ export class NoticeSession {
 		return this.#expired;
 	}
 
+	/**
+	 * What the page says while the sign-in is over: expired, or ended on the server while the
+	 * notice was open (signed out elsewhere, password changed or reset, account locked). [P13]
+	 */
+	get expiredMessage(): string {
+		switch (this.#endedBecause) {
+			case RevokedReason.signedOut:
+				return 'Bạn đã đăng xuất';
+			case RevokedReason.passwordChanged:
+				return 'Mật khẩu đã được đổi: hãy đăng nhập lại';
+			case RevokedReason.passwordReset:
+				return 'Mật khẩu của bạn đã được đặt lại: hãy đăng nhập lại';
+			case RevokedReason.userDisabled:
+				return 'Tài khoản của bạn đã bị khóa';
+			default:
+				return 'Phiên đăng nhập đã hết hạn';
+		}
+	}
+
 	/** Id of the amendment draft that now holds our late changes to this issued notice ([P11]), once told. */
 	get amendment(): string | null {
 		return this.#amendment;
@@ -541,8 +571,9 @@ export class NoticeSession {
 	}
 
 	/** The server no longer accepts our sign-in: say so, stop reconnecting, wait for a new sign-in. */
-	#sessionExpired(): void {
+	#sessionExpired(reason?: string): void {
 		if (this.#expired) return;
+		this.#endedBecause = reason || null;
 		this.#expired = true;
 		this.#settleShownUnsaved();
 		// Every reconnect would be refused the same way until the person signs in again.
@@ -680,6 +711,8 @@ function closeMessage(code: number): string {
 			return 'Thông báo đã được ban hành nên không thể sửa nữa.';
 		case CloseCode.NOTICE_DELETED:
 			return 'Thông báo này đã bị xóa.';
+		case CloseCode.ACCESS_CHANGED:
+			return 'Vai trò hoặc cơ quan của bạn vừa được thay đổi. Hãy tải lại trang để tiếp tục với quyền mới; nội dung bạn đã gõ vẫn được giữ trên máy này.';
 		case CloseCode.MESSAGE_TOO_LARGE:
 			return 'Thay đổi quá lớn, máy chủ không nhận. Hãy chia nhỏ nội dung dán vào.';
 		default:
