@@ -12,6 +12,7 @@ import { TrackerService } from './tracker/TrackerService';
 import { Mailer } from './notify/Mailer';
 import { TaskDeriver } from '#shared/tasks/draftTasks';
 import { defaultMeta } from '#shared/doc/noticeDoc';
+import { COMMENTS_SHAPE, NOTICE_SHAPE } from '#shared/doc/docShape';
 import { OfficeProfileStore } from './office/OfficeProfile';
 import { CloseCode, parseRoomName } from '#shared/protocol';
 import type { AgencyDirectory } from '#shared/agencies/types';
@@ -102,6 +103,8 @@ export function createServices(config: ServerConfig): Services {
 		authorize,
 		path: '/sync',
 		onLateUpdate: (noticeId, late) => amendments.keep(noticeId, late),
+		// [P14] Updates are checked against the notice's (or its comments') shape before they are stored.
+		docShape: (roomName) => (parseRoomName(roomName)?.kind === 'comments' ? COMMENTS_SHAPE : NOTICE_SHAPE),
 		// Projections (list, tracker) follow the text within a second of an edit; more often would
 		// only spend CPU while people type.
 		tuning: { docChangedThrottleMs: 800, credentialCheckMs: credentialCheckMs(process.env) },

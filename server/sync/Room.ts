@@ -1,11 +1,13 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { CloseCode, CloseReason, MessageType, SyncMessageType, encodeAmendedMessage, encodeSavedMessage } from '#shared/protocol';
+import type { DocShape } from '#shared/doc/docShape';
 import type { DocStore, LoadedDoc, LogSeq } from '../store/types';
 import { AwarenessRelay } from './AwarenessRelay';
 import type { Connection } from './Connection';
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage, isEmptyUpdate } from './syncMessages';
 import type { LateUpdateHook, Principal, SyncLog, TransactionOrigin } from './types';
+import { UpdateValidator, takePending, type ValidatorLimits, type Verdict } from './updateValidator';
 
 /** Everything a room needs from its hub; tuning values are already resolved. */
 export interface RoomContext {
@@ -16,6 +18,10 @@ export interface RoomContext {
 	readonly docChangedThrottleMs: number;
 	readonly maxMessageBytes: number;
 	readonly maxBufferedBytes: number;
+	/** Size and depth limits of a doc ([P14]). */
+	readonly limits: ValidatorLimits;
+	/** The shape a room's doc must keep ([P14]); null: only structure, depth and size are checked. */
+	docShape(roomName: string): DocShape | null;
 	readonly onDocChanged: ((noticeId: string, doc: Y.Doc) => void) | undefined;
 	/** Who sent each applied client update (history authors); never called for system changes. */
 	readonly onClientUpdate?: ((noticeId: string, principal: Principal) => void) | undefined;
@@ -45,10 +51,27 @@ type PipelineEntry =
 	/** "Send `conn` a saved ack once everything before me is applied." */
 	| { kind: 'ack'; conn: Connection };
 
+/** Suffix of the store entry where a room keeps what repairing its doc on load set aside ([P14]). */
+export const QUARANTINE_SUFFIX = '~quarantine';
+
 /** Thrown for input that breaks the protocol; the connection is closed with MALFORMED_MESSAGE. */
 class ProtocolViolation extends Error {
 	readonly reason = 'protocol-violation';
 }
+
+/** An update waiting on clocks its connection may still send. */
+interface Held {
+	readonly update: Uint8Array;
+	readonly forward: Uint8Array | null;
+	needs: ReadonlyMap<number, number>;
+	tries: number;
+}
+
+/** At most this many updates, of this many bytes in all, are held per connection ([P14]). */
+const MAX_HELD_UPDATES = 64;
+const MAX_HELD_BYTES = 1024 * 1024;
+/** A held update is checked again at most this many times (each after what it waited on arrived). */
+const MAX_HELD_TRIES = 4;
 
 const PENDING: StoreOutcome = { kind: 'pending' };
 const REMOTE: TransactionOrigin = { kind: 'remote' };
@@ -61,6 +84,7 @@ export class Room {
 	readonly name: string;
 	readonly #ctx: RoomContext;
 	readonly #doc = new Y.Doc();
+	readonly #validator: UpdateValidator;
 	readonly #awareness = new AwarenessRelay<Connection>();
 	readonly #connections = new Set<Connection>();
 	#state: RoomState = { kind: 'loading' };
@@ -76,6 +100,9 @@ export class Room {
 	#uncompacted = 0;
 	#compacting: Promise<void> | null = null;
 
+	/** Updates waiting on earlier clocks their connection has not sent yet ([P14], see #hold). */
+	readonly #held = new Map<Connection, Held[]>();
+
 	/** Late updates of a frozen notice being kept as amendments, one after the other ([P11]). */
 	#lateChain: Promise<void> = Promise.resolve();
 
@@ -85,6 +112,7 @@ export class Room {
 	constructor(name: string, ctx: RoomContext) {
 		this.name = name;
 		this.#ctx = ctx;
+		this.#validator = new UpdateValidator(this.#doc, ctx.docShape(name), ctx.limits);
 	}
 
 	/** Current life-cycle state. */
@@ -144,6 +172,8 @@ export class Room {
 	remove(conn: Connection): void {
 		if (!this.#connections.delete(conn)) return;
 		conn.state = { kind: 'closed' };
+		// Never stored, never seen by anyone: the client sends them again in its next step 2.
+		this.#held.delete(conn);
 		const removal = this.#awareness.removeOwner(conn);
 		if (removal !== null) this.#broadcast(removal, null);
 		this.#maybeIdle();
@@ -182,8 +212,12 @@ export class Room {
 
 	#becomeReady(loaded: LoadedDoc): void {
 		const origin: TransactionOrigin = { kind: 'store' };
+		/** What the repair sets aside (Yjs v2 updates), kept under `<name>~quarantine`. [P14] */
+		const quarantine: Uint8Array[] = [];
+		let bytes = 0;
 		this.#doc.transact(() => {
 			for (const update of loaded.updates) {
+				bytes += update.byteLength;
 				try {
 					Y.applyUpdate(this.#doc, update, origin);
 				} catch (error) {
@@ -191,14 +225,72 @@ export class Room {
 					// the next compaction drops it from the log.
 					this.#ctx.log.error(`sync: skipped an unreadable stored update of ${this.name}`, error);
 				}
+				// Stored before [P14]: what Yjs could not integrate would be re-read by every later
+				// update. Dropped at once, so the rest of the log loads at normal speed.
+				quarantine.push(...takePending(this.#doc));
 			}
 		}, origin);
+		const pendingDropped = quarantine.length > 0;
+		const repair = this.#setAsideMisplaced(quarantine, origin);
+		this.#validator.loaded(bytes);
 		this.#appliedSeq = loaded.head;
 		this.#uncompacted = loaded.logLength;
 		this.#state = { kind: 'ready' };
+		if (pendingDropped || repair !== null) this.#keepRepair(quarantine, repair, pendingDropped);
 		for (const conn of [...this.#connections]) this.#open(conn);
 		if (this.#uncompacted > this.#ctx.compactAfterUpdates) void this.#compact();
 		this.#maybeIdle();
+	}
+
+	/**
+	 * [P14] Deletes what the doc's shape does not allow (stored before updates were checked), after
+	 * keeping the whole doc as it was in `quarantine`. Returns the update that deleted it (null:
+	 * nothing to repair). Honest content is never touched: only the misplaced items and what they hold.
+	 */
+	#setAsideMisplaced(quarantine: Uint8Array[], origin: TransactionOrigin): { update: Uint8Array; count: number; detail: string } | null {
+		const misplaced = this.#validator.misplaced();
+		if (misplaced.length === 0) return null;
+		quarantine.push(Y.encodeStateAsUpdateV2(this.#doc));
+		let update: Uint8Array | null = null;
+		const keep = (u: Uint8Array) => (update = u);
+		this.#doc.on('update', keep);
+		try {
+			this.#doc.transact((tr) => {
+				for (const { item } of misplaced) item.delete(tr);
+			}, origin);
+		} finally {
+			this.#doc.off('update', keep);
+		}
+		const reasons = [...new Set(misplaced.slice(0, 5).map((m) => m.detail))].join('; ');
+		return update === null ? null : { update, count: misplaced.length, detail: reasons };
+	}
+
+	/**
+	 * [P14] Makes a repair on load durable: what was set aside goes to `<name>~quarantine` and the
+	 * deletions to the log, in the same tick — one group commit, before any client's update (so
+	 * the repair's seq is below theirs) — then a compaction folds away the stored updates that held
+	 * what was dropped.
+	 */
+	#keepRepair(quarantine: Uint8Array[], repair: { update: Uint8Array; count: number; detail: string } | null, pendingDropped: boolean): void {
+		const what = [
+			pendingDropped ? 'dropped structures Yjs could not integrate' : '',
+			repair ? `set aside ${repair.count} misplaced item(s) (${repair.detail})` : ''
+		]
+			.filter(Boolean)
+			.join(' and ');
+		this.#ctx.log.warn(`sync: repaired ${this.name} on load: ${what}; the doc as stored is kept under ${this.name}${QUARANTINE_SUFFIX}`);
+		const store = this.#ctx.store;
+		const kept = Promise.all(quarantine.map((bytes) => store.append(this.name + QUARANTINE_SUFFIX, bytes)));
+		const logged = repair === null ? Promise.resolve(null) : store.append(this.name, repair.update);
+		void Promise.all([kept, logged])
+			.then(async ([, seq]) => {
+				if (seq !== null) {
+					if (seq > this.#appliedSeq) this.#appliedSeq = seq;
+					this.#uncompacted++;
+				}
+				await this.#compact();
+			})
+			.catch((error: unknown) => this.#ctx.log.error(`sync: could not store the repair of ${this.name}`, error));
 	}
 
 	#loadFailed(error: unknown): void {
@@ -384,6 +476,13 @@ export class Room {
 			}
 			const formerWriter = conn.info.access === 'write' || conn.info.amends === true;
 			if (frozen && !conn.info.system && formerWriter && this.#ctx.onLateUpdate !== undefined) {
+				// [P14] An amendment draft is the issued doc plus this update: it must fit as well.
+				// (What Yjs cannot integrate yet is not kept: the draft's doc is encoded without it.)
+				const verdict = this.#validator.check(update);
+				if (!verdict.ok && verdict.reason !== 'pending') {
+					this.#reject(conn, CloseCode.UPDATE_REFUSED, `${verdict.reason}: ${verdict.detail}`);
+					return;
+				}
 				this.#keepLate(conn, update, this.#ctx.onLateUpdate);
 				return;
 			}
@@ -391,13 +490,27 @@ export class Room {
 			this.#reject(conn, code);
 			return;
 		}
-		// Validate before storing: a stored update that cannot be decoded would poison the log.
-		Y.decodeUpdate(update);
+		// Validate before storing: a stored update that cannot be decoded (throws: MALFORMED_MESSAGE),
+		// that Yjs would keep pending, or that breaks the doc's shape would poison the log. [P14]
+		const verdict = this.#validator.check(update);
+		if (!verdict.ok) {
+			// An honest client's edit typed just after a reconnect can overtake its step 2 holding
+			// the edits it made offline: held until they arrive on the same connection.
+			if (!this.#hold(conn, update, forward, verdict)) this.#reject(conn, CloseCode.UPDATE_REFUSED, `${verdict.reason}: ${verdict.detail}`);
+			return;
+		}
+		this.#admit(conn, update, forward, verdict);
+		for (const waiting of [...this.#held.keys()]) this.#releaseHeld(waiting);
+	}
+
+	/** Stores (then applies and broadcasts) a checked update, unless it is a step 2 with nothing new. */
+	#admit(conn: Connection, update: Uint8Array, forward: Uint8Array | null, verdict: Extract<Verdict, { ok: true }>): void {
 		if (forward === null && Y.snapshotContainsUpdate(Y.snapshot(this.#doc), update)) {
 			// A reconnecting client's step 2 with nothing new: do not grow the log.
 			this.#requestAck(conn);
 			return;
 		}
+		this.#validator.accept(verdict);
 		const entry: PipelineEntry = {
 			kind: 'update',
 			from: conn,
@@ -416,6 +529,43 @@ export class Room {
 				this.#scheduleDrain();
 			}
 		);
+	}
+
+	/**
+	 * [P14] Holds an update Yjs could not integrate yet because it waits on clocks its connection
+	 * may still send (a few, small: an attacker's big pending update is refused at once). False
+	 * when it cannot be held.
+	 */
+	#hold(conn: Connection, update: Uint8Array, forward: Uint8Array | null, verdict: Extract<Verdict, { ok: false }>): boolean {
+		if (verdict.reason !== 'pending' || verdict.needs === undefined) return false;
+		let held = this.#held.get(conn);
+		if (held === undefined) this.#held.set(conn, (held = []));
+		const bytes = held.reduce((n, h) => n + h.update.byteLength, update.byteLength);
+		if (held.length >= MAX_HELD_UPDATES || bytes > MAX_HELD_BYTES) return false;
+		held.push({ update, forward, needs: verdict.needs, tries: 0 });
+		return true;
+	}
+
+	/** Admits, in arrival order, the held updates of `conn` whose missing clocks have arrived. */
+	#releaseHeld(conn: Connection): void {
+		const held = this.#held.get(conn);
+		while (held !== undefined && held.length > 0 && !conn.closed) {
+			const first = held[0]!;
+			if (!this.#validator.present(first.needs)) return;
+			const verdict = this.#validator.check(first.update);
+			if (verdict.ok) {
+				held.shift();
+				this.#admit(conn, first.update, first.forward, verdict);
+				continue;
+			}
+			// Each retry must be paid for by the arrival of what it waited on; a few at most.
+			if (verdict.reason !== 'pending' || verdict.needs === undefined || ++first.tries >= MAX_HELD_TRIES) {
+				this.#reject(conn, CloseCode.UPDATE_REFUSED, `${verdict.reason}: ${verdict.detail}`);
+				return;
+			}
+			first.needs = verdict.needs;
+			return;
+		}
 	}
 
 	/**
@@ -499,6 +649,11 @@ export class Room {
 				}
 			}
 		}, REMOTE);
+		// Safety net ([P14]): every update was checked, but one stored after a failed append of its
+		// predecessor could still leave something pending; it must not slow every later update.
+		const pending = takePending(this.#doc);
+		if (pending.length > 0)
+			this.#ctx.log.error(`sync: dropped structures of ${this.name} Yjs could not integrate (${pending.reduce((n, p) => n + p.byteLength, 0)} bytes)`);
 		// Broadcast after the transaction, in arrival order (updates and the carets behind them).
 		for (const { frame, from } of outgoing) this.#broadcast(frame, from);
 		if (acks.size > 0) {
@@ -508,6 +663,7 @@ export class Room {
 		if (changed) this.#docChanged();
 		if (this.#uncompacted > this.#ctx.compactAfterUpdates) void this.#compact();
 		if (this.#pipeline.length === 0) {
+			this.#validator.settled();
 			const waiters = this.#drainedWaiters;
 			this.#drainedWaiters = [];
 			for (const resolve of waiters) resolve();

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { CloseCode, CloseReason, MAX_MESSAGE_BYTES, RevokedReason } from '#shared/protocol';
+import type { DocShape } from '#shared/doc/docShape';
+import { CloseCode, CloseReason, MAX_DOC_BYTES, MAX_MESSAGE_BYTES, MAX_TYPE_DEPTH, RevokedReason } from '#shared/protocol';
 import type { DocStore } from '../store/types';
 import { Connection } from './Connection';
 import { Room, type RoomContext } from './Room';
@@ -21,6 +22,8 @@ export interface SyncHubOptions {
 	onDocChanged?: (noticeId: string, doc: Y.Doc) => void;
 	onClientUpdate?: (noticeId: string, principal: Principal) => void;
 	onLateUpdate?: LateUpdateHook;
+	/** The shape each room's doc must keep ([P14]); null or absent: only structure, depth and size are checked. */
+	docShape?: (roomName: string) => DocShape | null;
 	/** Keys of the credentials no longer valid, asked every `credentialCheckMs` (SyncServerOptions). */
 	invalidCredentials?: (credentials: ConnectionCredential[]) => Iterable<string>;
 	tuning?: SyncTuning;
@@ -34,6 +37,8 @@ export const DEFAULT_TUNING = {
 	pingIntervalMs: 30_000,
 	maxMessageBytes: MAX_MESSAGE_BYTES,
 	maxBufferedBytes: 32 * 1024 * 1024,
+	maxDocBytes: MAX_DOC_BYTES,
+	maxTypeDepth: MAX_TYPE_DEPTH,
 	credentialCheckMs: 30_000
 } as const;
 
@@ -85,6 +90,8 @@ export class SyncHub {
 			docChangedThrottleMs: tuning.docChangedThrottleMs ?? DEFAULT_TUNING.docChangedThrottleMs,
 			maxMessageBytes: tuning.maxMessageBytes ?? DEFAULT_TUNING.maxMessageBytes,
 			maxBufferedBytes: tuning.maxBufferedBytes ?? DEFAULT_TUNING.maxBufferedBytes,
+			limits: { maxDocBytes: tuning.maxDocBytes ?? DEFAULT_TUNING.maxDocBytes, maxDepth: tuning.maxTypeDepth ?? DEFAULT_TUNING.maxTypeDepth },
+			docShape: options.docShape ?? (() => null),
 			onDocChanged: options.onDocChanged,
 			onClientUpdate: options.onClientUpdate,
 			onLateUpdate: options.onLateUpdate,

@@ -23,6 +23,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		onDocChanged: options.onDocChanged,
 		onLateUpdate: options.onLateUpdate,
 		onClientUpdate: options.onClientUpdate,
+		docShape: options.docShape,
 		invalidCredentials: options.invalidCredentials,
 		tuning: { ...tuning, log }
 	});

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type * as Y from 'yjs';
+import type { DocShape } from '#shared/doc/docShape';
 import type { CloseCode } from '#shared/protocol';
 import type { DocStore } from '../store/types';
 
@@ -62,6 +63,12 @@ export interface SyncServerOptions {
 	/** Keeps a frozen notice's late update as an amendment ([P11]); without it, such updates close with 4423. */
 	onLateUpdate?: LateUpdateHook;
 	/**
+	 * The shape a room's doc must keep ([P14], `#shared/doc/docShape`): an update writing anything
+	 * else closes with UPDATE_REFUSED, and a stored doc is repaired to it on load. Null (or no
+	 * option): only pending structures, nesting depth and size are checked.
+	 */
+	docShape?: (roomName: string) => DocShape | null;
+	/**
 	 * Of the credentials of open connections, the keys of those no longer valid (deleted, expired,
 	 * user disabled). Asked every `credentialCheckMs` with every open connection's credential, in
 	 * one call: revocations made outside this process (the CLI's `token revoke`) close their
@@ -97,6 +104,10 @@ export interface SyncTuning {
 	maxMessageBytes?: number;
 	/** A connection whose unsent backlog exceeds this is closed with SLOW_CONSUMER. Default 32 MiB. */
 	maxBufferedBytes?: number;
+	/** An update growing a doc past this many bytes closes with UPDATE_REFUSED. Default MAX_DOC_BYTES (16 MiB). [P14] */
+	maxDocBytes?: number;
+	/** Types nested deeper than this close with UPDATE_REFUSED. Default MAX_TYPE_DEPTH (64). [P14] */
+	maxTypeDepth?: number;
 	/** How often open connections' credentials are checked ({@link SyncServerOptions.invalidCredentials}). Default 30 000 ms. */
 	credentialCheckMs?: number;
 	/** Where problems are reported (a connection closed for bad input, a failed compaction). Default console. */

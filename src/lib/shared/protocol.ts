@@ -73,6 +73,12 @@ export const CloseCode = {
 	NOTICE_DELETED: 4410,
 	/** A frame exceeded {@link MAX_MESSAGE_BYTES}. */
 	MESSAGE_TOO_LARGE: 4413,
+	/**
+	 * An update was refused and not stored: Yjs could not integrate all of it (it names items nobody
+	 * has), it writes something the doc's shape does not allow, nests types deeper than
+	 * {@link MAX_TYPE_DEPTH}, or grows the doc past {@link MAX_DOC_BYTES}. [P14]
+	 */
+	UPDATE_REFUSED: 4422,
 	/** The notice was issued (ban hành) and is frozen; the update was not applied. Reopen read-only. */
 	NOTICE_FROZEN: 4423,
 	/** The server failed to store or load the document; retry later. */
@@ -93,6 +99,7 @@ export const CloseReason: Readonly<Record<CloseCode, string>> = {
 	[CloseCode.ACCESS_CHANGED]: 'access-changed',
 	[CloseCode.NOTICE_DELETED]: 'notice-deleted',
 	[CloseCode.MESSAGE_TOO_LARGE]: 'message-too-large',
+	[CloseCode.UPDATE_REFUSED]: 'update-refused',
 	[CloseCode.NOTICE_FROZEN]: 'notice-frozen',
 	[CloseCode.INTERNAL_ERROR]: 'internal-error',
 	[CloseCode.SERVER_SHUTDOWN]: 'server-shutdown',
@@ -123,6 +130,19 @@ export function isPermanentClose(code: number): boolean {
 
 /** Largest frame the server accepts; larger frames close the connection with MESSAGE_TOO_LARGE. */
 export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Largest a doc may grow, in bytes of its Yjs encoding (`Y.encodeStateAsUpdate`); an update adding
+ * to a doc past it closes with UPDATE_REFUSED (deleting is always allowed). A notice is a few pages
+ * of text: tens of kilobytes, even with its edit history. [P14]
+ */
+export const MAX_DOC_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Deepest nesting of Yjs types in a doc (a root's children are at depth 1): 30 nested lists of the
+ * body are 60 levels. Deeper closes with UPDATE_REFUSED. [P14]
+ */
+export const MAX_TYPE_DEPTH = 64;
 
 /** Query parameter a client sets to `1` to receive {@link MessageType.saved} acknowledgements. */
 export const ACK_QUERY_PARAM = 'ack';

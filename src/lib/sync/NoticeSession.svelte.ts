@@ -715,6 +715,8 @@ function closeMessage(code: number): string {
 			return 'Vai trò hoặc cơ quan của bạn vừa được thay đổi. Hãy tải lại trang để tiếp tục với quyền mới; nội dung bạn đã gõ vẫn được giữ trên máy này.';
 		case CloseCode.MESSAGE_TOO_LARGE:
 			return 'Thay đổi quá lớn, máy chủ không nhận. Hãy chia nhỏ nội dung dán vào.';
+		case CloseCode.UPDATE_REFUSED:
+			return 'Máy chủ không nhận thay đổi vừa rồi: nó không hợp với cấu trúc của thông báo hoặc làm thông báo quá lớn. Hãy tải lại trang; nội dung trên máy này vẫn được giữ.';
 		default:
 			return `Máy chủ đã ngắt kết nối (mã ${code}). Hãy tải lại trang; nội dung trên máy này vẫn được giữ.`;
 	}
