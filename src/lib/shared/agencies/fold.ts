@@ -41,5 +41,6 @@ export function foldKey(text: string): string {
 					const l = c.toLowerCase();
 					return l.length === c.length ? l : c;
 				}).join('');
-	return base.replace(TONE_RE, (m) => TONE_MAP.get(m) ?? m);
+	// "ƣ" (U+01A3), a PDF legacy-font letter for "ư", folds onto it (one unit for one).
+	return base.replace(TONE_RE, (m) => TONE_MAP.get(m) ?? m).replace(/\u01a3/gu, '\u01b0');
 }

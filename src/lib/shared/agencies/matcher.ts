@@ -8,6 +8,8 @@
  */
 import {
 	AGENCY_NAME_STARTS,
+	ANAPHORIC_PARTY_HEADS,
+	ANAPHORIC_PARTY_POINTERS,
 	COLLECTIVE_HEADS,
 	COLLECTIVE_QUALIFIERS,
 	COMPANY_LEGAL_FORMS,
@@ -160,7 +162,7 @@ export function compileDirectory(directory: AgencyDirectory): CompiledDirectory 
 	for (const [c, child] of trie.next ?? []) if (c < ROOT_TABLE_SIZE) rootTable[c] = child;
 	const lowerFirstWords = new Set<string>();
 	for (const [fw, list] of byFirstWord) if (list.some((a) => !a.upperInitial)) lowerFirstWords.add(fw);
-	const lowerInitials = codeSet([...lowerFirstWords, ...LOWER_CASE_STARTS].map((w) => w.charAt(0)));
+	const lowerInitials = codeSet([...lowerFirstWords, ...LOWER_CASE_STARTS, ...ANAPHORIC_FIRST_WORDS].map((w) => w.charAt(0)));
 	const compiled = { byFirstWord, byId, trie, rootTable, lowerFirstWords, lowerInitials };
 	compiledCache.set(directory, compiled);
 	return compiled;
@@ -446,6 +448,15 @@ function readGeneric(text: string, key: string, i: number): number {
 	}
 	return end;
 }
+
+/** {@link ANAPHORIC_PARTY_HEADS} + {@link ANAPHORIC_PARTY_POINTERS}, folded like the text. */
+const ANAPHORIC_PARTY_RE = new RegExp(
+	`^(?:(?:các|những)\\s+)?(?:${ANAPHORIC_PARTY_HEADS.map((w) => foldKey(w)).join('|')})\\s+(?:${ANAPHORIC_PARTY_POINTERS.map((w) => foldKey(w)).join('|')})(?![\\p{L}\\p{M}])`,
+	'u'
+);
+
+/** First words (folded) of {@link ANAPHORIC_PARTY_HEADS}. */
+const ANAPHORIC_FIRST_WORDS: ReadonlySet<string> = new Set(ANAPHORIC_PARTY_HEADS.map((w) => foldKey(w).split(' ')[0] as string));
 
 /** Verbs, modals and prepositions (folded) that end an unknown agency's name: the predicate starts. */
 export const NAME_STOPS: ReadonlySet<string> = new Set(
@@ -815,6 +826,9 @@ function matchCore(text: string, key: string, i: number, dir: CompiledDirectory)
 	const g = readGeneric(text, key, i);
 	// "các đơn vị có tỷ lệ giải ngân thấp phải báo cáo": a "có …" qualifier, as for localities.
 	if (g > 0) return { end: readHavingQualifier(text, key, g), kind: 'generic' };
+	// [P14] "yêu cầu đơn vị nêu trên thực hiện …": a noun pointing back names the parties before it.
+	const back = ANAPHORIC_PARTY_RE.exec(key.slice(i, i + 40));
+	if (back && (i === 0 || !isLetter(key[i - 1]))) return { end: i + back[0].length, kind: 'generic' };
 	const u = readUnknown(text, key, i);
 	if (u > 0) return { end: u, kind: 'unknown' };
 	return undefined;
@@ -883,6 +897,8 @@ function isLowerCode(code: number): boolean {
 function mayStartLowerCase(key: string, i: number, end: number, dir: CompiledDirectory): boolean {
 	if (dir.lowerInitials[key.charCodeAt(i)] !== 1) return false;
 	if (LOWER_CASE_STARTS.has(key.slice(i, end))) return true;
+	// [P14] "đơn vị nêu trên": tested only where a head noun of it starts.
+	if (ANAPHORIC_FIRST_WORDS.has(key.slice(i, end)) && ANAPHORIC_PARTY_RE.test(key.slice(i, i + 40))) return true;
 	return dir.lowerFirstWords.size > 0 && dir.lowerFirstWords.has(key.slice(i, i + firstWordLength(key, i)));
 }
 

@@ -31,7 +31,7 @@ import {
 } from './blockParties';
 import { actionOf, isDirective } from './blockPredicate';
 import { findOfficials, findSupport } from './blockSupport';
-import { ACCOUNTABILITY_RE, ANAPHORIC_TOPIC_RE, COMMA_PREDICATE_RE, ELABORATION_RE, NARRATIVE_RE, PRAISE_RE, TOPIC_RE } from './blockWords';
+import { ACCOUNTABILITY_RE, ANAPHORIC_TOPIC_RE, COMMA_PREDICATE_RE, ELABORATION_RE, NARRATIVE_RE, PRAISE_RE, SPEAKER_FORMULA_RE, TOPIC_RE } from './blockWords';
 
 /** Sentences of a block: part of this module's public face (the editor and the sequence reader use it). */
 export { splitSentences } from './blockClauses';
@@ -280,8 +280,14 @@ export function headingAssignee(text: string, context: BlockContext = {}): Agenc
 	// cụm công nghiệp".
 	if (first && isLeadCapable(first, parse) && bare.length < 120 && !/[,;:]/u.test(bare.slice(first.end))) {
 		const rest = bare.slice(first.end);
-		if (!rest.trim() || !COMMA_PREDICATE_RE.test(rest.trim())) return [toRef(first, bare)];
+		// [P15] "Bộ Tài chính có ý kiến như sau:" names the speaker, not a party with a qualifier.
+		if (!rest.trim() || !(COMMA_PREDICATE_RE.test(rest.trim()) || SPEAKER_FORMULA_RE.test(rest.trim()))) return [toRef(first, bare)];
 	}
+	// [S1] "1. Công an tỉnh, các sở, ban, ngành, đoàn thể tỉnh và Ủy ban nhân dân các xã, phường": a
+	// heading that is only a list of parties passes them all.
+	const whole = first && isLeadCapable(first, parse) ? readParties(parse, 0) : null;
+	if (whole && whole.mentions.length > 1 && whole.end === bare.length && whole.mentions.every((m) => isLeadCapable(m, parse)))
+		return whole.mentions.map((m) => toRef(m));
 	// "a) Đối với Tập đoàn Điện lực Việt Nam:": the tasks below are that party's.
 	const toward = /^(?:Đối với|đối với|ĐỐI VỚI)\s+/u.exec(bare);
 	if (toward) {

@@ -15,6 +15,7 @@ import {
 	BARE_COMMITTEE_RE,
 	COMMA_PREDICATE_RE,
 	CONNECTOR_RE,
+	BARE_ADDRESSEE_RE,
 	INTRODUCER_RE,
 	LAPSE_RE,
 	LEAD_KINDS,
@@ -24,6 +25,7 @@ import {
 	ROLE_PREDICATE_RE,
 	SCOPE_ADVERBIAL_RE,
 	SPEAKER_CHARGE_RE,
+	SPEAKER_FORMULA_RE,
 	SPEAKER_PRAISE_RE
 } from './blockWords';
 
@@ -110,7 +112,8 @@ export function readParties(parse: Parse, p: number): PartyList | null {
 	let end = first.end;
 	for (;;) {
 		const rest = text.slice(end, end + 120);
-		const sep = /^(?:\s*,\s*|\s+và\s+)/u.exec(rest);
+		// [P17] "Các sở, ban, ngành; Ủy ban nhân dân các xã, phường; các cơ quan, đơn vị …": ";" parts parties too.
+		const sep = /^(?:\s*[,;]\s*|\s+và\s+)/u.exec(rest);
 		const next = sep ? at.get(end + sep[0].length) : undefined;
 		if (sep && next) {
 			mentions.push(next);
@@ -208,6 +211,20 @@ export function findLeadGroups(parse: Parse, from: number, to: number): { groups
 			if (list && leads.length) {
 				groups.push({ start: cs.pos, predStart: list.end, leads: leads.map((m) => toRef(m)), rules: [...opener, introducer ? 'P1' : 'P3'] });
 				consumed = list.end;
+			} else if (!list && introducer && !/^giao/iu.test(introducer[0])) {
+				// [P16] "đề nghị địa phương căn cứ …": the bare noun stands for the addressee.
+				const at = p + intro[0].length;
+				const bare = BARE_ADDRESSEE_RE.exec(text.slice(at, at + 30));
+				const word = bare?.[0].trimEnd() ?? '';
+				if (word) {
+					groups.push({
+						start: cs.pos,
+						predStart: at + word.length,
+						leads: [{ name: word, text: word, kind: 'generic', known: false, span: { start: at, end: at + word.length } }],
+						rules: [...opener, 'P1', 'P16']
+					});
+					consumed = at + word.length;
+				}
 			}
 			continue;
 		}
@@ -249,7 +266,7 @@ export function findLeadGroups(parse: Parse, from: number, to: number): { groups
 			(list.mentions.every((m) => m.kind === 'authority' || m.kind === 'leader' || isIssuer(m, parse)) ||
 				(list.mentions.every((m) => m.kind === 'locality' && BARE_COMMITTEE_RE.test(m.text)) && !/^chỉ đạo/u.test(tail))) &&
 			REQUESTER_VERB_RE.test(tail);
-		if (speakers || SPEAKER_PRAISE_RE.test(tail)) {
+		if (speakers || SPEAKER_PRAISE_RE.test(tail) || SPEAKER_FORMULA_RE.test(tail)) {
 			// "Ủy ban nhân dân tỉnh yêu cầu X …", "Thường trực UBND tỉnh yêu cầu:"
 			requester = true;
 			if (requesterAt < 0) requesterAt = cs.pos;

@@ -3,7 +3,11 @@
  * stage of the block reader tests (introducers, approval and praise, predicates, topics, connectors …).
  */
 import {
+	ANAPHORIC_PLURALS,
+	ANAPHORIC_POINTERS,
+	ANAPHORIC_TOPIC_NOUNS,
 	APPROVAL_WORDS,
+	BARE_ADDRESSEES,
 	capitalised,
 	CHARGE_VERBS,
 	CONNECTORS,
@@ -16,6 +20,7 @@ import {
 	NON_PREDICATE_WORDS,
 	PRAISE_WORDS,
 	PREDICATE_OPENERS,
+	SPEAKER_FORMULAS,
 	SPEAKER_VERBS,
 	TOPIC_MARKERS,
 	WORD_END,
@@ -40,6 +45,9 @@ const ACCOUNTABILITY_PATTERN = /^(?:[^,;.]{0,40}\s)?(?:phải\s+|hoàn toàn\s+)
 
 /** {@link ACCOUNTABILITY_PATTERN} behind a cheap test for its words (it backtracks on every sentence). */
 export const ACCOUNTABILITY_RE = { test: (s: string) => s.includes('chịu trách nhiệm') && ACCOUNTABILITY_PATTERN.test(s) };
+
+/** [P16] A bare noun for the letter's addressee right after "đề nghị / yêu cầu" ("đề nghị địa phương căn cứ …"). */
+export const BARE_ADDRESSEE_RE = wordsRe(BARE_ADDRESSEES, { after: '\\s+(?=\\p{Ll})', caseSensitive: true });
 
 /** "Giao X", "Yêu cầu X", "Thống nhất giao X": the party after it is charged. */
 export const INTRODUCER_RE = new RegExp(`^(?:(?:${wordsAlt(APPROVAL_WORDS)})\\s+(?:(?:việc|để|cho)\\s+)?)?(?:${wordsAlt(INTRODUCER_VERBS)})\\s+`, 'iu');
@@ -67,7 +75,7 @@ export const ROLE_PREDICATE_RE = /^là\s+(?:(?:cơ quan|đơn vị)\s+(?:thườ
  * chức năng, nhiệm vụ được giao tăng cường …"): skipped when looking for the predicate.
  */
 export const SCOPE_ADVERBIAL_RE =
-	/^(?:theo|trong phạm vi|căn cứ)\s+(?:(?:đúng|các)\s+)?(?:chức năng,?\s+nhiệm vụ(?:,?\s+quyền hạn)?|thẩm quyền|lĩnh vực|phạm vi)(?:\s+(?:được giao|được phân công|của mình|quản lý))?(?:\s*,)?\s+/u;
+	/^(?:,\s*)?(?:theo|trong phạm vi|căn cứ)\s+(?:(?:đúng|các)\s+)?(?:chức năng,?\s+nhiệm vụ(?:,?\s+quyền hạn)?|thẩm quyền|lĩnh vực|phạm vi)(?:\s+(?:được giao|được phân công|của mình|quản lý))?(?:\s*,)?\s+/u;
 
 /** A restrictive clause of what the subject has not yet done ("… đến nay chưa có báo cáo …, khẩn trương …"). */
 export const LAPSE_RE = wordsRe(LAPSE_OPENERS, { after: '\\s', caseSensitive: true });
@@ -84,6 +92,9 @@ export const SPEAKER_CHARGE_RE = wordsRe(CHARGE_VERBS, { after: '\\s+', caseSens
 /** A committee written without a place name: in its own notice, the speaker. */
 export const BARE_COMMITTEE_RE = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|thành phố|huyện|quận|thị xã)$/u;
 
+/** [P15] "… có ý kiến như sau": whoever says it is the speaker. */
+export const SPEAKER_FORMULA_RE = wordsRe(SPEAKER_FORMULAS, { caseSensitive: true });
+
 /** Verbs of praise: whoever says them speaks for the notice, and is not charged by them. */
 export const SPEAKER_PRAISE_RE = wordsRe(PRAISE_WORDS, { caseSensitive: true });
 
@@ -93,7 +104,11 @@ export const AGREEMENT_RE = new RegExp(`^(?:Cơ bản\\s+)?(?:${wordsAlt(capital
 /** A sentence of praise ("Ghi nhận …", "Ủy ban nhân dân tỉnh ghi nhận …"): never an assignment. */
 export const PRAISE_RE = new RegExp(`^(?:${wordsAlt(capitalised(PRAISE_WORDS))}|Ủy ban nhân dân tỉnh ghi nhận)${WORD_END}`, 'u');
 
-export const ANAPHORIC_TOPIC_RE = /^Về\s+(?:việc|vấn đề|nội dung|kiến nghị|đề nghị|đề xuất)\s+(?:này|trên|nêu trên)\s*,\s*/iu;
+/** A topic that points back ("Về việc này, …", "Về các nội dung trên, …"): the comma ends it. */
+export const ANAPHORIC_TOPIC_RE = new RegExp(
+	`^Về\\s+(?:(?:${wordsAlt(ANAPHORIC_PLURALS)})\\s+)?(?:${wordsAlt(ANAPHORIC_TOPIC_NOUNS)})\\s+(?:${wordsAlt(ANAPHORIC_POINTERS)})\\s*,\\s*`,
+	'iu'
+);
 
 /** Lead-ins that name a topic or a proposer ("Kiến nghị của …:"): capitalised, as they open a sentence. */
 export const TOPIC_RE = wordsRe(capitalised(TOPIC_MARKERS), { caseSensitive: true });

@@ -129,6 +129,18 @@ export const SPEAKER_VERBS: readonly string[] = [
 	'tổ chức làm việc'
 ];
 
+/**
+ * Formulas that hand over to the speaker's opinion, whoever speaks ("Cục ĐCK có ý kiến như sau:"):
+ * the party before them is the speaker ([P15]). A bare "có ý kiến (gửi …)" is a task.
+ */
+export const SPEAKER_FORMULAS: readonly string[] = [
+	'có ý kiến như sau',
+	'có ý kiến chỉ đạo',
+	'có ý kiến kết luận',
+	'kết luận như sau',
+	'có ý kiến trả lời như sau'
+];
+
 /** Words that, right after a noun phrase, show it is not the subject of a predicate. */
 export const NON_PREDICATE_WORDS: readonly string[] = [
 	'của',
@@ -258,6 +270,14 @@ export const PREDICATE_OPENERS: readonly string[] = [
 /** Openers of a lead-in that names a topic or a proposer, not the assignee ("Kiến nghị của …:"). */
 export const TOPIC_MARKERS: readonly string[] = ['kiến nghị', 'đề nghị của', 'đề xuất của', 'về việc', 'về', 'nội dung', 'vấn đề', 'ý kiến', 'trả lời'];
 
+/**
+ * A topic that points back ("Về việc này, …", "Về các nội dung trên, …"): the nouns, their plural
+ * markers and the words that point back. The sentence after the comma is read ([S4]).
+ */
+export const ANAPHORIC_TOPIC_NOUNS: readonly string[] = ['việc', 'vấn đề', 'nội dung', 'kiến nghị', 'đề nghị', 'đề xuất', 'sự việc', 'thông tin'];
+export const ANAPHORIC_PLURALS: readonly string[] = ['các', 'những'];
+export const ANAPHORIC_POINTERS: readonly string[] = ['này', 'trên', 'nêu trên', 'nói trên', 'đó'];
+
 /** Openers of sentences about the meeting itself (who attended, who reported): never assignments. */
 export const NARRATIVE_OPENERS: readonly string[] = ['sau khi nghe', 'tham dự', 'dự họp', 'cùng dự', 'chủ trì cuộc họp', 'trên đây', 'nay thông báo'];
 
@@ -383,6 +403,19 @@ export const COLLECTIVE_HEADS: readonly string[] = [
 	'vụ'
 ];
 
+/**
+ * Nouns that, with a word pointing back ("đơn vị nêu trên", "Công ty nói trên"), name the parties
+ * written before them, singular or plural: a party kept as written ([P14]).
+ */
+export const ANAPHORIC_PARTY_HEADS: readonly string[] = ['đơn vị', 'cơ quan', 'doanh nghiệp', 'công ty', 'tổ chức', 'địa phương', 'chủ đầu tư'];
+export const ANAPHORIC_PARTY_POINTERS: readonly string[] = ['nêu trên', 'nói trên'];
+
+/**
+ * Bare nouns that, right after "đề nghị / yêu cầu" (not "giao": "giao chủ đầu tư" names a role), stand for the letter's addressee ("đề nghị địa
+ * phương căn cứ địa giới hành chính mới …" in a letter to one Sở): the lead, kept as written ([P16]).
+ */
+export const BARE_ADDRESSEES: readonly string[] = ['địa phương', 'đơn vị', 'doanh nghiệp'];
+
 /** Qualifiers of a collective ("các sở, ngành có liên quan", "các cơ quan thuộc bộ"), tried in order. */
 export const COLLECTIVE_QUALIFIERS: readonly string[] = [
 	'thuộc và trực thuộc bộ',
@@ -402,7 +435,15 @@ export const COLLECTIVE_QUALIFIERS: readonly string[] = [
 	'trung ương',
 	'chức năng',
 	'địa phương',
-	'trên địa bàn tỉnh'
+	'trên địa bàn tỉnh',
+	// The level of the collective, bare after its heads ("các sở, ban, ngành, đoàn thể tỉnh",
+	// "các phòng, ban huyện").
+	'tỉnh',
+	'thành phố',
+	'huyện',
+	// Pointing back to parties named before ("các đơn vị nêu trên").
+	'nêu trên',
+	'nói trên'
 ];
 
 /**

@@ -6,7 +6,7 @@
 import { extractSequence } from './sequence';
 import { parseDay } from './deadline';
 import { resolveAgency } from '../agencies/matcher';
-import { segmentNotice, toSourceSpan, type SourceBlock } from './text';
+import { repairLegacyLetters, segmentNotice, toSourceSpan, type SourceBlock } from './text';
 import type { AgencyDirectory, IsoDate } from '../agencies/types';
 import type { AgencyRef, Assignment, BlockRole, Deadline, Span } from './types';
 
@@ -187,7 +187,8 @@ function mapRef(block: SourceBlock, r: AgencyRef): AgencyRef {
  */
 export function extractNotice(fullText: string, options: NoticeOptions = {}): NoticeExtraction {
 	const text = fullText.normalize('NFC');
-	const blocks = segmentNotice(text);
+	// [L11] Blocks are read from the text with legacy-font letters repaired (offsets unchanged).
+	const blocks = segmentNotice(repairLegacyLetters(text));
 	const headerEnd = findHeaderEnd(blocks);
 	const noticeDate = options.noticeDate ?? readDates(blocks, headerEnd);
 	const issuer = readIssuer(blocks, headerEnd, options.directory);

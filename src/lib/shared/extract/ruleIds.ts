@@ -28,7 +28,8 @@ export const RULE_LABELS = {
 	A4: 'Câu không có chủ ngữ: giao cho cơ quan của câu trước',
 	A5: 'Việc của cơ quan nhận văn bản (“gửi … để …”)',
 	P10: 'Cơ quan chủ trì là một nhóm chung (“các sở, ngành”)',
-	P13: 'Chủ ngữ kèm mệnh đề “chưa …”: việc giao ở sau dấu phẩy'
+	P13: 'Chủ ngữ kèm mệnh đề “chưa …”: việc giao ở sau dấu phẩy',
+	P16: 'Cơ quan nhận văn bản chỉ ghi chung (“đề nghị địa phương …”)'
 } as const satisfies Record<string, string>;
 
 /** A rule id of RULES.md that a task can carry. */
@@ -50,6 +51,7 @@ const DOUBT: Partial<Record<RuleId, number>> = {
 	P9: 0.15,
 	P8: 0.1,
 	P13: 0.1,
+	P16: 0.25,
 	S1: 0.1,
 	S5: 0.05,
 	D4: 0.05

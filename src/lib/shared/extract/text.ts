@@ -324,6 +324,9 @@ function isBareMarker(t: string): boolean {
 /** A line that ends with a word that needs a number after it ("tại Khoản", "Điều", "số", "ngày"). */
 const NEEDS_NUMBER_RE = /(?<![\p{L}\p{M}])(?:[Kk]hoản|[Đđ]iều|[Đđ]iểm|[Mm]ục|[Cc]hương|số|ngày|tháng|năm)$/u;
 
+/** The line that opens the recipient list. */
+const RECIPIENTS_LINE_RE = /^Nơi nhận(?![\p{L}\p{M}])/iu;
+
 /** A line that is a single parenthesised aside, with no parenthesis inside. */
 const WHOLE_ASIDE_RE = /^\([^()]+\)$/u;
 
@@ -380,6 +383,9 @@ export function segmentNotice(nfc: string): SourceBlock[] {
 			)
 				join = false;
 		}
+		// [L12] The recipient list ("Nơi nhận:") starts a block of its own, even after an OCR line
+		// that ends in noise ("… của Quý Cơ quan. l").
+		if (join && RECIPIENTS_LINE_RE.test(t)) join = false;
 		if (join && prevGroup) prevGroup.push(line);
 		else groups.push([line]);
 	}
@@ -419,6 +425,22 @@ export function segmentNotice(nfc: string): SourceBlock[] {
 		});
 	}
 	return blocks;
+}
+
+/**
+ * [L11] Letters a PDF's legacy font encoding puts for Vietnamese ones ("Thƣơng", "đƣợc": U+01A3 "ƣ"
+ * for "ư"), one for one: the repaired text keeps every offset.
+ */
+const LEGACY_LETTERS: ReadonlyMap<string, string> = new Map([
+	['\u01a3', '\u01b0'],
+	['\u01a2', '\u01af']
+]);
+const LEGACY_LETTERS_RE = /[\u01a2\u01a3]/gu;
+const LEGACY_LETTER_RE = /[\u01a2\u01a3]/u;
+
+/** The text with {@link LEGACY_LETTERS} repaired (same length, same offsets). */
+export function repairLegacyLetters(text: string): string {
+	return LEGACY_LETTER_RE.test(text) ? text.replace(LEGACY_LETTERS_RE, (c) => LEGACY_LETTERS.get(c) ?? c) : text;
 }
 
 /** Maps a span of a block's cleaned text back to NFC source offsets. */

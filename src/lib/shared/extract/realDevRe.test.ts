@@ -1,0 +1,145 @@
+/**
+ * General rules read off the "re" batch of the development half of the real corpus
+ * (tests/fixtures/extract/real/dev/re_*, provenance in SOURCES.re.md). Each test quotes real text
+ * and names the file it comes from; the rule is one of the language or the layout of administrative
+ * letters, not of that file.
+ */
+import { describe, expect, it } from 'vitest';
+import { foldKey } from '../agencies/fold';
+import { findParties } from '../agencies/matcher';
+import { extractBlock, headingAssignee } from './block';
+import { extractNotice } from './notice';
+import { segmentNotice } from './text';
+
+const laoCai = { noticeDate: '2026-07-10', issuer: 'Ủy ban nhân dân tỉnh Lào Cai' };
+const leadsOf = (text: string) => extractNotice(text).assignments.map((a) => a.lead.map((l) => l.text));
+
+describe('layout of PDF and OCR text', () => {
+	it('[L11] reads the legacy-font "ƣ" as "ư" (real text, re_07, Cục ĐCK 1178/ĐCK-CTT, 2025)', () => {
+		const text = [
+			'       2. Về địa giới hành chính áp dụng cho thành lập CCN',
+			'       Hiện nay, cả nƣớc đã hoàn thành việc sắp xếp các đơn vị hành chính cấp',
+			'tỉnh và cấp xã. Vì vậy, đề nghị địa phƣơng căn cứ địa giới hành chính mới đã',
+			'đƣợc điều chỉnh để xác định địa điểm trong quá trình thành lập, mở rộng CCN;',
+			'điều chỉnh Quyết định thành lập, mở rộng CCN (nếu có) trên địa bàn.'
+		].join('\n');
+		const r = extractNotice(text);
+		expect(r.assignments.map((a) => a.lead.map((l) => l.text))).toEqual([['địa phương']]);
+		// Offsets still point into the text as given.
+		const [a] = r.assignments;
+		expect(r.text.slice(a?.span.start, (a?.span.start ?? 0) + 16)).toBe('Vì vậy, đề nghị ');
+		expect(foldKey('Sở Công Thƣơng')).toBe(foldKey('Sở Công Thương'));
+	});
+
+	it('[L12] starts the recipient list on its own block after an OCR line ending in noise (real text, re_05, Bộ Tài chính 8388/BTC-QLCS, 2026)', () => {
+		const text = [
+			'b) Lập hồ sơ, quản lý, lưu trữ hồ SƠ về tài sản theo quy định của pháp luật;',
+			'rà soát, phân loại, giao, lập hồ sơ, mở sổ và thực hiện kế toán tài sản kết cấu hạ',
+			'tầng do Nhà nước đầu tư, quản lý thuộc phạm vi quản lý theo quy định tại Nghị',
+			'định số 178/2026/NĐ-CP và pháp luật có liên quan.',
+			'',
+			'Mong nhận được sự quan tâm, phối hợp của Quý Cơ quan. l',
+			'',
+			'Nơi nhận:',
+			'',
+			'- Như trên;',
+			'',
+			'- Thủ tướng Chính phủ (để b/c);',
+			'',
+			'- Văn phòng Chính phủ;',
+			'',
+			'- Cục Đầu tư nước ngoài (cơ quan quản lý',
+			'chuyên ngành về khu công nghiệp, khu kinh',
+			'tế, khu chế xuất);'
+		].join('\n');
+		expect(segmentNotice(text).map((b) => b.text)).toContain('Nơi nhận:');
+		// No recipient is read as a party charged with a task.
+		const named = extractNotice(text).assignments.flatMap((a) => a.lead.map((l) => l.text));
+		expect(named).not.toContain('Thủ tướng Chính phủ');
+		expect(named).not.toContain('Cục Đầu tư nước ngoài');
+	});
+});
+
+describe('headings and topics', () => {
+	it('[S1] passes every party of a heading that is only a list of parties (real text, re_02, UBND tỉnh Lào Cai 7432/UBND-XD, 2026)', () => {
+		const heading = 'Công an tỉnh, các sở, ban, ngành, đoàn thể tỉnh và Ủy ban nhân dân các xã, phường';
+		expect(headingAssignee(heading, laoCai)?.map((r) => r.text)).toEqual([
+			'Công an tỉnh',
+			'các sở, ban, ngành, đoàn thể tỉnh',
+			'Ủy ban nhân dân các xã, phường'
+		]);
+		// A heading with a verb is still read by its groups, a lone party with its qualifier.
+		expect(headingAssignee('Ủy ban nhân dân các xã, phường có cụm công nghiệp', laoCai)?.map((r) => r.text)).toEqual([
+			'Ủy ban nhân dân các xã, phường có cụm công nghiệp'
+		]);
+	});
+
+	it('[S4] reads past "Về các nội dung trên," (real text, re_09, Văn phòng Chính phủ 4115/VPCP-TTĐT, 2017)', () => {
+		const text =
+			'Về các nội dung trên, Thủ tướng Chính phủ yêu cầu Chủ tịch Ủy ban nhân dân thành phố Hà Nội chỉ đạo kiểm tra nội dung báo chí phản ánh, xử lý theo đúng thẩm quyền và quy định của pháp luật, báo cáo Thủ tướng Chính phủ kết quả thực hiện trước ngày 10 tháng 5 năm 2017.';
+		const [a, ...rest] = extractBlock(text, { noticeDate: '2017-04-23', issuer: 'Văn phòng Chính phủ' });
+		expect(rest).toEqual([]);
+		expect(a?.lead.map((l) => l.text)).toEqual(['Chủ tịch Ủy ban nhân dân thành phố Hà Nội']);
+		expect(a?.deadline).toMatchObject({ kind: 'date', date: '2017-05-10' });
+		expect(a?.rules).toContain('S4');
+	});
+});
+
+describe('parties', () => {
+	it('[P14] reads "đơn vị nêu trên" as the party of the items under the lead-in (real text, re_03, Sở Công Thương Lào Cai 1894/TB-SCT, 2026)', () => {
+		expect(findParties('Sở Công Thương yêu cầu đơn vị nêu trên thực hiện một số nội dung sau:').map((m) => [m.text, m.kind])).toContainEqual([
+			'đơn vị nêu trên',
+			'generic'
+		]);
+		const text = [
+			'  UBND TỈNH LÀO CAI             CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+			' SỞ CÔNG THƯƠNG                          Độc lập - Tự do - Hạnh phúc',
+			'',
+			'  Số: 1894 /TB-SCT                   Lào Cai, ngày 09 tháng 4 năm 2026',
+			'',
+			'                              THÔNG BÁO',
+			'      2. Kiến nghị',
+			'      Để việc chấp hành quy định của pháp luật về quản lý và sử dụng VLNCN được tốt hơn, Sở Công Thương yêu cầu đơn vị nêu trên thực hiện một số nội dung sau:',
+			'      - Tiếp tục thực hiện giám sát việc lập hộ chiếu nổ mìn khoa học, cẩn thận',
+			'và đầy đủ các nội dung theo quy định tại Thông tư số 23/2024/TT-BCT ngày',
+			'07/11/2024 của Bộ Công Thương.'
+		].join('\n');
+		expect(leadsOf(text)).toEqual([['đơn vị nêu trên']]);
+		// The level of a collective belongs to it.
+		expect(findParties('các sở, ban, ngành, đoàn thể tỉnh').map((m) => m.text)).toEqual(['các sở, ban, ngành, đoàn thể tỉnh']);
+	});
+
+	it('[P15] reads "… có ý kiến như sau:" as the speaker, who charges no one (real text, re_07, Cục ĐCK 1178/ĐCK-CTT, 2025)', () => {
+		const intro =
+			'Ngày 03 tháng 7 năm 2025, Cục Đổi mới sáng tạo, chuyển đổi xanh và Khuyến công (Cục ĐCK) nhận được Công văn số 212/SCT-QLCN ngày 03 tháng 7 năm 2025 của Sở Công Thương tỉnh Lào Cai về việc xin ý kiến hướng dẫn điều kiện thành lập, mở rộng cụm công nghiệp (CCN) theo địa giới hành chính mới; sau khi xem xét, Cục ĐCK có ý kiến như sau:';
+		expect(headingAssignee(intro, { issuer: 'Bộ Công Thương' }) ?? []).toEqual([]);
+		expect(headingAssignee('Bộ Tài chính có ý kiến như sau:') ?? []).toEqual([]);
+		// A bare "có ý kiến" is a task.
+		expect(extractBlock('Sở Tài chính có ý kiến bằng văn bản gửi Sở Xây dựng trước ngày 15/8/2026.', laoCai).map((a) => a.lead.map((l) => l.text))).toEqual([
+			['Sở Tài chính']
+		]);
+	});
+
+	it('[P16] reads the bare "địa phương" after "đề nghị" as the addressee (real text, re_07), not "chủ đầu tư" after "giao"', () => {
+		const [a] = extractBlock(
+			'Vì vậy, đề nghị địa phương căn cứ địa giới hành chính mới đã được điều chỉnh để xác định địa điểm trong quá trình thành lập, mở rộng CCN; điều chỉnh Quyết định thành lập, mở rộng CCN (nếu có) trên địa bàn.',
+			{ issuer: 'Bộ Công Thương' }
+		);
+		expect(a?.lead.map((l) => [l.text, l.kind])).toEqual([['địa phương', 'generic']]);
+		expect(a?.rules).toContain('P16');
+		// Seed 004 (2): "giao chủ đầu tư" names a role, no party.
+		const seed = extractBlock(
+			'Chủ tịch UBND cấp huyện chỉ đạo các cơ quan chuyên môn rà soát, có phương án cụ thể số lượng trụ sở cần xây mới; giao chủ đầu tư và có kế hoạch cụ thể để triển khai thực hiện đảm bảo yêu cầu.',
+			{ issuer: 'UBND tỉnh Bắc Giang' }
+		);
+		expect(seed.flatMap((t) => t.lead.map((l) => l.text))).not.toContain('chủ đầu tư');
+	});
+
+	it('[P17] reads parties separated by ";" and skips ", căn cứ chức năng, nhiệm vụ được giao" (real text, re_01, UBND tỉnh Lào Cai 7103/UBND-TH, 2026, item 7a)', () => {
+		const text =
+			'Các sở, ban, ngành; Ủy ban nhân dân các xã, phường; các cơ quan, đơn vị và doanh nghiệp, căn cứ chức năng, nhiệm vụ được giao khẩn trương tổ chức triển khai thực hiện; hoàn thành việc rà soát, thống kê, phân loại, giao tài sản kết cấu hạ tầng theo đúng tiến độ quy định tại Nghị định số 178/2026/NĐ-CP.';
+		const [a, ...rest] = extractBlock(text, laoCai);
+		expect(rest).toEqual([]);
+		expect(a?.lead.map((l) => l.text)).toEqual(['Các sở, ban, ngành', 'Ủy ban nhân dân các xã, phường', 'các cơ quan, đơn vị và doanh nghiệp']);
+	});
+});
