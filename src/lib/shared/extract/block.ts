@@ -32,6 +32,7 @@ import {
 import { actionOf, isDirective } from './blockPredicate';
 import { findOfficials, findSupport } from './blockSupport';
 import { ACCOUNTABILITY_RE, ANAPHORIC_TOPIC_RE, COMMA_PREDICATE_RE, ELABORATION_RE, NARRATIVE_RE, PRAISE_RE, SPEAKER_FORMULA_RE, TOPIC_RE } from './blockWords';
+import { CARRY_OUT_MANNERS, CARRY_OUT_OBJECTS, CARRY_OUT_OPENERS, CARRY_OUT_POINTERS, DIFFICULTY_WORDS, wordsAlt } from './lexicon';
 
 /** Sentences of a block: part of this module's public face (the editor and the sequence reader use it). */
 export { splitSentences } from './blockClauses';
@@ -243,8 +244,10 @@ export function extractBlock(text: string, context: BlockContext = {}): Assignme
 	const closing = CLOSING_END_RE.test(nfc);
 	return mergeDrafts(drafts).flatMap((d) => {
 		const { action, span } = actionOf(nfc, d.predSpan, d.deadline);
-		// The closing formula "Yêu cầu các cơ quan … triển khai thực hiện./.": no task of its own.
-		if (closing && !d.deadline && GENERIC_CARRY_OUT_RE.test(action)) return [];
+		// [V2] The closing formula "Yêu cầu các cơ quan … triển khai thực hiện./.": no task of its own,
+		// nor its "trong quá trình thực hiện nếu có khó khăn, vướng mắc … báo cáo …" tail.
+		if (closing && !d.deadline && (GENERIC_CARRY_OUT_RE.test(action) || GENERIC_CARRY_OUT_RE.test(withoutDifficulties(nfc.slice(span.start, span.end)))))
+			return [];
 		return {
 			span: d.span,
 			lead: d.lead,
@@ -261,9 +264,23 @@ export function extractBlock(text: string, context: BlockContext = {}): Assignme
 /** A document's last words: "./." (or "/."). */
 const CLOSING_END_RE = /\.?\/\.\s*$/u;
 
-/** An action that only says "carry it out" ("nghiên cứu, triển khai thực hiện", "tổ chức thực hiện nghiêm túc"). */
-const GENERIC_CARRY_OUT_RE =
-	/^(?:(?:nghiên cứu|chủ động|khẩn trương|nghiêm túc)[,\s]+)*(?:triển khai|tổ chức)?\s*thực hiện(?:\s+(?:nghiêm túc|nghiêm|kịp thời))?(?:\s+(?:các\s+)?(?:nội dung|ý kiến chỉ đạo)\s+(?:trên|nêu trên|này))?[\s./]*$/iu;
+/**
+ * An action that only says "carry it out" ("nghiên cứu, triển khai thực hiện", "tổ chức thực hiện
+ * nghiêm túc", "chịu trách nhiệm tổ chức triển khai thực hiện nghiêm túc các nội dung nêu trên").
+ */
+const GENERIC_CARRY_OUT_RE = new RegExp(
+	`^(?:(?:${wordsAlt(CARRY_OUT_OPENERS)})[,\\s]+)*(?:(?:triển khai|tổ chức)\\s+){0,2}thực hiện(?:\\s+(?:${wordsAlt(CARRY_OUT_MANNERS)}))?(?:\\s+(?:các\\s+)?(?:${wordsAlt(CARRY_OUT_OBJECTS)})\\s+(?:${wordsAlt(CARRY_OUT_POINTERS)}))?(?:\\s+(?:${wordsAlt(CARRY_OUT_MANNERS)}))?[\\s./]*$`,
+	'iu'
+);
+
+/** "…; trong quá trình thực hiện nếu phát sinh khó khăn, vướng mắc …": where the closing's tail starts. */
+const DIFFICULTY_TAIL_RE = new RegExp(
+	`\\s*[;.]\\s*(?:trong quá trình[^,;.]{0,30}?,?\\s*)?(?:nếu|khi)\\s+(?:có|phát sinh|gặp)\\s+(?:${wordsAlt(DIFFICULTY_WORDS)})[\\s\\S]*$`,
+	'iu'
+);
+
+/** The closing's text without its "if difficulties arise, report" tail. */
+const withoutDifficulties = (s: string): string => s.replace(DIFFICULTY_TAIL_RE, '');
 
 /**
  * The assignee a heading or list intro names, if any: "1. Sở Công Thương", "… yêu cầu UBND

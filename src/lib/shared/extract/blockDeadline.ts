@@ -5,6 +5,7 @@
 import type { Deadline, Span } from './types';
 import { CLOSE_PAREN, OPEN_PAREN, SEMICOLON, skipSpaces } from './blockClauses';
 import type { Parse } from './blockParties';
+import { ASSURANCE_WORDS, COMPLETION_WORDS, wordsAlt } from './lexicon';
 
 /** The first deadline (sorted by start) that starts in `[a, b)`: a binary search. */
 export function firstDeadlineIn(deadlines: readonly Deadline[], a: number, b: number): Deadline | null {
@@ -39,6 +40,12 @@ export function sameDeadline(a: Deadline | null, b: Deadline | null): boolean {
 function assertNever(x: never): never {
 	throw new Error(`unexpected ${JSON.stringify(x)}`);
 }
+
+/** ", bảo đảm (việc …) hoàn thành …": a completion the task is to ensure. */
+const ASSURED_COMPLETION_RE = new RegExp(
+	`,\\s*(?:${wordsAlt(ASSURANCE_WORDS)})\\s+(?:[^;]{0,80}?\\s)?(?:${wordsAlt(COMPLETION_WORDS)})(?![\\p{L}\\p{M}])`,
+	'u'
+);
 
 /**
  * Report-back, target ("phấn đấu …") and standalone deadline clauses close the whole task, not
@@ -85,6 +92,9 @@ export function splitByDeadline(parse: Parse, span: Span, deadline: Deadline | n
 		!text.slice(deadline.span.end, span.end).includes(';')
 	)
 		return [span];
+	// [A2] "…; tăng cường kiểm tra, đôn đốc …, bảo đảm hoàn thành việc áp dụng … chậm nhất đến ngày …":
+	// the completion the task is to ensure, set off by a comma, dates the whole task.
+	if (ASSURED_COMPLETION_RE.test(text.slice(clause, deadline.span.start))) return [span];
 	// A clause that reports back ("tổng hợp báo cáo … tại cuộc họp …") closes the whole task.
 	if (/báo cáo/u.test(text.slice(clause, deadline.span.end))) return [span];
 	return [

@@ -9,7 +9,7 @@
  * years are descriptors ("kế hoạch năm 2024"). Start times ("ngay từ đầu năm", "từ Quý I") and
  * "thường xuyên" are not deadlines either.
  */
-import { COMPLETION_WORDS, MEETING_WORDS, OPEN_ENDED_WORDS, wordsAlt } from './lexicon';
+import { COMPLETION_WORDS, MEETING_WORDS, OPEN_ENDED_WORDS, REPORT_CYCLES, wordsAlt } from './lexicon';
 import type { Deadline, Frequency, IsoDate } from './types';
 
 const DATE_S = '(?:\\d{1,2}\\s*[/.\\-]\\s*\\d{1,2}(?:\\s*[/.\\-]\\s*\\d{4})?|\\d{1,2}\\s+tháng\\s+\\d{1,2}(?:\\s+năm\\s+\\d{4})?)(?![\\d/])';
@@ -108,12 +108,37 @@ function frequencyOf(word: string): Frequency {
 	return 'yearly';
 }
 
+/** [D5] A report schedule's label ("Báo cáo 6 tháng:", "Báo cáo năm:"), the last one before a date. */
+const REPORT_LABEL_RE = new RegExp(`Báo cáo\\s+(?:định kỳ\\s+)?(?:(?:hằng|hàng)\\s+)?(?<f>${wordsAlt(REPORT_CYCLES)})\\s*:`, 'giu');
+
+/** The cycle of the report schedule whose label stands before `at` in the same sentence, if any. */
+function scheduleCycle(text: string | undefined, at: number): Frequency | null {
+	if (!text) return null;
+	const before = text.slice(Math.max(0, at - 200), at);
+	if (!before.includes('áo cáo')) return null;
+	let cycle: string | null = null;
+	let end = 0;
+	REPORT_LABEL_RE.lastIndex = 0;
+	for (let m = REPORT_LABEL_RE.exec(before); m; m = REPORT_LABEL_RE.exec(before)) {
+		cycle = m.groups?.f ?? null;
+		end = m.index + m[0].length;
+	}
+	if (cycle === null || /[.!?](?:\s|$)/u.test(before.slice(end))) return null;
+	return frequencyOf(cycle);
+}
+
 const dateRule = (pattern: string, inclusive: boolean, need: readonly string[], pre?: RegExp): Rule => ({
 	re: new RegExp(pattern, 'giu'),
 	need,
 	...(pre ? { pre } : {}),
 	build: (m, ctx) => {
-		const date = parseDay(m.groups?.date ?? '', ctx.noticeDate);
+		// [D5] "Báo cáo 6 tháng: … trước ngày 05/7": a day with no year under a schedule's label recurs.
+		const written = m.groups?.date ?? '';
+		if (!/\d{4}/u.test(written)) {
+			const cycle = scheduleCycle(ctx.text, m.index);
+			if (cycle) return { kind: 'recurring', frequency: cycle };
+		}
+		const date = parseDay(written, ctx.noticeDate);
 		if (!date) return m.groups?.date && !ctx.noticeDate ? { kind: 'event' } : null;
 		const h = m.groups?.h;
 		return {
@@ -135,7 +160,8 @@ const RULES: Rule[] = [
 	// "Từ nay đến hết ngày 31/01/2024", "hết ngày 31/01/2024": that day still counts.
 	dateRule(`(?:(?:từ nay|Từ nay)\\s+)?(?:đến\\s+)?hết\\s+(?:ngày\\s+)?(?<date>${DATE_S})`, true, ['hết'], /hết\s+(?:ngày\s+)?\d/u),
 	dateRule(`(?:từ nay|Từ nay)\\s+đến\\s+(?:ngày\\s+)?(?<date>${DATE_S})`, true, ['đến'], /từ nay\s+đến/u),
-	dateRule(`(?:chậm nhất|muộn nhất)\\s+(?:là\\s+)?(?:vào\\s+)?${TIME_S}?(?:ngày\\s+)?(?<date>${DATE_S})`, true, ['nhất'], /(?:chậm|muộn) nhất/u),
+	// "chậm nhất đến ngày 01 tháng 7 năm 2028": that day still counts.
+	dateRule(`(?:chậm nhất|muộn nhất)\\s+(?:là\\s+)?(?:vào\\s+|đến\\s+)?${TIME_S}?(?:ngày\\s+)?(?<date>${DATE_S})`, true, ['nhất'], /(?:chậm|muộn) nhất/u),
 	dateRule(`trong\\s+ngày\\s+(?<date>${DATE_S})`, true, ['trong']),
 	// "tại phiên giao ban ngày 12/01/2024": a meeting with a date is a day.
 	dateRule(`(?:tại|trong)\\s+(?:phiên|cuộc họp|hội nghị|kỳ họp|buổi)[^,;.()]{0,60}?\\s+ngày\\s+(?<date>${DATE_S})`, true, ['ngày']),

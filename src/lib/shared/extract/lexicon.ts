@@ -278,6 +278,24 @@ export const ANAPHORIC_TOPIC_NOUNS: readonly string[] = ['việc', 'vấn đề'
 export const ANAPHORIC_PLURALS: readonly string[] = ['các', 'những'];
 export const ANAPHORIC_POINTERS: readonly string[] = ['này', 'trên', 'nêu trên', 'nói trên', 'đó'];
 
+// ————————————————————————————————— the closing formula —————————————————————————————————
+
+/**
+ * The closing formula's "carry it out" ([V2]): what may stand before "(tổ chức) (triển khai) thực
+ * hiện" ("nghiêm túc tổ chức triển khai thực hiện", "quan tâm thực hiện", "chịu trách nhiệm tổ chức
+ * triển khai thực hiện nghiêm túc các nội dung nêu trên"), the manner and the object after it.
+ */
+export const CARRY_OUT_OPENERS: readonly string[] = ['nghiên cứu', 'chủ động', 'khẩn trương', 'nghiêm túc', 'quan tâm', 'chịu trách nhiệm', 'tập trung'];
+export const CARRY_OUT_MANNERS: readonly string[] = ['nghiêm túc', 'nghiêm', 'kịp thời', 'có hiệu quả', 'hiệu quả'];
+export const CARRY_OUT_OBJECTS: readonly string[] = ['nội dung', 'ý kiến chỉ đạo', 'nhiệm vụ', 'văn bản'];
+export const CARRY_OUT_POINTERS: readonly string[] = ['nêu trên', 'trên', 'này'];
+
+/**
+ * The closing's "if difficulties arise, report …" tail ("…; trong quá trình thực hiện nếu phát sinh
+ * khó khăn, vướng mắc …, kịp thời báo cáo …./."): part of the formula, no task of its own.
+ */
+export const DIFFICULTY_WORDS: readonly string[] = ['khó khăn', 'vướng mắc'];
+
 /** Openers of sentences about the meeting itself (who attended, who reported): never assignments. */
 export const NARRATIVE_OPENERS: readonly string[] = ['sau khi nghe', 'tham dự', 'dự họp', 'cùng dự', 'chủ trì cuộc họp', 'trên đây', 'nay thông báo'];
 
@@ -636,6 +654,19 @@ export const HAVE_OBJECTS: readonly string[] = [
 
 /** Words of completion before a deadline: "xong trước ngày …", "hoàn thành trong tháng …". */
 export const COMPLETION_WORDS: readonly string[] = ['xong', 'hoàn thành', 'hoàn tất'];
+
+/**
+ * Verbs of making sure, before a completion ("…; tăng cường kiểm tra, đôn đốc, bảo đảm hoàn thành
+ * việc áp dụng … chậm nhất đến ngày …"): the date the task is to ensure closes the whole task ([A2]).
+ */
+export const ASSURANCE_WORDS: readonly string[] = ['bảo đảm', 'đảm bảo'];
+
+/**
+ * The cycles of a report schedule labelled before its dates ("- Báo cáo 6 tháng: … gửi Sở Tài chính
+ * trước ngày 05/7; …", "Báo cáo năm: … trước ngày 15/12"): a day written without a year under such
+ * a label recurs every cycle ([D5]).
+ */
+export const REPORT_CYCLES: readonly string[] = ['6 tháng', 'sáu tháng', '06 tháng', 'quý', 'năm', 'tháng', 'tuần'];
 
 /**
  * Words after "trong thời gian" / "trong khi" that make an open-ended time bound, lasting until

@@ -9,6 +9,7 @@ import { foldKey } from '../agencies/fold';
 import { findParties } from '../agencies/matcher';
 import { extractBlock, headingAssignee } from './block';
 import { extractNotice } from './notice';
+import { findDeadlines } from './deadline';
 import { segmentNotice } from './text';
 
 const laoCai = { noticeDate: '2026-07-10', issuer: 'Ủy ban nhân dân tỉnh Lào Cai' };
@@ -141,5 +142,61 @@ describe('parties', () => {
 		const [a, ...rest] = extractBlock(text, laoCai);
 		expect(rest).toEqual([]);
 		expect(a?.lead.map((l) => l.text)).toEqual(['Các sở, ban, ngành', 'Ủy ban nhân dân các xã, phường', 'các cơ quan, đơn vị và doanh nghiệp']);
+	});
+});
+
+describe('the closing formula', () => {
+	it('[V2] drops the closing "… nghiêm túc tổ chức triển khai thực hiện./." and its "nếu phát sinh khó khăn … báo cáo" tail (real text, re_01, re_02, re_06)', () => {
+		const closings = [
+			// re_01 (UBND tỉnh Lào Cai 7103/UBND-TH, 2026)
+			'Yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường; người đứng đầu các cơ quan, đơn vị, doanh nghiệp nghiêm túc tổ chức triển khai thực hiện./.',
+			// re_02 (UBND tỉnh Lào Cai 7432/UBND-XD, 2026), item 3
+			'Thủ trưởng các sở, ban, ngành, đoàn thể tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường; người đứng đầu các cơ quan, đơn vị có liên quan chịu trách nhiệm tổ chức triển khai thực hiện nghiêm túc các nội dung nêu trên; trong quá trình thực hiện nếu phát sinh khó khăn, vướng mắc vượt thẩm quyền, kịp thời báo cáo Sở Xây dựng để tổng hợp, tham mưu Ủy ban nhân dân tỉnh xem xét, chỉ đạo theo quy định./.',
+			// re_06 (Bộ Nông nghiệp và Môi trường 1153/BNNMT-QLĐĐ, 2026)
+			'Bộ Nông nghiệp và Môi trường trân trọng đề nghị Hội đồng nhân dân, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương quan tâm thực hiện./.'
+		];
+		for (const text of closings) expect(extractBlock(text, laoCai)).toEqual([]);
+		// A closing sentence with a real action and a deadline is still a task.
+		expect(extractBlock('Sở Tài chính chịu trách nhiệm tổ chức thẩm định hồ sơ, báo cáo UBND tỉnh trước ngày 20/7/2026./.', laoCai)).toHaveLength(1);
+	});
+});
+
+describe('deadlines', () => {
+	it('[D5] reads the days of a report schedule ("Báo cáo 6 tháng: … trước ngày 05/7") as recurring (real text, re_01, item 7a)', () => {
+		const six = findDeadlines(
+			'Báo cáo 6 tháng: Các cơ quan, đơn vị gửi Sở Tài chính trước ngày 05/7; Sở Tài chính tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 10/7 (riêng năm 2026 thực hiện báo cáo năm).',
+			'2026-07-10'
+		);
+		expect(six.map((d) => [d.kind, d.kind === 'recurring' ? d.frequency : '', d.text])).toEqual([
+			['recurring', 'half-yearly', 'trước ngày 05/7'],
+			['recurring', 'half-yearly', 'trước ngày 10/7']
+		]);
+		const year = findDeadlines(
+			'Báo cáo năm: Các cơ quan, đơn vị gửi Sở Tài chính trước ngày 15/12; Sở Tài chính tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 20/12.',
+			'2026-07-10'
+		);
+		expect(year.map((d) => (d.kind === 'recurring' ? d.frequency : d.kind))).toEqual(['yearly', 'yearly']);
+		// A report-back with a day and no schedule label is that day.
+		expect(findDeadlines('Báo cáo kết quả về Sở Tài chính trước ngày 15/8.', '2026-07-10')).toMatchObject([{ kind: 'date', date: '2026-08-15' }]);
+	});
+
+	it('[D1] reads "chậm nhất đến ngày 01 tháng 7 năm 2028" as that day, included (real text, re_02)', () => {
+		expect(
+			findDeadlines(
+				'bảo đảm hoàn thành việc áp dụng các giải pháp kỹ thuật đối với các cơ sở, công trình thuộc đối tượng áp dụng chậm nhất đến ngày 01 tháng 7 năm 2028 theo yêu cầu của Bộ Xây dựng.'
+			)
+		).toMatchObject([{ kind: 'date', date: '2028-07-01', inclusive: true, text: 'chậm nhất đến ngày 01 tháng 7 năm 2028' }]);
+	});
+});
+
+describe('one party, one task', () => {
+	it('[A2] keeps "…; tăng cường kiểm tra, đôn đốc …, bảo đảm … hoàn thành … trước ngày …" one task (real text, re_02, item 2)', () => {
+		const text =
+			'Đồng thời, chủ trì phối hợp với Công an tỉnh tăng cường công tác kiểm tra, đôn đốc việc triển khai thực hiện trên địa bàn tỉnh; tổng hợp tình hình, kết quả thực hiện, tham mưu Ủy ban nhân dân tỉnh chỉ đạo xử lý các nội dung phát sinh, bảo đảm việc triển khai đồng bộ, thống nhất và hoàn thành đúng thời hạn trước ngày 01 tháng 7 năm 2028 theo quy định của Bộ Xây dựng.';
+		const inherited = [{ name: 'Sở Xây dựng', text: 'Sở Xây dựng', kind: 'agency' as const, known: true }];
+		const [a, ...rest] = extractBlock(text, { ...laoCai, inheritedLead: inherited });
+		expect(rest).toEqual([]);
+		expect(a?.lead.map((l) => l.text)).toEqual(['Sở Xây dựng']);
+		expect(a?.deadline).toMatchObject({ kind: 'date', date: '2028-07-01' });
 	});
 });
