@@ -22,6 +22,8 @@ export interface RoomContext {
 	readonly limits: ValidatorLimits;
 	/** The shape a room's doc must keep ([P14]); null: only structure, depth and size are checked. */
 	docShape(roomName: string): DocShape | null;
+	/** How long an update may wait for the clocks it depends on ([P14], see Room#hold). */
+	readonly heldUpdateMs: number;
 	readonly onDocChanged: ((noticeId: string, doc: Y.Doc) => void) | undefined;
 	/** Who sent each applied client update (history authors); never called for system changes. */
 	readonly onClientUpdate?: ((noticeId: string, principal: Principal) => void) | undefined;
@@ -100,8 +102,13 @@ export class Room {
 	#uncompacted = 0;
 	#compacting: Promise<void> | null = null;
 
+	/** The repair of the doc on load being stored ([P14], see #keepRepair); never rejects. */
+	#repairing: Promise<void> = Promise.resolve();
+
 	/** Updates waiting on earlier clocks their connection has not sent yet ([P14], see #hold). */
 	readonly #held = new Map<Connection, Held[]>();
+	/** Per connection with held updates: closes it if they still wait after `heldUpdateMs`. */
+	readonly #heldTimers = new Map<Connection, NodeJS.Timeout>();
 
 	/** Late updates of a frozen notice being kept as amendments, one after the other ([P11]). */
 	#lateChain: Promise<void> = Promise.resolve();
@@ -173,7 +180,7 @@ export class Room {
 		if (!this.#connections.delete(conn)) return;
 		conn.state = { kind: 'closed' };
 		// Never stored, never seen by anyone: the client sends them again in its next step 2.
-		this.#held.delete(conn);
+		this.#forgetHeld(conn);
 		const removal = this.#awareness.removeOwner(conn);
 		if (removal !== null) this.#broadcast(removal, null);
 		this.#maybeIdle();
@@ -184,8 +191,9 @@ export class Room {
 		for (const conn of [...this.#connections]) this.#closeConnection(conn, code);
 		await this.#loaded;
 		await this.drained();
-		// A late update being kept as an amendment must reach the store before the store closes.
+		// A late update being kept as an amendment (or a repair, [P14]) must reach the store before it closes.
 		await this.#lateChain;
+		await this.#repairing;
 		if (this.#state.kind !== 'ready') return;
 		this.#flushDocChanged();
 		await this.#compact();
@@ -200,6 +208,7 @@ export class Room {
 		await this.#loaded;
 		await this.drained();
 		await this.#lateChain;
+		await this.#repairing;
 	}
 
 	/** Resolves once every received update is stored, applied and broadcast. */
@@ -282,7 +291,7 @@ export class Room {
 		const store = this.#ctx.store;
 		const kept = Promise.all(quarantine.map((bytes) => store.append(this.name + QUARANTINE_SUFFIX, bytes)));
 		const logged = repair === null ? Promise.resolve(null) : store.append(this.name, repair.update);
-		void Promise.all([kept, logged])
+		this.#repairing = Promise.all([kept, logged])
 			.then(async ([, seq]) => {
 				if (seq !== null) {
 					if (seq > this.#appliedSeq) this.#appliedSeq = seq;
@@ -543,7 +552,22 @@ export class Room {
 		const bytes = held.reduce((n, h) => n + h.update.byteLength, update.byteLength);
 		if (held.length >= MAX_HELD_UPDATES || bytes > MAX_HELD_BYTES) return false;
 		held.push({ update, forward, needs: verdict.needs, tries: 0 });
+		if (!this.#heldTimers.has(conn)) {
+			const timer = setTimeout(() => {
+				this.#heldTimers.delete(conn);
+				if (!conn.closed && (this.#held.get(conn)?.length ?? 0) > 0)
+					this.#reject(conn, CloseCode.UPDATE_REFUSED, `pending: still waiting after ${this.#ctx.heldUpdateMs} ms for ${verdict.detail}`);
+			}, this.#ctx.heldUpdateMs);
+			timer.unref();
+			this.#heldTimers.set(conn, timer);
+		}
 		return true;
+	}
+
+	#forgetHeld(conn: Connection): void {
+		this.#held.delete(conn);
+		clearTimeout(this.#heldTimers.get(conn));
+		this.#heldTimers.delete(conn);
 	}
 
 	/** Admits, in arrival order, the held updates of `conn` whose missing clocks have arrived. */
@@ -555,6 +579,7 @@ export class Room {
 			const verdict = this.#validator.check(first.update);
 			if (verdict.ok) {
 				held.shift();
+				if (held.length === 0) this.#forgetHeld(conn);
 				this.#admit(conn, first.update, first.forward, verdict);
 				continue;
 			}

@@ -39,6 +39,7 @@ export const DEFAULT_TUNING = {
 	maxBufferedBytes: 32 * 1024 * 1024,
 	maxDocBytes: MAX_DOC_BYTES,
 	maxTypeDepth: MAX_TYPE_DEPTH,
+	heldUpdateMs: 10_000,
 	credentialCheckMs: 30_000
 } as const;
 
@@ -92,6 +93,7 @@ export class SyncHub {
 			maxBufferedBytes: tuning.maxBufferedBytes ?? DEFAULT_TUNING.maxBufferedBytes,
 			limits: { maxDocBytes: tuning.maxDocBytes ?? DEFAULT_TUNING.maxDocBytes, maxDepth: tuning.maxTypeDepth ?? DEFAULT_TUNING.maxTypeDepth },
 			docShape: options.docShape ?? (() => null),
+			heldUpdateMs: tuning.heldUpdateMs ?? DEFAULT_TUNING.heldUpdateMs,
 			onDocChanged: options.onDocChanged,
 			onClientUpdate: options.onClientUpdate,
 			onLateUpdate: options.onLateUpdate,

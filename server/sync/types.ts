@@ -108,6 +108,8 @@ export interface SyncTuning {
 	maxDocBytes?: number;
 	/** Types nested deeper than this close with UPDATE_REFUSED. Default MAX_TYPE_DEPTH (64). [P14] */
 	maxTypeDepth?: number;
+	/** An update held for clocks its connection has not sent closes it with UPDATE_REFUSED after this long. Default 10 000 ms. [P14] */
+	heldUpdateMs?: number;
 	/** How often open connections' credentials are checked ({@link SyncServerOptions.invalidCredentials}). Default 30 000 ms. */
 	credentialCheckMs?: number;
 	/** Where problems are reported (a connection closed for bad input, a failed compaction). Default console. */
