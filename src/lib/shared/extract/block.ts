@@ -32,7 +32,17 @@ import {
 import { actionOf, isDirective } from './blockPredicate';
 import { findOfficials, findSupport } from './blockSupport';
 import { ACCOUNTABILITY_RE, ANAPHORIC_TOPIC_RE, COMMA_PREDICATE_RE, ELABORATION_RE, NARRATIVE_RE, PRAISE_RE, SPEAKER_FORMULA_RE, TOPIC_RE } from './blockWords';
-import { CARRY_OUT_MANNERS, CARRY_OUT_OBJECTS, CARRY_OUT_OPENERS, CARRY_OUT_POINTERS, DIFFICULTY_WORDS, wordsAlt } from './lexicon';
+import {
+	capitalised,
+	CARRY_OUT_MANNERS,
+	CARRY_OUT_OBJECTS,
+	CARRY_OUT_OPENERS,
+	CARRY_OUT_POINTERS,
+	COURTESY_OPENERS,
+	DIFFICULTY_WORDS,
+	wordsAlt,
+	wordsRe
+} from './lexicon';
 
 /** Sentences of a block: part of this module's public face (the editor and the sequence reader use it). */
 export { splitSentences } from './blockClauses';
@@ -223,6 +233,7 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
 export function isBoilerplate(text: string): boolean {
 	const t = text.trim();
 	if (/^(?:Trên đây là|Nay thông báo|Thừa lệnh|Văn phòng[^.]{0,60}?(?:xin\s+)?thông báo)/u.test(t)) return true;
+	if (COURTESY_RE.test(t)) return true;
 	return /thông báo\s+(?:để|đến|và|cho)[^.]*?(?:biết|thực hiện)[^.]*\.\/\.?\s*$/u.test(t);
 }
 
@@ -260,6 +271,9 @@ export function extractBlock(text: string, context: BlockContext = {}): Assignme
 		};
 	});
 }
+
+/** [V2] "Mong nhận được sự quan tâm, phối hợp …": a closing courtesy. */
+const COURTESY_RE = wordsRe(capitalised(COURTESY_OPENERS), { caseSensitive: true });
 
 /** A document's last words: "./." (or "/."). */
 const CLOSING_END_RE = /\.?\/\.\s*$/u;
@@ -309,7 +323,9 @@ export function headingAssignee(text: string, context: BlockContext = {}): Agenc
 	const toward = /^(?:Đối với|đối với|ĐỐI VỚI)\s+/u.exec(bare);
 	if (toward) {
 		const list = readParties(parse, toward[0].length);
-		if (list && list.end === bare.length && list.mentions.every((m) => isLeadCapable(m, parse))) return list.mentions.map((m) => toRef(m));
+		// "3. Đối với các Bộ quản lý chuyên ngành (theo quy định tại khoản 5 Điều 3 …)": an aside may follow.
+		const ends = list && (list.end === bare.length || /^\s*\([^()]*\)\s*$/u.test(bare.slice(list.end)));
+		if (list && ends && list.mentions.every((m) => isLeadCapable(m, parse))) return list.mentions.map((m) => toRef(m));
 	}
 	const sentences = splitSentences(nfc);
 	const last = sentences[sentences.length - 1];

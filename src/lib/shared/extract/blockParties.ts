@@ -104,6 +104,9 @@ interface PartyList {
 }
 
 /** Reads coordinated parties at `p`: "Sở Tài chính, Sở Kế hoạch và Đầu tư", "X được giao … và Y". */
+/** A declared short form in parentheses right after a party ("(sau đây gọi là Bộ, cơ quan trung ương)"). */
+const DECLARED_ASIDE_RE = /^\s*\((?:sau đây\s+)?(?:gọi\s+(?:tắt\s+)?là|viết tắt(?:\s+là)?)\s[^()]{1,80}\)/u;
+
 export function readParties(parse: Parse, p: number): PartyList | null {
 	const { text, at } = parse;
 	const first = at.get(skipSpaces(text, p));
@@ -118,6 +121,16 @@ export function readParties(parse: Parse, p: number): PartyList | null {
 		if (sep && next) {
 			mentions.push(next);
 			end = next.end;
+			continue;
+		}
+		// [P11] "các Bộ, … ở trung ương (sau đây gọi là Bộ, cơ quan trung ương) và Ủy ban nhân dân các
+		// tỉnh …": the list goes on after a party's declared short form.
+		const declared = DECLARED_ASIDE_RE.exec(rest);
+		const afterAside = declared ? /^(?:\s*,\s*|\s+và\s+)/u.exec(rest.slice(declared[0].length)) : null;
+		const nextAfterAside = declared && afterAside ? at.get(end + declared[0].length + afterAside[0].length) : undefined;
+		if (declared && afterAside && nextAfterAside) {
+			mentions.push(nextAfterAside);
+			end = nextAfterAside.end;
 			continue;
 		}
 		// [P12] "Vườn quốc gia Hoàng Liên, các Công ty Lâm nghiệp …": a named kind in the plural is
@@ -165,7 +178,7 @@ export function rowLabel(parse: Parse, p: number, to: number): { leads: AgencyRe
 
 /** Declared short form right after a party: "Văn phòng UBND tỉnh (viết tắt là Văn phòng)". */
 export function declaredShortForm(text: string, end: number): { text: string; end: number } | null {
-	const m = /^\s*\((?:sau đây\s+)?(?:viết tắt là|gọi tắt là|gọi chung là)\s+([^)]+)\)/u.exec(text.slice(end, end + 80));
+	const m = /^\s*\((?:sau đây\s+)?(?:viết tắt là|gọi tắt là|gọi chung là|gọi là)\s+([^)]+)\)/u.exec(text.slice(end, end + 80));
 	return m?.[1] ? { text: m[1].trim(), end: end + m[0].length } : null;
 }
 

@@ -255,10 +255,11 @@ const RULES: Rule[] = [
 			return { kind: 'period', from: iso(y, 1, 1), to: iso(y, 12, 31) };
 		}
 	},
-	// "trong 03 tháng", "trong vòng 15 ngày": counted from the notice date.
+	// "trong 03 tháng", "trong vòng 15 ngày": counted from the notice date; [D4] "trong thời hạn 06
+	// tháng, kể từ ngày … có hiệu lực thi hành" (after a comma too) is counted from an event.
 	{
 		need: ['trong'],
-		re: /trong\s+(?:vòng\s+|thời hạn\s+(?:là\s+)?|thời gian\s+)?(?:(?:không quá|tối đa)\s+)?(?<n>\d{1,3})\s+(?<u>ngày làm việc|ngày|tuần|tháng|năm)(?!\s+(?:đầu|cuối|qua|tới|gần|cao điểm))(?<rel>\s+kể từ\s+[^,;.()]+)?(?![\p{L}\p{M}])/giu,
+		re: /trong\s+(?:vòng\s+|thời hạn\s+(?:là\s+)?|thời gian\s+)?(?:(?:không quá|tối đa)\s+)?(?<n>\d{1,3})\s+(?<u>ngày làm việc|ngày|tuần|tháng|năm)(?!\s+(?:đầu|cuối|qua|tới|gần|cao điểm))(?<rel>,?\s+kể từ\s+[^,;.()]+)?(?![\p{L}\p{M}])/giu,
 		build: (m, ctx) => {
 			const rel = m.groups?.rel;
 			if (rel && !new RegExp(DATE_S, 'u').test(rel)) return { kind: 'event' };

@@ -296,6 +296,12 @@ export const CARRY_OUT_POINTERS: readonly string[] = ['nêu trên', 'trên', 'n�
  */
 export const DIFFICULTY_WORDS: readonly string[] = ['khó khăn', 'vướng mắc'];
 
+/**
+ * Openers of a closing courtesy ("Mong nhận được sự quan tâm, phối hợp của Quý Cơ quan."): the
+ * closing, no task ([V2]).
+ */
+export const COURTESY_OPENERS: readonly string[] = ['mong nhận được', 'rất mong nhận được', 'rất mong được', 'xin trân trọng cảm ơn', 'trân trọng cảm ơn'];
+
 /** Openers of sentences about the meeting itself (who attended, who reported): never assignments. */
 export const NARRATIVE_OPENERS: readonly string[] = ['sau khi nghe', 'tham dự', 'dự họp', 'cùng dự', 'chủ trì cuộc họp', 'trên đây', 'nay thông báo'];
 
@@ -459,6 +465,12 @@ export const COLLECTIVE_QUALIFIERS: readonly string[] = [
 	'tỉnh',
 	'thành phố',
 	'huyện',
+	// "các Bộ quản lý chuyên ngành", "các sở quản lý nhà nước chuyên ngành về hạ tầng".
+	'quản lý nhà nước chuyên ngành',
+	'quản lý chuyên ngành',
+	// "các Bộ, cơ quan ngang bộ, cơ quan khác ở trung ương".
+	'khác ở trung ương',
+	'ở trung ương',
 	// Pointing back to parties named before ("các đơn vị nêu trên").
 	'nêu trên',
 	'nói trên'

@@ -52,7 +52,10 @@ export interface NoticeExtraction {
 	assignments: NoticeAssignment[];
 }
 
-const HEADER_LINE_RE = /^(?:#|THÔNG BÁO\b|Số\s*:|CỘNG HOÀ|CỘNG HÒA|Độc lập|_{3,}|Kết luận của|V\/v|[\p{Lu}\s,.\-–]+$|[\p{L} .]+,\s+ngày\b)/u;
+// [L13] The digital-signature stamp a signed PDF prints above the header ("Ký bởi: BỘ TÀI CHÍNH",
+// "Cơ quan: …", "Thời gian ký: 19/06/2026 14:18:57 +07:00") is header too.
+const HEADER_LINE_RE =
+	/^(?:#|THÔNG BÁO\b|Số\s*:|CỘNG HOÀ|CỘNG HÒA|Độc lập|_{3,}|Kết luận của|V\/v|(?:Ký bởi|Người ký|Thời gian ký|Ngày ký|Cơ quan|Email)\s*:|[\p{Lu}\s,.\-–]+$|[\p{L} .]+,\s+ngày\b)/u;
 /** The national motto, which a two-column header pastes beside the issuer's name. */
 export const MOTTO_RE = /C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc/giu;
 /** A header line without the motto beside it. */
@@ -162,8 +165,11 @@ function findHeaderEnd(blocks: SourceBlock[]): number {
 		if (addressees && t.length < 120 && /[;.,]$/u.test(t) && !BODY_START_RE.test(t)) continue;
 		// The subject line ("V/v tổ chức triển khai thực hiện") wraps over short lines of its own.
 		if (subject && !b.marker && t.length < 200 && !/[.;:]$/u.test(t) && !BODY_START_RE.test(t) && !/^Kính gửi/u.test(t)) continue;
+		// Its last line may end with a full stop when "Kính gửi:" comes next ("… do Nhà nước đầu tư, quản lý.").
+		if (subject && !b.marker && t.length < 200 && !BODY_START_RE.test(t) && /^Kính gửi/u.test(headerText(blocks[i + 1]?.text ?? ''))) continue;
 		addressees = /^Kính gửi\s*:/u.test(headerCells(b.text)[0] ?? '');
-		subject = /^V\/v\s/u.test(t);
+		// The subject line may follow the number and date on a pasted two-column line ("Số: … năm 2026 V/v …").
+		subject = /(?:^|\s)V\/v\s/u.test(t);
 		if (!t || isHeaderLine(b.text)) continue;
 		if (b.marker || BODY_START_RE.test(t) || t.length >= 150 || i > 0) return i;
 	}

@@ -200,3 +200,85 @@ describe('one party, one task', () => {
 		expect(a?.deadline).toMatchObject({ kind: 'date', date: '2028-07-01' });
 	});
 });
+
+describe('an OCR letter with a signature stamp (real text, re_05, Bộ Tài chính 8388/BTC-QLCS, 2026)', () => {
+	const RE05 = [
+		'===== Trang 1 =====',
+		'Ký bởi: BỘ TÀI CHÍNH',
+		'Cơ quan: 28 Trần Hưng Đạo.',
+		'Thời gian ký: 19/06/2026 14:18:57 +07:00',
+		'',
+		'BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+		'Độc lập - Tự do - Hạnh phúc',
+		'Số: Z32Ø/BTC-QLCS Hà Nội, ngày / tháng 6 năm 2026',
+		'',
+		'V/v Triển khai thực hiện Nghị định',
+		'số 178/2026/NĐ-CP của Chính phủ',
+		'quy định việc quản lý, sử dụng và',
+		'khai thác tài sản kết cấu hạ tầng do',
+		'Nhà nước đầu tư, quản lý.',
+		'',
+		'Kính gửi: DA ä .',
+		'- Các Bộ, cơ quan ngang bộ, cơ quan khác ở trung ương;',
+		'- Uy ban nhân dân các tỉnh, thành phô trực thuộc trung ương.',
+		'',
+		'Ngày 20/5/2026, Chính phủ đã ban hành Nghị định số 178/2026/NĐ-CP quy',
+		'định việc quản lý, sử dụng và khai thác tài sản kết cầu hạ tầng do Nhà nước đầu tư,',
+		'quản lý (sau đây gọi là Nghị định số 178/2026/NĐ-CP), có hiệu lực thi hành từ',
+		'ngày 06/7/2026. Để triển khai thực hiện có hiệu quả Nghị định số 178/2026/NĐ-',
+		'CP, Bộ Tài chính đề nghị các Bộ, cơ quan ngang bộ, cơ quan khác ở trung ương',
+		'(sau đây gọi là Bộ, cơ quan trung ương) và Ủy ban nhân dân các tỉnh, thành phô',
+		'trực thuộc trung ương tập trung chỉ đạo triển khai đầy đủ các nhiệm vụ, trách nhiệm',
+		'được giao theo quy định tại Nghị định số 178/2026/NĐ-CP và pháp luật có liên',
+		'quan; trong đó lưu ý các nhiệm vụ, giải pháp trọng tâm sau:',
+		'',
+		'I. Tổ chức tuyên truyền, phổ biến nội dung của Nghị định số',
+		'178/2026/NĐ-CP của Chính phủ và các văn bản hướng dẫn thực hiện tới các cơ',
+		'quan, tô chức, đơn vị, doanh nghiệp có liên quan.',
+		'',
+		'===== Trang 2 =====',
+		'3. Đối với các Bộ quản lý chuyên ngành (theo quy định tại khoản 5 Điều 3',
+		'Nghị định số 178/2026/NĐ-CP)',
+		'',
+		'd) Hướng dẫn về loại tài sản, danh mục tài sản kết cấu hạ tầng giao cho',
+		'doanh nghiệp quản lý tài sản theo từng hình thức quy định tại khoản 1 Điều 35 Nghị định số 178/2026/NĐ-CP.',
+		'',
+		'Mong nhận được sự quan tâm, phối hợp của Quý Cơ quan. l',
+		'',
+		'Nơi nhận:',
+		'',
+		'- Như trên;',
+		'',
+		'- Thủ tướng Chính phủ (để b/c);'
+	].join('\n');
+	const r = extractNotice(RE05);
+
+	it('[L13] reads the signature stamp, the subject line after the number and the addressees as header', () => {
+		expect(r.issuer).toBe('Bộ Tài chính');
+		// "Kính gửi: - Các Bộ, cơ quan ngang bộ, …;" is the addressee, not a task.
+		expect(r.assignments.some((a) => r.text.slice(a.span.start).startsWith('Các Bộ, cơ quan ngang bộ'))).toBe(false);
+	});
+
+	it('[P11] goes on after a declared short form "(sau đây gọi là Bộ, cơ quan trung ương)" and names the party by it', () => {
+		expect(r.assignments[0]?.lead.map((l) => l.text)).toEqual(['Bộ, cơ quan trung ương', 'Ủy ban nhân dân các tỉnh']);
+	});
+
+	it('[L14] drops the OCR page separator "===== Trang 2 =====" and [S1] reads "Đối với X (aside)" as a heading', () => {
+		expect(segmentNotice(RE05).some((b) => b.text.includes('Trang 2'))).toBe(false);
+		expect(r.assignments.map((a) => a.lead.map((l) => l.text))).toContainEqual(['các Bộ quản lý chuyên ngành']);
+	});
+
+	it('[V2] drops the courtesy "Mong nhận được sự quan tâm, phối hợp của Quý Cơ quan."', () => {
+		expect(r.assignments.some((a) => r.text.slice(a.span.start).startsWith('Mong nhận được'))).toBe(false);
+		expect(r.assignments).toHaveLength(2);
+	});
+
+	it('[D4] reads "trong thời hạn 06 tháng, kể từ ngày … có hiệu lực thi hành" as an event, the comma notwithstanding', () => {
+		expect(
+			findDeadlines(
+				'thì trong thời hạn 06 tháng, kể từ ngày quy định của pháp luật chuyên ngành quy định về tài sản kết cấu hạ tầng khác đó có hiệu lực thi hành, Bộ quản lý chuyên ngành có trách nhiệm',
+				'2026-06-19'
+			)
+		).toMatchObject([{ kind: 'event' }]);
+	});
+});

@@ -112,7 +112,8 @@ function contentLines(lines: Line[], nfc = ''): Line[] {
 			if (line.text.length >= 20) afterRule = true;
 			continue;
 		}
-		if (/^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang\s+\d+/u.test(t)) {
+		// [L14] An OCR page separator ("===== Trang 2 =====") is a page number too.
+		if (/^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang\s+\d+|^[=*#\-–—]{2,}\s*Trang\s+\d+\s*[=*#\-–—]*$/u.test(t)) {
 			// The page number closes the foot of its page: the text after it is the next page's body.
 			inFootnote = false;
 			zone = false;
