@@ -431,7 +431,7 @@ function readGeneric(text: string, key: string, i: number): number {
 		const at = end + sep[0].length;
 		const next = readWordList(key, at, GENERIC_HEAD_INDEX);
 		const head =
-			next >= 0 && capitalHead(at, next) && !(sep[0].trim() === '' && /^(?:sở|ban|bộ|hội|cấp|phòng|ngành|cục|vụ|tổng cục)$/.test(key.slice(at, next)));
+			next >= 0 && capitalHead(at, next) && !(sep[0].trim() === '' && /^(?:sở|ban|bộ|hội|cấp|phòng|ngành|cục|vụ|tổng cục|tổ chức)$/.test(key.slice(at, next)));
 		// "các sở, ban, ngành cấp tỉnh": "cấp" heads a collective of its own ("các cấp, các ngành")
 		// but, right after a head, qualifies it.
 		const qual = head ? -1 : readWordList(key, at, GENERIC_QUAL_INDEX);

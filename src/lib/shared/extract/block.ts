@@ -297,6 +297,22 @@ const DIFFICULTY_TAIL_RE = new RegExp(
 const withoutDifficulties = (s: string): string => s.replace(DIFFICULTY_TAIL_RE, '');
 
 /**
+ * [S7] The parties of a list item that only names parties, with an optional aside and a final ";"
+ * or "." ("- Sở Công Thương (đối với tài sản kết cấu hạ tầng cụm công nghiệp và hạ tầng thương
+ * mại);", "- Ban Quản lý Khu kinh tế, Ban Quản lý các khu công nghiệp (…)."), else null.
+ */
+export function enumeratedParties(text: string, context: BlockContext = {}): AgencyRef[] | null {
+	const nfc = text.normalize('NFC').trim();
+	const parse = makeParse(nfc, context);
+	const first = parse.at.get(0);
+	if (!first || !isLeadCapable(first, parse)) return null;
+	const list = readParties(parse, 0);
+	if (!list || !list.mentions.every((m) => isLeadCapable(m, parse))) return null;
+	if (!/^\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\))?\s*[;.,]?\s*$/u.test(nfc.slice(list.end))) return null;
+	return list.mentions.map((m) => toRef(m));
+}
+
+/**
  * The assignee a heading or list intro names, if any: "1. Sở Công Thương", "… yêu cầu UBND
  * huyện, thành phố cần tập trung thực hiện … sau:", "đề nghị Văn phòng UBND tỉnh (viết tắt là
  * Văn phòng) …". A heading that names only the requester ("Thường trực UBND tỉnh yêu cầu:")

@@ -282,3 +282,31 @@ describe('an OCR letter with a signature stamp (real text, re_05, Bộ Tài chí
 		).toMatchObject([{ kind: 'event' }]);
 	});
 });
+
+describe('an intro that lists its parties in the items below', () => {
+	it('[S7] reads "Giao các sở … gồm: - Sở X (đối với …); … Có trách nhiệm: a) …" as the points of the listed parties (real text, re_01, item 2)', () => {
+		const text = [
+			'       2. Các sở quản lý nhà nước chuyên ngành về hạ tầng',
+			'      Giao các sở quản lý nhà nước chuyên ngành về hạ tầng theo ngành, lĩnh',
+			'vực gồm:',
+			'       - Sở Công Thương (đối với tài sản kết cấu hạ tầng cụm công nghiệp và hạ',
+			'tầng thương mại);',
+			'      - Sở Xây dựng (đối với tài sản kết cấu hạ tầng đô thị);',
+			'      - Ban Quản lý Khu kinh tế, Ban Quản lý các khu công nghiệp (đối với tài',
+			'sản kết cấu hạ tầng khu kinh tế, khu công nghiệp thuộc phạm vi được giao',
+			'quản lý).',
+			'      Có trách nhiệm:',
+			'       a) Chủ trì, phối hợp với các cơ quan, đơn vị, địa phương tổ chức rà soát,',
+			'thống kê, phân loại toàn bộ tài sản kết cấu hạ tầng thuộc phạm vi quản lý.',
+			'      b) Hướng dẫn, đôn đốc các cơ quan, đơn vị được giao quản lý tài sản thực',
+			'hiện việc lập, quản lý hồ sơ.',
+			'      3. Ủy ban nhân dân các xã, phường',
+			'      a) Tổ chức quán triệt, triển khai thực hiện đầy đủ các quy định của Nghị định.'
+		].join('\n');
+		const r = extractNotice(text);
+		const listed = ['Sở Công Thương', 'Sở Xây dựng', 'Ban Quản lý Khu kinh tế', 'Ban Quản lý các khu công nghiệp'];
+		expect(r.assignments.map((a) => a.lead.map((l) => l.text))).toEqual([listed, listed, ['Ủy ban nhân dân các xã, phường']]);
+		// "… địa phương tổ chức rà soát": the verb "tổ chức" is no further head of the collective.
+		expect(r.assignments[0]?.support.map((l) => l.text)).toEqual(['các cơ quan, đơn vị, địa phương']);
+	});
+});

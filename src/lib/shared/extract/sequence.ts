@@ -6,7 +6,7 @@
  * by {@link extractNotice} (plain text) and by the editor (blocks of the collaborative body), so
  * both read a notice alike.
  */
-import { extractBlock, headingAssignee, isBoilerplate, splitSentences } from './block';
+import { enumeratedParties, extractBlock, headingAssignee, isBoilerplate, splitSentences } from './block';
 import { dropLearnedNonTasks } from './learned';
 import { rowAssignment, splitCells, tableHeader, type TableColumns } from './table';
 import type { MarkerType } from './text';
@@ -55,7 +55,15 @@ interface Scope {
 	lead: AgencyRef[] | null;
 	/** Opened by an editor heading node: only the next heading node closes it. */
 	node: boolean;
+	/** [S7] An intro ending "… gồm:" whose items name its parties, one by one. */
+	enumerating?: boolean;
+	/** The parties its items named so far. */
+	enumerated?: AgencyRef[];
 }
+
+/** [S7] An intro that lists its parties in the items below: "Giao các sở … theo ngành, lĩnh vực gồm:". */
+const ENUMERATION_INTRO_RE =
+	/(?<![\p{L}\p{M}])(?:bao gồm|gồm)(?:\s+(?:các\s+)?(?:cơ quan|đơn vị|sở|bộ|ngành)(?:,\s*(?:cơ quan|đơn vị|địa phương))*(?:\s+sau(?:\s+đây)?)?)?\s*:\s*$/iu;
 
 /** An intro that goes on about the task before it ("Trong đó chú ý …", "Cụ thể như sau:"). */
 const ELABORATING_INTRO_RE = /^(?:Trong đó|Cụ thể|Lưu ý|Đồng thời|Theo đó)(?![\p{L}\p{M}])/iu;
@@ -93,6 +101,18 @@ export function extractSequence(blocks: readonly SequenceBlock[], options: Seque
 			}
 		}
 		const t = block.text.trim();
+		// [S7] "- Sở Công Thương (đối với …);" under "… gồm:": the item names one more party of the
+		// intro, no task; the items after "Có trách nhiệm:" inherit them all.
+		const open = scopes[scopes.length - 1];
+		if (open?.enumerating && index >= headerEnd && block.markerType !== 'none') {
+			const named = enumeratedParties(block.text, baseCtx);
+			if (named?.length) {
+				open.enumerated = [...(open.enumerated ?? []), ...named.map((r) => ({ ...mapHeadingRef(index, r), inherited: true }))];
+				open.lead = open.enumerated;
+				return { role: 'heading', inheritedLead: [], headingLead: named, assignments: [] };
+			}
+		}
+		if (open?.enumerating) open.enumerating = false;
 		let role: BlockRole = 'body';
 		if (index < headerEnd) role = 'header';
 		else if (recipients || /^Nơi nhận\b/u.test(t)) {
@@ -151,9 +171,10 @@ export function extractSequence(blocks: readonly SequenceBlock[], options: Seque
 			// An outline is a few levels deep; a run of thousands of heading-shaped lines (a pasted
 			// form, a broken file) must not make every later block scan them all.
 			if (scopes.length >= MAX_SCOPES) scopes.shift();
+			const enumerating = !caps && ENUMERATION_INTRO_RE.test(t);
 			if (block.heading) scopes.push({ rank: 0, pending: false, lead: refs, node: true });
-			else if (block.markerType === 'none') scopes.push({ rank: 0, pending: true, lead: refs, node: false });
-			else scopes.push({ rank: block.rank, pending: false, lead: refs, node: false });
+			else if (block.markerType === 'none') scopes.push({ rank: 0, pending: true, lead: refs, node: false, enumerating });
+			else scopes.push({ rank: block.rank, pending: false, lead: refs, node: false, enumerating });
 			return { role, inheritedLead, headingLead: lead, assignments };
 		}
 		if (role !== 'body') return { role, inheritedLead, headingLead: null, assignments: [] };
