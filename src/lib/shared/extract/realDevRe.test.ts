@@ -310,3 +310,34 @@ describe('an intro that lists its parties in the items below', () => {
 		expect(r.assignments[0]?.support.map((l) => l.text)).toEqual(['các cơ quan, đơn vị, địa phương']);
 	});
 });
+
+describe('pdftotext -layout paragraphs', () => {
+	it('[L15] joins a line at the margin after ";" to its indented paragraph (real text, re_01, item 7a)', () => {
+		const text = [
+			'      7. Tổ chức thực hiện',
+			'       a) Các sở, ban, ngành; Ủy ban nhân dân các xã, phường; các cơ quan, đơn',
+			'vị và doanh nghiệp, căn cứ chức năng, nhiệm vụ được giao khẩn trương tổ chức',
+			'triển khai thực hiện; hoàn thành việc rà soát, thống kê, phân loại, giao tài sản kết',
+			'cấu hạ tầng theo đúng tiến độ quy định tại Nghị định số 178/2026/NĐ-CP.',
+			'       Các sở quản lý chuyên ngành định kỳ tổng hợp báo cáo kết quả thực hiện',
+			'việc rà soát, thống kê, phân loại, giao tài sản gửi Sở Tài chính tổng hợp chung,',
+			'báo cáo Ủy ban nhân dân tỉnh như sau:',
+			'      - Báo cáo 6 tháng: Các cơ quan, đơn vị gửi Sở Tài chính trước ngày 05/7;',
+			'Sở Tài chính tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 10/7 (riêng năm',
+			'2026 thực hiện báo cáo năm).',
+			'      - Báo cáo năm: Các cơ quan, đơn vị gửi Sở Tài chính trước ngày 15/12;',
+			'Sở Tài chính tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 20/12.'
+		].join('\n');
+		const blocks = segmentNotice(text).map((b) => b.text);
+		expect(blocks).toContain(
+			'Báo cáo 6 tháng: Các cơ quan, đơn vị gửi Sở Tài chính trước ngày 05/7; Sở Tài chính tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 10/7 (riêng năm 2026 thực hiện báo cáo năm).'
+		);
+		const sch = extractNotice(text).assignments.filter((a) => a.deadline?.kind === 'recurring');
+		expect(sch.map((a) => [a.lead.map((l) => l.text).join(' + '), a.deadline?.text])).toEqual([
+			['Các cơ quan, đơn vị', 'trước ngày 05/7'],
+			['Sở Tài chính', 'trước ngày 10/7'],
+			['Các cơ quan, đơn vị', 'trước ngày 15/12'],
+			['Sở Tài chính', 'trước ngày 20/12']
+		]);
+	});
+});

@@ -337,6 +337,11 @@ export function segmentNotice(nfc: string): SourceBlock[] {
 		lines.map((l) => l.text.trim().length),
 		0.9
 	);
+	// [L15] pdftotext -layout indents the first line of a paragraph and starts its wrapped lines at
+	// the margin: in such a text a line at the margin after ";" goes on with an indented paragraph.
+	const indentOf = (l: Line) => l.text.length - l.text.trimStart().length;
+	const indented = lines.filter((l) => indentOf(l) >= 4).length;
+	const layout = lines.length >= 10 && indented >= 0.15 * lines.length && indented <= 0.85 * lines.length;
 	const groups: Line[][] = [];
 	for (const line of lines) {
 		const t = line.text.trim();
@@ -370,6 +375,8 @@ export function segmentNotice(nfc: string): SourceBlock[] {
 			// "hoàn thành trong tháng 10/2023.") starts in lower case: same paragraph.
 			const clauseGoesOn = pdf && lower && /[;,]["”’)*\s]*$/u.test(pt) && !/^\(/u.test(t);
 			join = (!terminal && (lower || wrapped)) || clauseGoesOn;
+			// [L15] "      - Báo cáo 6 tháng: … trước ngày 05/7;" / "Sở Tài chính tổng hợp … trước ngày 10/7".
+			if (!join && layout && /;["”’)*\s]*$/u.test(pt) && indentOf(line) === 0 && prevGroup && indentOf(prevGroup[0] as Line) >= 4) join = true;
 			// Header lines do not run on: a two-column layout pasted as one line ("UBND TỈNH HÀ TĨNH
 			// ⎵⎵⎵⎵ CỘNG HÒA …"), a line in capitals next to one that is not, and the opening
 			// "Ngày 08/9/2023, …" of the body after a title that ends without punctuation.
