@@ -31,7 +31,17 @@ import {
 } from './blockParties';
 import { actionOf, isDirective } from './blockPredicate';
 import { findOfficials, findSupport } from './blockSupport';
-import { ACCOUNTABILITY_RE, ANAPHORIC_TOPIC_RE, COMMA_PREDICATE_RE, ELABORATION_RE, NARRATIVE_RE, PRAISE_RE, SPEAKER_FORMULA_RE, TOPIC_RE } from './blockWords';
+import {
+	ACCOUNTABILITY_RE,
+	ANAPHORIC_TOPIC_RE,
+	COMMA_PREDICATE_RE,
+	ELABORATION_RE,
+	FINDING_RE,
+	NARRATIVE_RE,
+	PRAISE_RE,
+	SPEAKER_FORMULA_RE,
+	TOPIC_RE
+} from './blockWords';
 import {
 	capitalised,
 	CARRY_OUT_MANNERS,
@@ -98,6 +108,9 @@ function analyseSentence(parse: Parse, index: number, sent: Span, carried: Agenc
 	}
 	const body = text.slice(from, sent.end);
 	if (!body.trim() || NARRATIVE_RE.test(body) || PRAISE_RE.test(body)) return { drafts: [], lastLead: null };
+	// [V1] "Qua quá trình kiểm tra …, cho thấy các đơn vị cơ bản đã chấp hành …": a finding, unless it
+	// also charges someone ("…; yêu cầu …").
+	if (FINDING_RE.test(body) && !/(?:^|[;:]\s*)(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s/u.test(body)) return { drafts: [], lastLead: null };
 	const { groups, requester, requesterAt } = findLeadGroups(parse, from, sent.end);
 	if (!groups.length && !requester) {
 		const passive = passiveAgent(parse, from, sent.end);
@@ -257,8 +270,9 @@ export function extractBlock(text: string, context: BlockContext = {}): Assignme
 		const { action, span } = actionOf(nfc, d.predSpan, d.deadline);
 		// [V2] The closing formula "Yêu cầu các cơ quan … triển khai thực hiện./.": no task of its own,
 		// nor its "trong quá trình thực hiện nếu có khó khăn, vướng mắc … báo cáo …" tail.
-		if (closing && !d.deadline && (GENERIC_CARRY_OUT_RE.test(action) || GENERIC_CARRY_OUT_RE.test(withoutDifficulties(nfc.slice(span.start, span.end)))))
-			return [];
+		// (What is left once the tail is cut may be nothing: the sentence was the tail.)
+		const rest = closing && !d.deadline ? withoutDifficulties(nfc.slice(span.start, span.end)).trim() : null;
+		if (rest !== null && (GENERIC_CARRY_OUT_RE.test(action) || !rest || GENERIC_CARRY_OUT_RE.test(rest) || CHARGED_CARRY_OUT_RE.test(rest))) return [];
 		return {
 			span: d.span,
 			lead: d.lead,
@@ -282,14 +296,14 @@ const CLOSING_END_RE = /\.?\/\.\s*$/u;
  * An action that only says "carry it out" ("nghiên cứu, triển khai thực hiện", "tổ chức thực hiện
  * nghiêm túc", "chịu trách nhiệm tổ chức triển khai thực hiện nghiêm túc các nội dung nêu trên").
  */
-const GENERIC_CARRY_OUT_RE = new RegExp(
-	`^(?:(?:${wordsAlt(CARRY_OUT_OPENERS)})[,\\s]+)*(?:(?:triển khai|tổ chức)\\s+){0,2}thực hiện(?:\\s+(?:${wordsAlt(CARRY_OUT_MANNERS)}))?(?:\\s+(?:các\\s+)?(?:${wordsAlt(CARRY_OUT_OBJECTS)})\\s+(?:${wordsAlt(CARRY_OUT_POINTERS)}))?(?:\\s+(?:${wordsAlt(CARRY_OUT_MANNERS)}))?[\\s./]*$`,
-	'iu'
-);
+const CARRY_OUT = `(?:(?:${wordsAlt(CARRY_OUT_OPENERS)})[,\\s]+)*(?:(?:triển khai|tổ chức)\\s+){0,2}thực hiện(?:\\s+(?:${wordsAlt(CARRY_OUT_MANNERS)}))?(?:\\s+(?:các\\s+)?(?:${wordsAlt(CARRY_OUT_OBJECTS)})\\s+(?:${wordsAlt(CARRY_OUT_POINTERS)}))?(?:\\s+(?:${wordsAlt(CARRY_OUT_MANNERS)}))?[\\s./]*$`;
+const GENERIC_CARRY_OUT_RE = new RegExp(`^${CARRY_OUT}`, 'iu');
+/** "Yêu cầu đồng chí … và Trưởng phòng … nghiêm túc triển khai thực hiện.": the formula, whoever is named. */
+const CHARGED_CARRY_OUT_RE = new RegExp(`^(?:Yêu cầu|Đề nghị)\\s[^.;:]{0,240}?\\s${CARRY_OUT}`, 'u');
 
 /** "…; trong quá trình thực hiện nếu phát sinh khó khăn, vướng mắc …": where the closing's tail starts. */
 const DIFFICULTY_TAIL_RE = new RegExp(
-	`\\s*[;.]\\s*(?:trong quá trình[^,;.]{0,30}?,?\\s*)?(?:nếu|khi)\\s+(?:có|phát sinh|gặp)\\s+(?:${wordsAlt(DIFFICULTY_WORDS)})[\\s\\S]*$`,
+	`(?:^|\\s*[;.]\\s*)(?:trong quá trình[^,;.]{0,30}?,?\\s*)?(?:nếu|khi)\\s+(?:có|phát sinh|gặp)\\s+(?:${wordsAlt(DIFFICULTY_WORDS)})[\\s\\S]*$`,
 	'iu'
 );
 

@@ -17,6 +17,7 @@ import {
 	CONNECTOR_RE,
 	BARE_ADDRESSEE_RE,
 	INTRODUCER_RE,
+	ISSUER_OWN_RE,
 	LAPSE_RE,
 	LEAD_KINDS,
 	NESTED_CONTENT_RE,
@@ -104,14 +105,30 @@ interface PartyList {
 }
 
 /** Reads coordinated parties at `p`: "Sở Tài chính, Sở Kế hoạch và Đầu tư", "X được giao … và Y". */
+/** [P18] A bare council before its committee ("Hội đồng nhân dân, Ủy ban nhân dân các tỉnh …"). */
+const COUNCIL_ELLIPSIS_RE = /^(Hội đồng nhân dân|HĐND)\s*(?:,|và)\s*(?=(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s)/u;
+/** The committee head of a locality mention ("Ủy ban nhân dân" of "Ủy ban nhân dân các tỉnh, thành phố"). */
+const COMMITTEE_HEAD_RE = /^(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)/u;
+
 /** A declared short form in parentheses right after a party ("(sau đây gọi là Bộ, cơ quan trung ương)"). */
 const DECLARED_ASIDE_RE = /^\s*\((?:sau đây\s+)?(?:gọi\s+(?:tắt\s+)?là|viết tắt(?:\s+là)?)\s[^()]{1,80}\)/u;
 
 export function readParties(parse: Parse, p: number): PartyList | null {
 	const { text, at } = parse;
-	const first = at.get(skipSpaces(text, p));
-	if (!first) return null;
-	const mentions = [first];
+	const q = skipSpaces(text, p);
+	let first = at.get(q);
+	let council: PartyMention | null = null;
+	if (!first) {
+		// [P18] "Hội đồng nhân dân, Ủy ban nhân dân các tỉnh, thành phố": the council shares the
+		// committee's place.
+		const m = COUNCIL_ELLIPSIS_RE.exec(text.slice(q, q + 40));
+		const committee = m ? at.get(q + m[0].length) : undefined;
+		if (!m || !committee || committee.kind !== 'locality') return null;
+		const place = committee.text.replace(COMMITTEE_HEAD_RE, '');
+		council = { start: q, end: q + (m[1] ?? '').length, text: `${m[1]}${place}`, name: `${m[1]}${place}`, kind: 'locality', known: false };
+		first = committee;
+	}
+	const mentions = council ? [council, first] : [first];
 	let end = first.end;
 	for (;;) {
 		const rest = text.slice(end, end + 120);
@@ -304,6 +321,8 @@ export function findLeadGroups(parse: Parse, from: number, to: number): { groups
 			while (b > from && /[\s,]/u.test(text[b] ?? '')) b--;
 			if (parse.ends.has(b + 1)) continue;
 		}
+		// [V4] "Bộ Nông nghiệp và Môi trường gửi các thủ tục … để tham khảo": the issuer tells of its own doing.
+		if (list.mentions.every((m) => isIssuer(m, parse)) && ISSUER_OWN_RE.test(tail)) continue;
 		groups.push({ start: cs.pos, predStart, leads: leads.map((m) => toRef(m)), rules: [...opener, 'P8', ...(predStart > list.end ? (['P13'] as const) : [])] });
 		consumed = predStart;
 	}

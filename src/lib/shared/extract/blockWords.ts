@@ -13,7 +13,9 @@ import {
 	CONNECTORS,
 	DIRECTING_VERBS,
 	ELABORATION_OPENERS,
+	FINDING_VERBS,
 	INTRODUCER_VERBS,
+	ISSUER_OWN_VERBS,
 	LAPSE_OPENERS,
 	mergeWords,
 	NARRATIVE_OPENERS,
@@ -109,6 +111,12 @@ export const ANAPHORIC_TOPIC_RE = new RegExp(
 	`^Về\\s+(?:(?:${wordsAlt(ANAPHORIC_PLURALS)})\\s+)?(?:${wordsAlt(ANAPHORIC_TOPIC_NOUNS)})\\s+(?:${wordsAlt(ANAPHORIC_POINTERS)})\\s*,\\s*`,
 	'iu'
 );
+
+/** [V4] The issuing body telling of its own doing ("Bộ … gửi các thủ tục … để tham khảo"). */
+export const ISSUER_OWN_RE = wordsRe(ISSUER_OWN_VERBS, { caseSensitive: true });
+
+/** [V1] A finding: "…, cho thấy …" (the sentence states what an inspection found). */
+export const FINDING_RE = new RegExp(`(?:^|[,\\s])(?:${wordsAlt(FINDING_VERBS)})\\s`, 'u');
 
 /** Lead-ins that name a topic or a proposer ("Kiến nghị của …:"): capitalised, as they open a sentence. */
 export const TOPIC_RE = wordsRe(capitalised(TOPIC_MARKERS), { caseSensitive: true });

@@ -302,6 +302,25 @@ export const DIFFICULTY_WORDS: readonly string[] = ['khó khăn', 'vướng mắ
  */
 export const COURTESY_OPENERS: readonly string[] = ['mong nhận được', 'rất mong nhận được', 'rất mong được', 'xin trân trọng cảm ơn', 'trân trọng cảm ơn'];
 
+/**
+ * Verbs with which the issuing body tells of its own doing in its own letter ("Bộ Nông nghiệp và Môi
+ * trường gửi các thủ tục hành chính … để tham khảo", "Sở … đã nhận được …"): no task ([V4]).
+ */
+export const ISSUER_OWN_VERBS: readonly string[] = [
+	'gửi kèm',
+	'gửi',
+	'xin gửi',
+	'đã gửi',
+	'nhận được',
+	'đã nhận được',
+	'đã có văn bản',
+	'đã ban hành',
+	'ban hành'
+];
+
+/** Verbs of a finding ("Qua quá trình kiểm tra … cho thấy các đơn vị cơ bản đã chấp hành …"): a statement ([V1]). */
+export const FINDING_VERBS: readonly string[] = ['cho thấy'];
+
 /** Openers of sentences about the meeting itself (who attended, who reported): never assignments. */
 export const NARRATIVE_OPENERS: readonly string[] = ['sau khi nghe', 'tham dự', 'dự họp', 'cùng dự', 'chủ trì cuộc họp', 'trên đây', 'nay thông báo'];
 

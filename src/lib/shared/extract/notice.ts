@@ -128,6 +128,9 @@ function readIssuer(blocks: SourceBlock[], headerEnd: number, directory?: Agency
 		if (next && /^(?:ỦY|UỶ) BAN NHÂN DÂN$/u.test(c) && /^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s/u.test(next)) {
 			joined.push(`${c} ${next}`);
 			i++;
+		} else if (next && /(?:\sVÀ|,)$/u.test(c) && /^[\p{Lu}\s,.\-–]+$/u.test(c) && /^[\p{Lu}\s,.\-–]+$/u.test(next)) {
+			// [L5] "BỘ NÔNG NGHIỆP VÀ" over "MÔI TRƯỜNG": a name that breaks after "VÀ" or a comma goes on.
+			lettered[i + 1] = `${c} ${next}`;
 		} else joined.push(c);
 	}
 	for (const t of joined) {

@@ -341,3 +341,52 @@ describe('pdftotext -layout paragraphs', () => {
 		]);
 	});
 });
+
+describe('a ministry letter to the councils and committees (real text, re_06, Bộ Nông nghiệp và Môi trường 1153/BNNMT-QLĐĐ, 2026)', () => {
+	const RE06 = [
+		'BỘ NÔNG NGHIỆP VÀ ',
+		'MÔI TRƯỜNG',
+		'------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+		'Độc lập - Tự do - Hạnh phúc ',
+		'---------------',
+		'Số: 1153/BNNMT-QLĐĐ',
+		'V/v triển khai Nghị định số 49/2026/NĐ-CP của Chính phủ | Hà Nội, ngày 03 tháng 02 năm 2026',
+		'',
+		'Kính gửi: | - Hội đồng nhân dân các tỉnh, thành phố trực thuộc Trung ương;',
+		'- Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.',
+		'',
+		'Để bảo đảm các điều kiện cần thiết cho việc tổ chức thi hành Nghị quyết số 254/2025/QH15 và Nghị định số 49/2026/NĐ-CP, Bộ Nông nghiệp và Môi trường đề nghị Hội đồng nhân dân, Ủy ban nhân dân các tỉnh, thành phố khẩn trương thực hiện các nhiệm vụ sau:',
+		'\t1. Bố trí nguồn lực để tổ chức triển khai thi hành trên địa bàn tỉnh, thành phố.',
+		'\t2. Tập trung tổ chức thực hiện Nghị quyết số 254/2025/QH15 và Nghị định số 49/2026/NĐ-CP, trong đó: Đề nghị sớm ban hành quy định về trình tự, thủ tục hành chính về đất đai. Bộ Nông nghiệp và Môi trường gửi các thủ tục hành chính về đất đai đã được rà soát hoàn thiện trong quá trình soạn thảo Nghị định số 49/2026/NĐ-CP để tham khảo trong quá trình tổ chức thực hiện Nghị định (chi tiết tại Phụ lục kèm theo).',
+		'Bộ Nông nghiệp và Môi trường trân trọng đề nghị Hội đồng nhân dân, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương quan tâm thực hiện./.'
+	].join('\n');
+	const r = extractNotice(RE06);
+	const both = ['Hội đồng nhân dân các tỉnh, thành phố', 'Ủy ban nhân dân các tỉnh, thành phố'];
+
+	it('[L5] reads the issuer written over two lines after "VÀ"', () => {
+		expect(r.issuer).toBe('Bộ Nông nghiệp và Môi trường');
+	});
+
+	it('[P18] gives the bare council the committee\'s place: "Hội đồng nhân dân, Ủy ban nhân dân các tỉnh, thành phố"', () => {
+		expect(r.assignments.map((a) => a.lead.map((l) => l.text))).toEqual([both, both]);
+	});
+
+	it('[V4] does not charge the issuer with what it tells of its own doing ("Bộ … gửi các thủ tục … để tham khảo")', () => {
+		expect(r.assignments.flatMap((a) => a.lead.map((l) => l.text))).not.toContain('Bộ Nông nghiệp và Môi trường');
+	});
+});
+
+describe('statements and closings in a Sở letter', () => {
+	it('[V1] reads "Qua quá trình kiểm tra …, cho thấy các đơn vị cơ bản đã chấp hành …" as a finding (real text, re_03)', () => {
+		const text =
+			'Qua quá trình kiểm tra việc chấp hành quy định của pháp luật trong bảo quản, sử dụng vật liệu nổ công nghiệp của các đơn vị: Công ty cổ phần Xây dựng giao thông Yên Bái (Gói thầu số 13); Công ty TNHH Hiệp Phú (Gói thầu số 15) cho thấy các đơn vị cơ bản đã chấp hành tương đối tốt các quy định của pháp luật.';
+		expect(extractBlock(text, { issuer: 'Sở Công Thương' })).toEqual([]);
+	});
+
+	it('[V2] drops "Yêu cầu đồng chí … và Trưởng phòng … nghiêm túc triển khai thực hiện. Trong quá trình thực hiện, nếu có khó khăn …" (real text, re_04)', () => {
+		const inherited = [{ name: 'Phòng Quản lý công nghiệp', text: 'Phòng Quản lý công nghiệp', kind: 'unknown' as const, known: false }];
+		const text =
+			'Yêu cầu đồng chí Hoàng Văn Thuân - Phó Giám đốc Sở và Trưởng phòng Quản lý Công nghiệp nghiêm túc triển khai thực hiện. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời báo cáo Giám đốc Sở xem xét, chỉ đạo./.';
+		expect(extractBlock(text, { issuer: 'Sở Công Thương', inheritedLead: inherited })).toEqual([]);
+	});
+});
