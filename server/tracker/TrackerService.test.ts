@@ -290,6 +290,85 @@ describe('agencies and the office at work', () => {
 	});
 });
 
+describe('corrections after issue (issue 9 [3])', () => {
+	let notice: string;
+	const ref = () => ({ noticeId: notice, taskId: `${notice}-b0` });
+	const correction = { reason: 'Theo ý kiến của Chủ tịch UBND tỉnh', document: '' };
+	beforeEach(async () => {
+		notice = await draft(['Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng rà soát, xong trước ngày 30/01/2024.']);
+		await tracker.issue(office, notice, { sourceType: 'UBND', date: '2024-01-05' }, issueDocs);
+	});
+
+	it('reassigns the lead, keeps names with commas whole, and the agencies see it or stop seeing it', () => {
+		tracker.correct(office, ref(), { ...correction, lead: ['Sở Y tế'], support: ['Sở Văn hóa, Thể thao và Du lịch'], due: '2024-01-30', document: '3/TB-VP' });
+		const t = tracker.detail(office, ref()).task;
+		expect([t.lead, t.support]).toEqual([['Sở Y tế'], ['Sở Văn hóa, Thể thao và Du lịch']]);
+		expect(tracker.list(soyt).rows.map((r) => r.taskId)).toEqual([ref().taskId]);
+		expect(tracker.list(sotc).rows).toHaveLength(0);
+		expect(tracker.list(office, { agency: 'van hoa, the thao', agencyRole: 'support' }).rows).toHaveLength(1);
+		expect(tracker.list(office, { q: 'so y te' }).rows).toHaveLength(1);
+		const e = tracker.detail(office, ref()).events.at(-1)!;
+		expect(e).toMatchObject({ kind: 'corrected', actorName: 'Chuyên viên' });
+		expect(e.text).toBe(
+			'Chủ trì: Sở Tài chính → Sở Y tế; Phối hợp: Sở Xây dựng → Sở Văn hóa, Thể thao và Du lịch. Lý do: Theo ý kiến của Chủ tịch UBND tỉnh (theo văn bản số 3/TB-VP)'
+		);
+		expect(e.data).toMatchObject({ before: { lead: ['Sở Tài chính'] }, after: { lead: ['Sở Y tế'] }, document: '3/TB-VP' });
+		// The agency that lost the task hears of the correction; the new lead receives it as new.
+		expect(tracker.notifications(sotc).map((n) => n.kind)).toContain('corrected');
+		expect(tracker.notifications(soyt).map((n) => n.kind)).toEqual(['new-task']);
+	});
+
+	it('moves the working deadline and keeps the original for statistics', () => {
+		tracker.correct(office, ref(), { ...correction, lead: ['Sở Tài chính'], support: ['Sở Xây dựng'], due: '2024-02-15' });
+		now = at('2024-02-10');
+		tracker.reportDone(sotc, ref(), '');
+		tracker.decideDone(office, ref(), true, '');
+		const t = tracker.detail(office, ref()).task;
+		expect([t.dueOriginal, t.dueWorking]).toEqual(['2024-01-30', '2024-02-15']);
+		expect(t.status).toMatchObject({ kind: 'done', onTime: false, onTimeWorking: true });
+	});
+
+	it('refuses a correction that changes nothing, has no lead, no reason, a bad number or a deadline before the notice, and changes nothing', () => {
+		const base = { ...correction, lead: ['Sở Tài chính'], support: ['Sở Xây dựng'], due: '2024-01-30' };
+		expect(() => tracker.correct(office, ref(), base)).toThrow(/Không có gì thay đổi/);
+		expect(() => tracker.correct(office, ref(), { ...base, lead: [] })).toThrow(/chủ trì/);
+		expect(() => tracker.correct(office, ref(), { ...base, due: '2024-02-01', reason: ' ' })).toThrow(/lý do/);
+		expect(() => tracker.correct(office, ref(), { ...base, due: '2024-02-01', document: 'số mười' })).toThrow(/Số văn bản/);
+		expect(() => tracker.correct(office, ref(), { ...base, due: '2023-12-31' })).toThrow(/trước ngày ban hành/);
+		expect(() => tracker.correct(sotc, ref(), { ...base, due: '2024-02-01' })).toThrow(/Văn phòng/);
+		expect(() => tracker.correct(leader, ref(), { ...base, due: '2024-02-01' })).toThrow(/Văn phòng/);
+		const d = tracker.detail(office, ref());
+		expect([d.task.dueWorking, d.task.lead, d.events.map((e) => e.kind)]).toEqual(['2024-01-30', ['Sở Tài chính'], ['issued']]);
+	});
+
+	it('adds a task to the issued notice, official at once, of its source and date, and withdraws one with the correcting notice number', () => {
+		const id = tracker.addTask(office, notice, {
+			...correction,
+			action: 'Xây dựng kế hoạch chuyển đổi số',
+			lead: ['Sở Y tế'],
+			support: [],
+			due: '2024-03-31',
+			document: '4/TB-VP'
+		});
+		const t = tracker.detail(soyt, { noticeId: notice, taskId: id }).task;
+		expect(t).toMatchObject({
+			state: 'official',
+			sourceType: 'UBND',
+			dueOriginal: '2024-03-31',
+			action: 'Xây dựng kế hoạch chuyển đổi số',
+			noticeNumber: '1/TB-VP'
+		});
+		expect(tracker.notifications(soyt).map((n) => n.text)).toEqual(['Nhiệm vụ mới (bổ sung sau ban hành): Xây dựng kế hoạch chuyển đổi số, hạn 31/03/2024.']);
+		expect(tracker.list(office, { noticeId: notice }).total).toBe(2);
+		// A draft notice gets its tasks from its text.
+		expect(() => tracker.addTask(office, 'missing', { ...correction, action: 'x', lead: ['Sở Y tế'], support: [], due: null })).toThrow(/Không tìm thấy/);
+		tracker.cancel(office, ref(), 'Đã có văn bản khác thay thế', '5/TB-VP');
+		const e = tracker.detail(office, ref()).events.at(-1)!;
+		expect([e.kind, e.text]).toEqual(['cancelled', 'Đã có văn bản khác thay thế (theo văn bản số 5/TB-VP)']);
+		expect(tracker.notifications(sotc).map((n) => n.kind)).toContain('withdrawn');
+	});
+});
+
 describe('status in SQL', () => {
 	it('agrees with computeStatus on every state', () => {
 		const today = '2024-01-30';

@@ -25,7 +25,26 @@ export class TrackerError extends Error {
 }
 
 /** What a notification is about: the office urging (đôn đốc), or an event of the task. */
-export type NotificationKind = 'remind' | 'new-task' | 'done-rejected' | 'extension-approved' | 'extension-refused';
+export type NotificationKind = 'remind' | 'new-task' | 'done-rejected' | 'extension-approved' | 'extension-refused' | 'corrected' | 'withdrawn';
+
+/**
+ * A correction of an issued task (issue 9 [3]): the whole new lead and support lists (agency
+ * names as the directory spells them, checked by the caller), the new working deadline (null: no
+ * deadline), why, and the number of the đính chính notice that carries it, if one was issued.
+ */
+export interface TaskCorrection {
+	lead: readonly string[];
+	support: readonly string[];
+	due: IsoDay | null;
+	reason: string;
+	/** "12/TB-VP": the correcting notice's number and symbol; '' when none was issued. */
+	document: string;
+}
+
+/** A task added to an issued notice (by a đính chính / bổ sung), outside its frozen text. */
+export interface AddedTask extends TaskCorrection {
+	action: string;
+}
 
 /** A review item the issuer accepted without fixing it (IssuePanel): recorded with the issue. */
 export interface AcceptedReview {
@@ -130,8 +149,21 @@ export const EVENT_LABELS: Record<string, string> = {
 	'extension-approved': 'Đồng ý gia hạn',
 	'extension-refused': 'Không đồng ý gia hạn',
 	cancelled: 'Thôi thực hiện',
-	reminded: 'Đôn đốc'
+	reminded: 'Đôn đốc',
+	corrected: 'Đính chính',
+	added: 'Bổ sung sau ban hành'
 };
+
+/** Ids of tasks added after issue ({@link TrackerService.addTask}): they have no line in the text. */
+const ADDED_TASK_PREFIX = 'bs-';
+
+/** True for a task added to an issued notice after its issue, outside its frozen text. */
+export function isAddedTask(taskId: string): boolean {
+	return taskId.startsWith(ADDED_TASK_PREFIX);
+}
+
+/** A đính chính notice's number as the office writes it: "12/TB-VP", "05/TB-UBND". */
+const DOCUMENT_NUMBER = /^\d{1,6}\/[\p{Lu}\d]+(?:-[\p{Lu}\d]+)*$/u;
 
 interface Row {
 	notice_id: string;
@@ -670,20 +702,170 @@ export class TrackerService {
 		})();
 	}
 
-	/** The office cancels a task (thôi thực hiện), with a reason. */
-	cancel(user: User, ref: TaskRef, reason: string): void {
+	/**
+	 * The office withdraws a task (thôi thực hiện), with a reason and, when a đính chính notice
+	 * carries it, that notice's number. The agencies named hear of it.
+	 */
+	cancel(user: User, ref: TaskRef, reason: string, document = ''): void {
 		this.#requireOffice(user);
 		const row = this.#visibleRow(user, ref);
 		if (row.state !== 'official') throw new TrackerError('conflict', 'Chỉ hủy được nhiệm vụ đã ban hành.');
 		if (row.status.kind === 'cancelled') throw new TrackerError('conflict', 'Nhiệm vụ đã thôi thực hiện.');
 		const why = clean(reason, 2000);
 		if (!why) throw new TrackerError('invalid-input', 'Hãy nêu lý do thôi thực hiện.');
+		const doc = this.#documentNumber(document);
 		this.db.transaction(() => {
 			this.db
 				.prepare(`UPDATE tasks SET cancelled_on = ?, cancel_reason = ? WHERE notice_id = ? AND task_id = ?`)
 				.run(this.#today(), why, ref.noticeId, ref.taskId);
-			this.#event(ref.noticeId, ref.taskId, user, 'cancelled', why);
+			this.#event(ref.noticeId, ref.taskId, user, 'cancelled', doc ? `${why} (theo văn bản số ${doc})` : why, doc ? { document: doc } : undefined);
+			this.#notify(ref, 'withdrawn', `Nhiệm vụ “${row.action.slice(0, 200)}” thôi thực hiện: ${why}`, user);
 		})();
+	}
+
+	// ---------------------------------------------------------------- corrections after issue
+
+	/**
+	 * Corrects an issued task without touching the frozen text (issue 9 [3]): reassigns its lead
+	 * and support agencies and moves its working deadline. The original deadline stays for the
+	 * statistics (on time means by the deadline the notice gave), except that a task issued with
+	 * no deadline takes the corrected one as its original. Every change is one 'corrected' entry
+	 * of the history (before, after, reason, actor, time, đính chính number); agencies named
+	 * before or after hear of it, and a newly named one receives the task as new.
+	 */
+	correct(user: User, ref: TaskRef, input: TaskCorrection): void {
+		this.#requireOffice(user);
+		const row = this.#visibleRow(user, ref);
+		if (row.state !== 'official') throw new TrackerError('conflict', 'Nhiệm vụ chưa ban hành: hãy sửa ngay trong dự thảo.');
+		if (row.status.kind === 'cancelled') throw new TrackerError('conflict', 'Nhiệm vụ đã thôi thực hiện.');
+		const next = this.#checkedCorrection(ref.noticeId, input);
+		const before = { lead: row.lead, support: row.support, due: row.dueWorking };
+		const changes: string[] = [];
+		const list = (names: readonly string[]) => names.join('; ') || '(không có)';
+		const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+		if (!same(before.lead, next.lead)) changes.push(`Chủ trì: ${list(before.lead)} → ${list(next.lead)}`);
+		if (!same(before.support, next.support)) changes.push(`Phối hợp: ${list(before.support)} → ${list(next.support)}`);
+		const dueText = (d: IsoDay | null) => (d ? shortDate(d) : 'không có thời hạn');
+		if (before.due !== next.due) changes.push(`Thời hạn: ${dueText(before.due)} → ${dueText(next.due)}`);
+		if (!changes.length) throw new TrackerError('invalid-input', 'Không có gì thay đổi: hãy sửa chủ trì, phối hợp hoặc thời hạn.');
+		const named = new Set([...before.lead, ...before.support]);
+		this.db.transaction(() => {
+			this.#writeParties(ref, next.lead, next.support, row.officials, row.action);
+			this.db
+				.prepare(`UPDATE tasks SET due_working = ?, due_original = COALESCE(due_original, ?), updated_at = ? WHERE notice_id = ? AND task_id = ?`)
+				.run(next.due, next.due, this.now(), ref.noticeId, ref.taskId);
+			const text = `${changes.join('; ')}. Lý do: ${next.reason}${next.document ? ` (theo văn bản số ${next.document})` : ''}`;
+			this.#event(ref.noticeId, ref.taskId, user, 'corrected', text, {
+				before,
+				after: { lead: next.lead, support: next.support, due: next.due },
+				reason: next.reason,
+				document: next.document
+			});
+			const told = `Nhiệm vụ “${row.action.slice(0, 200)}” được đính chính — ${text}`;
+			this.#notifyAgencies(ref, [...named], 'corrected', told, user);
+			const fresh = [...next.lead, ...next.support].filter((a) => !named.has(a));
+			this.#notifyAgencies(
+				ref,
+				fresh,
+				'new-task',
+				`Nhiệm vụ được giao thêm: ${row.action.slice(0, 300)}${next.due ? `, hạn ${shortDate(next.due)}` : ''}.`,
+				user
+			);
+		})();
+	}
+
+	/**
+	 * Adds a task to an issued notice (a đính chính / bổ sung), outside the frozen text: official at
+	 * once, of the notice's source and date (reports count it with the notice), in its history
+	 * with the reason; its agencies receive it as a new task. Returns its id.
+	 */
+	addTask(user: User, noticeId: string, input: AddedTask): string {
+		this.#requireOffice(user);
+		const notice = this.db.prepare(`SELECT state, date, source_type FROM notices WHERE id = ?`).get(noticeId) as
+			{ state: string; date: string; source_type: string | null } | undefined;
+		if (!notice) throw new TrackerError('not-found', 'Không tìm thấy thông báo.');
+		if (notice.state !== 'issued') throw new TrackerError('conflict', 'Thông báo chưa ban hành: hãy viết nhiệm vụ ngay trong dự thảo.');
+		const action = clean(input.action, 4000);
+		if (!action) throw new TrackerError('invalid-input', 'Hãy nhập nội dung nhiệm vụ.');
+		const next = this.#checkedCorrection(noticeId, input);
+		const taskId = `${ADDED_TASK_PREFIX}${randomUUID()}`;
+		const { ord } = this.db.prepare(`SELECT COALESCE(MAX(ord), -1) + 1 AS ord FROM tasks WHERE notice_id = ?`).get(noticeId) as { ord: number };
+		const deadline: Deadline | null = next.due
+			? { kind: 'date', date: next.due, inclusive: true, text: shortDate(next.due), span: { start: 0, end: 0 } }
+			: null;
+		const ref = { noticeId, taskId };
+		this.db.transaction(() => {
+			this.db
+				.prepare(
+					`INSERT INTO tasks (notice_id, task_id, block_id, ord, state, lead_json, support_json, officials_json, agencies_folded, search_folded, action,
+					   deadline_json, deadline_from, deadline_to, due_original, due_working, corrected, updated_at, source_type, issued_at, notice_date)
+					 VALUES (?, ?, '', ?, 'official', '[]', '[]', '[]', '', '', ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`
+				)
+				.run(
+					noticeId,
+					taskId,
+					ord,
+					action,
+					deadline && JSON.stringify(deadline),
+					next.due,
+					next.due,
+					next.due,
+					next.due,
+					this.now(),
+					notice.source_type,
+					this.now(),
+					notice.date
+				);
+			this.#writeParties(ref, next.lead, next.support, [], action);
+			this.#event(noticeId, taskId, user, 'added', `Lý do: ${next.reason}${next.document ? ` (theo văn bản số ${next.document})` : ''}`, {
+				reason: next.reason,
+				document: next.document
+			});
+			this.#notify(ref, 'new-task', `Nhiệm vụ mới (bổ sung sau ban hành): ${action.slice(0, 300)}${next.due ? `, hạn ${shortDate(next.due)}` : ''}.`, user);
+		})();
+		return taskId;
+	}
+
+	/** A correction's fields checked and cleaned, or a Vietnamese error naming what is wrong. */
+	#checkedCorrection(noticeId: string, input: TaskCorrection): { lead: string[]; support: string[]; due: IsoDay | null; reason: string; document: string } {
+		const names = (list: readonly string[]) => [...new Set(list.map((a) => clean(a, 200)).filter(Boolean))];
+		const lead = names(input.lead);
+		const support = names(input.support).filter((a) => !lead.includes(a));
+		if (!lead.length) throw new TrackerError('invalid-input', 'Hãy chọn ít nhất một cơ quan chủ trì.');
+		if (lead.length + support.length > 60) throw new TrackerError('invalid-input', 'Quá nhiều cơ quan trong một nhiệm vụ.');
+		const due = input.due || null;
+		if (due !== null && !isIsoDate(due)) throw new TrackerError('invalid-input', 'Thời hạn không hợp lệ.');
+		const { date } = (this.db.prepare(`SELECT date FROM notices WHERE id = ?`).get(noticeId) as { date: string } | undefined) ?? { date: '' };
+		if (due && isIsoDate(date) && due < date)
+			throw new TrackerError('invalid-input', `Thời hạn ${shortDate(due)} trước ngày ban hành thông báo (${shortDate(date)}).`);
+		const reason = clean(input.reason, 2000);
+		if (!reason) throw new TrackerError('invalid-input', 'Hãy nêu lý do đính chính.');
+		return { lead, support, due, reason, document: this.#documentNumber(input.document) };
+	}
+
+	/** A đính chính notice number as written ("12/TB-VP"), '' for none; anything else is refused. */
+	#documentNumber(typed: string): string {
+		const doc = clean(typed, 60).replace(/\s*\/\s*/, '/');
+		if (doc && !DOCUMENT_NUMBER.test(doc)) throw new TrackerError('invalid-input', `Số văn bản “${doc}” không hợp lệ: ghi như 12/TB-VP, hoặc để trống.`);
+		return doc;
+	}
+
+	/** Rewrites who a task names, with the rows that list, filter and search read. Inside a transaction. */
+	#writeParties(ref: TaskRef, lead: readonly string[], support: readonly string[], officials: readonly string[], action: string): void {
+		const folded = foldVietnamese([...lead, ...support].join(' | '));
+		const search = foldVietnamese(`${officials.join(' ')} ${action.slice(0, 400)}`);
+		const { rowid } = this.db
+			.prepare(`UPDATE tasks SET lead_json = ?, support_json = ?, agencies_folded = ?, search_folded = ? WHERE notice_id = ? AND task_id = ? RETURNING rowid`)
+			.get(JSON.stringify(lead), JSON.stringify(support), folded, search, ref.noticeId, ref.taskId) as { rowid: number };
+		this.db.prepare(`DELETE FROM task_agencies WHERE notice_id = ? AND task_id = ?`).run(ref.noticeId, ref.taskId);
+		const add = this.db.prepare(`INSERT OR IGNORE INTO task_agencies (notice_id, task_id, role, agency, agency_folded) VALUES (?, ?, ?, ?, ?)`);
+		for (const a of lead) add.run(ref.noticeId, ref.taskId, 'lead', a, foldVietnamese(a));
+		for (const a of support) add.run(ref.noticeId, ref.taskId, 'support', a, foldVietnamese(a));
+		// The search row is keyed by the task's rowid (the one lookup FTS5 indexes, issue 10).
+		this.db.prepare(`DELETE FROM task_search WHERE rowid = ?`).run(rowid);
+		this.db
+			.prepare(`INSERT INTO task_search (rowid, notice_id, task_id, text) VALUES (?, ?, ?, ?)`)
+			.run(rowid, ref.noticeId, ref.taskId, `${folded} ${search}`);
 	}
 
 	/**
@@ -695,11 +877,22 @@ export class TrackerService {
 		const agencies = this.db
 			.prepare(`SELECT DISTINCT agency FROM task_agencies WHERE notice_id = ? AND task_id = ? AND role IN (${roles.map(() => '?').join(', ')})`)
 			.all(ref.noticeId, ref.taskId, ...roles) as { agency: string }[];
+		this.#notifyAgencies(
+			ref,
+			agencies.map((a) => a.agency),
+			kind,
+			text,
+			by
+		);
+	}
+
+	/** {@link #notify} to the agencies given (a correction tells those it no longer names, too). */
+	#notifyAgencies(ref: TaskRef, agencies: readonly string[], kind: NotificationKind, text: string, by: User): void {
 		const insert = this.db.prepare(
 			`INSERT INTO reminders (id, agency, notice_id, task_id, text, at, by_id, by_name, kind, event_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
 		);
 		const key = `${kind}:${this.now()}`;
-		for (const { agency } of agencies)
+		for (const agency of agencies)
 			insert.run(randomUUID(), agency, ref.noticeId, ref.taskId, text, this.now(), by.id, by.displayName, kind, kind === 'new-task' ? kind : key);
 	}
 

@@ -18,6 +18,8 @@ const MARK_TITLE = { lead: 'Chủ trì', support: 'Phối hợp', official: 'Lã
 export interface ChipStatus {
 	key: string;
 	label: string;
+	/** The tracker's lead agencies, joined: what a correction after issue made them (issue 9 [3]). */
+	lead?: string;
 }
 
 /** What the editor shows: the tasks, and for an issued notice their live status by task id. */
@@ -29,7 +31,8 @@ export interface TaskHighlightsPayload {
 /** Short text of a chip: lead and deadline (or live status), the way a tracker line reads. */
 export function chipLabel(t: DraftTask, status?: ChipStatus): string {
 	if (t.dismissed) return 'Không phải nhiệm vụ';
-	const lead = t.lead.map((l) => l.name).join(', ') || 'Chưa rõ chủ trì';
+	// After issue the tracker's record decides: a correction reassigns without touching the text.
+	const lead = status?.lead || t.lead.map((l) => l.name).join(', ') || 'Chưa rõ chủ trì';
 	return `${lead} · ${status ? status.label : deadlineLabel(t.deadline)}`;
 }
 

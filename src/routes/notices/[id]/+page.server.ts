@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { getAppContext } from '$server/context';
-import { isTrackerError, type AcceptedReview } from '$server/tracker/TrackerService';
+import { isAddedTask, isTrackerError, type AcceptedReview } from '$server/tracker/TrackerService';
 import { issueNotice } from '$lib/server/issue';
 import { SOURCE_LABELS, SOURCE_TYPES } from '#shared/tracker/sourceTypes';
 import { statusLabel } from '#shared/tracker/status';
@@ -14,9 +14,16 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	if (!access) error(403, { message: 'Bạn không có quyền xem thông báo này.' });
 	const summary = notices.summary(params.id);
 	// Live status of each official task, for the chips of an issued notice.
-	const statuses: Record<string, { key: string; label: string }> = {};
+	// Live status and lead of each official task, for the chips of an issued notice (a correction
+	// after issue reassigns in the tracker, not in the frozen text); tasks added after issue have
+	// no line in the text and are listed beside it.
+	const statuses: Record<string, { key: string; label: string; lead: string }> = {};
+	const added: { taskId: string; lead: string; action: string; status: string }[] = [];
 	if (summary?.state === 'issued')
-		for (const r of tracker.list(user, { noticeId: params.id, limit: 2000 }).rows) statuses[r.taskId] = { key: r.statusKey, label: statusLabel(r.status) };
+		for (const r of tracker.list(user, { noticeId: params.id, limit: 2000 }).rows) {
+			statuses[r.taskId] = { key: r.statusKey, label: statusLabel(r.status), lead: r.lead.join(', ') };
+			if (isAddedTask(r.taskId)) added.push({ taskId: r.taskId, lead: r.lead.join(', '), action: r.action, status: statusLabel(r.status) });
+		}
 	return {
 		noticeId: params.id,
 		access,
@@ -24,6 +31,8 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		directory: directory.get(),
 		state: summary?.state ?? 'draft',
 		statuses,
+		added,
+		canAddTasks: summary?.state === 'issued' && ['admin', 'office'].includes(user.role),
 		// [P11] Drafts holding changes that came after the issue, and what this draft corrects.
 		amendments: notices.amendmentsOf(user, params.id),
 		amends: notices.amendedNotice(params.id) ?? null,

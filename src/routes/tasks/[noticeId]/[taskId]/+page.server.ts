@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { getAppContext } from '$server/context';
 import { isTrackerError, EVENT_LABELS, type TaskRef } from '$server/tracker/TrackerService';
 import { storeAttachments } from '$lib/server/attachments';
+import { readCorrection } from '$lib/server/taskCorrection';
 import type { Actions, PageServerLoad } from './$types';
 
 function refOf(params: { noticeId: string; taskId: string }): TaskRef {
@@ -10,8 +11,11 @@ function refOf(params: { noticeId: string; taskId: string }): TaskRef {
 
 export const load: PageServerLoad = ({ params, locals }) => {
 	try {
-		const detail = getAppContext().tracker.detail(locals.user!, refOf(params));
-		return { ...detail, eventLabels: EVENT_LABELS, role: locals.user!.role, agency: locals.user!.agency };
+		const { tracker, directory } = getAppContext();
+		const detail = tracker.detail(locals.user!, refOf(params));
+		const office = locals.user!.role === 'office' || locals.user!.role === 'admin';
+		// The office corrects an issued task with names picked from the directory.
+		return { ...detail, eventLabels: EVENT_LABELS, role: locals.user!.role, agency: locals.user!.agency, directory: office ? directory.get() : null };
 	} catch (e) {
 		if (isTrackerError(e)) error(e.reason === 'not-found' ? 404 : 403, { message: e.message });
 		throw e;
@@ -83,7 +87,17 @@ export const actions: Actions = {
 	},
 	cancel: async ({ request, params, locals }) => {
 		const form = await request.formData();
-		return act(() => getAppContext().tracker.cancel(locals.user!, refOf(params), String(form.get('reason') ?? '')), 'Đã chuyển nhiệm vụ sang thôi thực hiện.');
+		return act(
+			() => getAppContext().tracker.cancel(locals.user!, refOf(params), String(form.get('reason') ?? ''), String(form.get('document') ?? '')),
+			'Đã chuyển nhiệm vụ sang thôi thực hiện.'
+		);
+	},
+	correct: async ({ request, params, locals }) => {
+		const form = await request.formData();
+		const { tracker, directory } = getAppContext();
+		const read = readCorrection(form, directory.get());
+		if ('error' in read) return fail(400, { message: read.error });
+		return act(() => tracker.correct(locals.user!, refOf(params), read.correction), 'Đã đính chính nhiệm vụ.');
 	},
 	remind: async ({ request, params, locals }) => {
 		const form = await request.formData();

@@ -1,0 +1,104 @@
+/**
+ * Issue 9 [3]: corrections after issue, in Chromium against the real server. The office reassigns
+ * an issued task to an agency whose name has commas (kept whole, picked from the directory), moves
+ * its deadline with a đính chính number and a reason; the history says who, when and why, the new
+ * lead sees the task and the old one no longer does, the chip of the frozen text follows; then the
+ * office adds a task after issue, which its agency receives as new.
+ */
+import { describe, expect, it } from 'vitest';
+import { addUser, cli } from '../integration/harness';
+import { hasChromium, useBrowserWorld } from '../support/browser';
+
+const agencyUser = (dataDir: string, username: string, name: string, agency: string) =>
+	cli(dataDir, 'user', 'add', '--username', username, '--name', name, '--role', 'agency', '--agency', agency, '--password', 'mat-khau-123');
+
+describe.skipIf(!hasChromium)('correcting an issued notice’s tasks in Chromium', () => {
+	const world = useBrowserWorld(async (dataDir) => {
+		await addUser(dataDir, 'chuyenvien', 'Phạm Văn Chuyên', 'office');
+		await agencyUser(dataDir, 'sotc', 'Cán bộ Sở Tài chính', 'Sở Tài chính');
+		await agencyUser(dataDir, 'sovh', 'Cán bộ Sở Văn hóa', 'Sở Văn hóa, Thể thao và Du lịch');
+		await agencyUser(dataDir, 'soyt', 'Cán bộ Sở Y tế', 'Sở Y tế');
+	});
+	const signedIn = world.signedIn;
+
+	it('reassigns, moves the deadline and adds a task, each recorded, and every view follows', async () => {
+		const RUN = `đợt ${Date.now().toString(36)}`;
+		const office = await signedIn('chuyenvien');
+		await office.getByRole('button', { name: '+ Tạo thông báo mới' }).click();
+		await office.waitForURL('**/notices/*');
+		const noticeUrl = office.url();
+		await office.locator('[data-testid="editor"] .notice-body').click();
+		await office.keyboard.type(`Giao Sở Tài chính chủ trì tổ chức lễ hội văn hóa (${RUN}), xong trước ngày 30/12/2099.`);
+		await expect.poll(() => office.getByTestId('task-deadline').first().innerText()).toBe('Trước 30/12/2099');
+		await expect.poll(() => office.getByTestId('saved').innerText()).toBe('Mọi thay đổi đã lưu trên máy chủ');
+		office.once('dialog', (d) => void d.accept());
+		await office.getByLabel('Nguồn kết luận').selectOption('UBND');
+		await office.getByRole('button', { name: 'Ban hành' }).click();
+		await expect.poll(() => office.getByRole('status').filter({ hasText: 'Đã ban hành' }).innerText()).toContain('số 1/TB-VP');
+
+		// The office opens the task and reassigns it: the lead picked from the directory's suggestions.
+		await office.goto(world.server.url + '/tasks');
+		await office
+			.getByTestId('tracker')
+			.getByRole('link', { name: new RegExp(RUN) })
+			.click();
+		await office.waitForURL('**/tasks/*/*');
+		const taskUrl = office.url();
+		const lead = office.getByTestId('agency-list-fix-lead');
+		await lead.getByRole('button', { name: 'Bỏ Sở Tài chính' }).click();
+		await office.locator('#fix-lead').fill('văn hóa, thể thao');
+		await office.locator('#fix-lead').press('Enter');
+		await expect.poll(() => lead.locator('.chip .name').allInnerTexts()).toEqual(['Sở Văn hóa, Thể thao và Du lịch']);
+		await office.getByLabel('Thời hạn', { exact: true }).fill('2100-01-15');
+		await office.getByLabel('Số văn bản đính chính (nếu có)').first().fill('2/TB-VP');
+		await office.getByLabel('Lý do', { exact: true }).first().fill('Theo ý kiến chỉ đạo của Chủ tịch UBND tỉnh');
+		await office.getByRole('button', { name: 'Lưu đính chính' }).click();
+		await expect
+			.poll(() => office.getByTestId('history').innerText())
+			.toContain(
+				'Đính chính · Phạm Văn Chuyên: Chủ trì: Sở Tài chính → Sở Văn hóa, Thể thao và Du lịch; Thời hạn: 30/12/2099 → 15/01/2100. Lý do: Theo ý kiến chỉ đạo của Chủ tịch UBND tỉnh (theo văn bản số 2/TB-VP)'
+			);
+		expect(await office.locator('h1').innerText()).toBe('Sở Văn hóa, Thể thao và Du lịch');
+		expect(await office.locator('.facts').innerText()).toContain('15/01/2100 (đã điều chỉnh; hạn gốc 30/12/2099)');
+
+		// A name the directory does not know is refused in place, and nothing is saved.
+		await office.locator('#fix-support').fill('Sở Tài chánh xyz');
+		await office.getByLabel('Lý do', { exact: true }).first().fill('Thử');
+		await office.getByRole('button', { name: 'Lưu đính chính' }).click();
+		await expect.poll(() => office.getByRole('alert').allInnerTexts()).toContainEqual(expect.stringContaining('chưa có trong danh mục'));
+		expect(await office.getByTestId('history').innerText()).not.toContain('Thử');
+
+		// The new lead sees the task and was told; the former lead no longer sees it.
+		const sovh = await signedIn('sovh');
+		await sovh.goto(taskUrl);
+		await expect.poll(() => sovh.locator('h1').innerText()).toBe('Sở Văn hóa, Thể thao và Du lịch');
+		await sovh.goto(world.server.url + '/notifications');
+		await expect.poll(() => sovh.locator('main').innerText()).toContain('Nhiệm vụ được giao thêm');
+		const sotc = await signedIn('sotc');
+		await sotc.goto(world.server.url + '/tasks');
+		expect(await sotc.getByTestId('tracker-total').innerText()).toBe('0 nhiệm vụ');
+
+		// The chip of the frozen text names the tracker's lead.
+		await office.goto(noticeUrl);
+		await expect.poll(() => office.locator('.notice-body .task-chip').innerText()).toContain('Sở Văn hóa, Thể thao và Du lịch ·');
+		expect(await office.locator('.notice-body').innerText()).toContain('Giao Sở Tài chính chủ trì');
+
+		// A task added after issue: listed beside the notice, received by its agency as new.
+		await office.getByRole('link', { name: 'Bổ sung nhiệm vụ' }).click();
+		await office.waitForURL('**/new');
+		await office.getByLabel('Nội dung nhiệm vụ').fill(`Bảo đảm y tế cho lễ hội (${RUN})`);
+		await office.locator('#add-lead').fill('Sở Y tế');
+		await office.locator('#add-lead').press('Enter');
+		await office.getByLabel('Thời hạn', { exact: true }).fill('2100-02-01');
+		await office.getByLabel('Lý do', { exact: true }).fill('Bổ sung theo kết luận');
+		await office.getByRole('button', { name: 'Bổ sung nhiệm vụ' }).click();
+		await expect.poll(() => office.getByTestId('history').innerText()).toContain('Bổ sung sau ban hành · Phạm Văn Chuyên: Lý do: Bổ sung theo kết luận');
+		await office.goto(noticeUrl);
+		await expect
+			.poll(() => office.getByRole('region', { name: 'Nhiệm vụ bổ sung sau ban hành' }).innerText())
+			.toContain(`Sở Y tế: Bảo đảm y tế cho lễ hội (${RUN})`);
+		const soyt = await signedIn('soyt');
+		await soyt.goto(world.server.url + '/tasks');
+		expect(await soyt.getByTestId('tracker-total').innerText()).toBe('1 nhiệm vụ');
+	});
+});
