@@ -390,3 +390,17 @@ describe('statements and closings in a Sở letter', () => {
 		expect(extractBlock(text, { issuer: 'Sở Công Thương', inheritedLead: inherited })).toEqual([]);
 	});
 });
+
+describe('a paragraph that elaborates the list item before it', () => {
+	it('[A7] keeps "Đối với trình tự, thủ tục … thì cần căn cứ vào …" in the task of item 2 (real text, re_06)', () => {
+		const text = [
+			'Bộ Nông nghiệp và Môi trường đề nghị Ủy ban nhân dân các tỉnh, thành phố khẩn trương thực hiện các nhiệm vụ sau:',
+			'\t1. Bố trí nguồn lực để tổ chức triển khai thi hành trên địa bàn tỉnh, thành phố.',
+			'\t2. Tập trung tổ chức thực hiện Nghị quyết số 254/2025/QH15 và Nghị định số 49/2026/NĐ-CP, trong đó: Đề nghị sớm ban hành quy định về trình tự, thủ tục hành chính về đất đai.',
+			'Đối với trình tự, thủ tục hành chính liên quan đến nghĩa vụ tài chính của người sử dụng đất thì ngoài căn cứ các quy định của Nghị định số 49/2026/NĐ-CP thì cần căn cứ vào Nghị định số 50/2026/NĐ-CP ngày 31/01/2026 của Chính phủ về tiền sử dụng đất, tiền thuê đất.',
+			'\t3. Kịp thời báo cáo về Bộ Nông nghiệp và Môi trường những khó khăn, vướng mắc trong quá trình tổ chức thi hành (nếu có).'
+		].join('\n');
+		const r = extractNotice(text);
+		expect(r.assignments.map((a) => r.text.slice(a.span.start, a.span.start + 12))).toEqual(['Bố trí nguồn', 'Tập trung tổ', 'Kịp thời báo']);
+	});
+});

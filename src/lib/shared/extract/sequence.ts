@@ -68,6 +68,9 @@ const ENUMERATION_INTRO_RE =
 /** An intro that goes on about the task before it ("Trong đó chú ý …", "Cụ thể như sau:"). */
 const ELABORATING_INTRO_RE = /^(?:Trong đó|Cụ thể|Lưu ý|Đồng thời|Theo đó)(?![\p{L}\p{M}])/iu;
 
+/** [A7] A paragraph that elaborates the item before it: "Đối với … thì …", "Trong đó, …", "Lưu ý: …". */
+const ELABORATING_PARAGRAPH_RE = /^(?:Đối với[^.;:]{0,200}?\sthì\s|Trong đó[,:\s]|Lưu ý[,:\s])/u;
+
 /** Rules that read an explicit charge ("Giao X", "yêu cầu X", "đồng ý X …"). */
 const CHARGE_RULES: ReadonlySet<RuleId> = new Set(['P1', 'P2', 'P3']);
 
@@ -84,7 +87,8 @@ export function extractSequence(blocks: readonly SequenceBlock[], options: Seque
 	let recipients = false;
 	/** The columns of the table of tasks being read (its header row seen), else null. */
 	let table: TableColumns | null = null;
-	return blocks.map((block, index) => {
+	const results: SequenceResult[] = [];
+	const step = (block: SequenceBlock, index: number): SequenceResult => {
 		// A table of tasks (rows of tab-separated cells, as Word pastes or imports one): a header
 		// row naming the "chủ trì" column, then one task a row, read by column.
 		const cells = index >= headerEnd && !recipients ? splitCells(block.text) : null;
@@ -179,7 +183,22 @@ export function extractSequence(blocks: readonly SequenceBlock[], options: Seque
 		}
 		if (role !== 'body') return { role, inheritedLead, headingLead: null, assignments: [] };
 		// [A6] What the office taught is not a task stays out, in the editor and on the server alike.
-		const assignments = dropLearnedNonTasks(block.text, extract(block.text, { ...baseCtx, inheritedLead }, index), baseCtx.directory);
+		let assignments = dropLearnedNonTasks(block.text, extract(block.text, { ...baseCtx, inheritedLead }, index), baseCtx.directory);
+		// [A7] "2. Tập trung tổ chức thực hiện …" then the paragraph "Đối với trình tự, thủ tục … thì cần
+		// căn cứ vào …": an unmarked paragraph that elaborates the list item before it, with no party
+		// of its own, is part of that item's task.
+		const prev = index > 0 ? results[index - 1] : undefined;
+		if (
+			block.markerType === 'none' &&
+			ELABORATING_PARAGRAPH_RE.test(t) &&
+			prev?.role === 'body' &&
+			prev.assignments.length > 0 &&
+			blocks[index - 1]?.markerType !== 'none' &&
+			assignments.every((a) => a.lead.every((l) => l.inherited) && !a.rules.some((r) => CHARGE_RULES.has(r) || r === 'P8'))
+		)
+			assignments = [];
 		return { role, inheritedLead, headingLead: null, assignments };
-	});
+	};
+	for (let index = 0; index < blocks.length; index++) results.push(step(blocks[index] as SequenceBlock, index));
+	return results;
 }
