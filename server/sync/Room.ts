@@ -8,6 +8,7 @@ import type { Connection } from './Connection';
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage, isEmptyUpdate } from './syncMessages';
 import type { LateUpdateHook, Principal, SyncLog, TransactionOrigin } from './types';
 import { UpdateValidator, takePending, type ValidatorLimits, type Verdict } from './updateValidator';
+import { checkOffThread } from './checkWorker';
 
 /** Everything a room needs from its hub; tuning values are already resolved. */
 export interface RoomContext {
@@ -69,6 +70,15 @@ interface Held {
 	tries: number;
 }
 
+/** Updates this large are checked on a worker thread while the room waits ([P14], see Room#checkLarge). */
+const OFFLOAD_BYTES = 256 * 1024;
+
+/** A frame that arrived while the room waited for a large update's check. */
+interface PausedFrame {
+	readonly conn: Connection;
+	readonly data: Uint8Array;
+}
+
 /** At most this many updates, of this many bytes in all, are held per connection ([P14]). */
 const MAX_HELD_UPDATES = 64;
 const MAX_HELD_BYTES = 1024 * 1024;
@@ -101,6 +111,14 @@ export class Room {
 	/** Log entries in the store that the next compaction would fold (seq ≤ #appliedSeq). */
 	#uncompacted = 0;
 	#compacting: Promise<void> | null = null;
+
+	/**
+	 * Frames received while a large update is checked on the worker thread and stored ([P14], see
+	 * #checkLarge): handled in arrival order afterwards. Null when the room is not waiting.
+	 */
+	#paused: PausedFrame[] | null = null;
+	/** The large update being checked off the main thread; never rejects. */
+	#offThread: Promise<void> = Promise.resolve();
 
 	/** The repair of the doc on load being stored ([P14], see #keepRepair); never rejects. */
 	#repairing: Promise<void> = Promise.resolve();
@@ -206,6 +224,7 @@ export class Room {
 	 */
 	async settled(): Promise<void> {
 		await this.#loaded;
+		await this.#offThread;
 		await this.drained();
 		await this.#lateChain;
 		await this.#repairing;
@@ -410,6 +429,10 @@ export class Room {
 	// ---- protocol ----
 
 	#handleFrame(conn: Connection, data: Uint8Array): void {
+		if (this.#paused !== null) {
+			this.#paused.push({ conn, data });
+			return;
+		}
 		if (data.byteLength > this.#ctx.maxMessageBytes) {
 			this.#reject(conn, CloseCode.MESSAGE_TOO_LARGE);
 			return;
@@ -499,9 +522,17 @@ export class Room {
 			this.#reject(conn, code);
 			return;
 		}
+		if (update.byteLength >= OFFLOAD_BYTES) {
+			this.#checkLarge(conn, update, forward);
+			return;
+		}
 		// Validate before storing: a stored update that cannot be decoded (throws: MALFORMED_MESSAGE),
 		// that Yjs would keep pending, or that breaks the doc's shape would poison the log. [P14]
-		const verdict = this.#validator.check(update);
+		this.#checked(conn, update, forward, this.#validator.check(update));
+	}
+
+	/** Refuses, holds or admits an update after its check. */
+	#checked(conn: Connection, update: Uint8Array, forward: Uint8Array | null, verdict: Verdict): void {
 		if (!verdict.ok) {
 			// An honest client's edit typed just after a reconnect can overtake its step 2 holding
 			// the edits it made offline: held until they arrive on the same connection.
@@ -509,12 +540,68 @@ export class Room {
 			return;
 		}
 		this.#admit(conn, update, forward, verdict);
-		for (const waiting of [...this.#held.keys()]) this.#releaseHeld(waiting);
+		if (this.#held.size > 0) for (const waiting of [...this.#held.keys()]) this.#releaseHeld(waiting);
+	}
+
+	/**
+	 * [P14] A large update is checked on a worker thread, against the doc once it holds every
+	 * update accepted before. Meanwhile the room only queues frames (in arrival order, handled
+	 * afterwards), so its event loop serves every other notice; once accepted, the update is
+	 * stored and applied before the room goes on. Without a worker the check runs here.
+	 */
+	#checkLarge(conn: Connection, update: Uint8Array, forward: Uint8Array | null): void {
+		this.#paused = [];
+		this.#offThread = (async () => {
+			await this.drained();
+			if (this.#state.kind !== 'ready' || conn.closed) return;
+			const verdict = await checkOffThread(Y.encodeStateAsUpdateV2(this.#doc), update, this.#validator.shape, this.#ctx.limits);
+			if (this.#state.kind !== 'ready' || conn.closed) return;
+			if (verdict === null) {
+				this.#checked(conn, update, forward, this.#validator.check(update));
+			} else if (!verdict.ok) {
+				if (verdict.reason === 'malformed') this.#reject(conn, CloseCode.MALFORMED_MESSAGE, verdict.detail);
+				else
+					this.#checked(conn, update, forward, {
+						ok: false,
+						reason: verdict.reason,
+						detail: verdict.detail,
+						...(verdict.needs ? { needs: verdict.needs } : {})
+					});
+			} else if (forward === null && verdict.contained) {
+				this.#requestAck(conn);
+			} else {
+				const tooLarge = this.#validator.sizeRefusal(update.byteLength, verdict.adds);
+				if (tooLarge !== null) this.#reject(conn, CloseCode.UPDATE_REFUSED, `${tooLarge.reason}: ${tooLarge.detail}`);
+				else this.#admit(conn, update, forward, { ok: true, adds: verdict.adds, runs: new Map(), ends: new Map(), bytes: update.byteLength }, true);
+			}
+			// The validator did not learn the update's items: go on once the doc holds them.
+			await this.drained();
+		})()
+			.catch((error: unknown) => {
+				this.#ctx.log.error(`sync: checking a large update of ${this.name} failed`, error);
+				if (!conn.closed) this.#closeConnection(conn, CloseCode.INTERNAL_ERROR);
+			})
+			.finally(() => this.#resume());
+	}
+
+	/** Handles the frames queued while a large update was checked, until another one pauses the room. */
+	#resume(): void {
+		const queue = this.#paused ?? [];
+		this.#paused = null;
+		for (let i = 0; i < queue.length; i++) {
+			const { conn, data } = queue[i]!;
+			if (conn.state.kind === 'open') this.#handleFrame(conn, data);
+			const pausedAgain = this.#paused as PausedFrame[] | null;
+			if (pausedAgain !== null) {
+				pausedAgain.push(...queue.slice(i + 1));
+				return;
+			}
+		}
 	}
 
 	/** Stores (then applies and broadcasts) a checked update, unless it is a step 2 with nothing new. */
-	#admit(conn: Connection, update: Uint8Array, forward: Uint8Array | null, verdict: Extract<Verdict, { ok: true }>): void {
-		if (forward === null && Y.snapshotContainsUpdate(Y.snapshot(this.#doc), update)) {
+	#admit(conn: Connection, update: Uint8Array, forward: Uint8Array | null, verdict: Extract<Verdict, { ok: true }>, containsChecked = false): void {
+		if (forward === null && !containsChecked && Y.snapshotContainsUpdate(Y.snapshot(this.#doc), update)) {
 			// A reconnecting client's step 2 with nothing new: do not grow the log.
 			this.#requestAck(conn);
 			return;
@@ -687,8 +774,10 @@ export class Room {
 		}
 		if (changed) this.#docChanged();
 		if (this.#uncompacted > this.#ctx.compactAfterUpdates) void this.#compact();
+		if (this.#pipeline.length === 0) this.#validator.settled();
+		// Held updates may wait on what was just applied (a large update the validator did not learn).
+		if (this.#held.size > 0) for (const waiting of [...this.#held.keys()]) this.#releaseHeld(waiting);
 		if (this.#pipeline.length === 0) {
-			this.#validator.settled();
 			const waiters = this.#drainedWaiters;
 			this.#drainedWaiters = [];
 			for (const resolve of waiters) resolve();

@@ -79,7 +79,10 @@ describe('update refusal and repair [P14]', () => {
 		const bigSv = Y.encodeStateVector(other);
 		((other.getXmlFragment('content').get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'x'.repeat(1_200_000));
 		bob.sendRaw(updateFrame(Y.encodeStateAsUpdate(other, bigSv)));
+		const start = Date.now();
 		bob.deliverToServer();
+		await waitFor(() => bob.socket.closedWith !== null);
+		expect(Date.now() - start).toBeLessThan(1000);
 		expect(bob.socket.closedWith?.code).toBe(CloseCode.UPDATE_REFUSED);
 		expect(storedCount('n1')).toBe(before);
 	});

@@ -125,6 +125,11 @@ export class UpdateValidator {
 		this.#limits = limits;
 	}
 
+	/** The shape the doc must keep (null: none). */
+	get shape(): DocShape | null {
+		return this.#shape;
+	}
+
 	/** The doc was loaded from `bytes` of stored updates (an upper bound of its encoding). */
 	loaded(bytes: number): void {
 		this.#sizeEstimate = bytes;
@@ -290,12 +295,8 @@ export class UpdateValidator {
 				needs
 			);
 
-		if (adds && this.#sizeEstimate + update.byteLength > this.#limits.maxDocBytes) {
-			// Measure for real only near the limit: the estimate only ever grows.
-			this.#sizeEstimate = Y.encodeStateAsUpdate(this.#doc).byteLength + this.#aheadBytes;
-			if (this.#sizeEstimate + update.byteLength > this.#limits.maxDocBytes)
-				return refuse('size', `${this.#sizeEstimate + update.byteLength} bytes, limit ${this.#limits.maxDocBytes}`);
-		}
+		const tooLarge = this.sizeRefusal(update.byteLength, adds);
+		if (tooLarge !== null) return tooLarge;
 		const ends = new Map<number, number>();
 		for (const [client, clientRuns] of runs) ends.set(client, clientRuns[clientRuns.length - 1]!.end);
 		return { ok: true, adds, runs, ends, bytes: update.byteLength };
@@ -322,6 +323,18 @@ export class UpdateValidator {
 			for (const item of type._map.values()) visit(item, true, place);
 		}
 		return out;
+	}
+
+	/**
+	 * Null when an update of `bytes` bytes may be added to the doc; else the refusal. Updates that
+	 * add nothing (deletions) always may.
+	 */
+	sizeRefusal(bytes: number, adds: boolean): Extract<Verdict, { ok: false }> | null {
+		if (!adds || this.#sizeEstimate + bytes <= this.#limits.maxDocBytes) return null;
+		// Measure for real only near the limit: the estimate only ever grows.
+		this.#sizeEstimate = Y.encodeStateAsUpdate(this.#doc).byteLength + this.#aheadBytes;
+		if (this.#sizeEstimate + bytes <= this.#limits.maxDocBytes) return null;
+		return refuse('size', `${this.#sizeEstimate + bytes} bytes, limit ${this.#limits.maxDocBytes}`);
 	}
 
 	/** Where the clocks `from…` of `struct` go, or why they may not. */
