@@ -8,6 +8,7 @@ import type { Statement } from 'better-sqlite3';
 import type { DocStore } from '../store/types';
 import type { User } from '../auth/types';
 import type { Access } from '../sync/types';
+import { takePending } from '../sync/updateValidator';
 
 /** A notice in the list (a projection of its doc's header). */
 export interface NoticeSummary {
@@ -186,7 +187,12 @@ export class NoticeRegistry {
 		const { updates } = await this.store.load(id);
 		const ydoc = new Y.Doc();
 		ydoc.transact(() => {
-			for (const u of updates) Y.applyUpdate(ydoc, u);
+			for (const u of updates) {
+				Y.applyUpdate(ydoc, u);
+				// [P14] A log stored before updates were checked may hold what Yjs cannot integrate:
+				// dropped at once, or every later update would read it again (the room repairs it for good).
+				takePending(ydoc);
+			}
 		});
 		return ydoc;
 	}
