@@ -404,3 +404,25 @@ describe('a paragraph that elaborates the list item before it', () => {
 		expect(r.assignments.map((a) => r.text.slice(a.span.start, a.span.start + 12))).toEqual(['Bố trí nguồn', 'Tập trung tổ', 'Kịp thời báo']);
 	});
 });
+
+describe('a task whose details follow it', () => {
+	it('[S8] reads "Chủ trì, phối hợp … tham mưu Lãnh đạo Sở triển khai … , bao gồm:" as the task and its dashes as its details (real text, re_04, Sở Công Thương Lào Cai 5085/SCT-VP, 2026)', () => {
+		const text = [
+			'         2. Phòng Quản lý công nghiệp',
+			'      Chủ trì, phối hợp với các đơn vị liên quan tham mưu Lãnh đạo Sở triển khai',
+			'thực hiện các nhiệm vụ, quyền hạn được ủy quyền tại Quyết định số 1883/QĐ-',
+			'UBND và Quyết định số 2867/QĐ-UBND bảo đảm đúng quy định của pháp luật,',
+			'bao gồm:',
+			'      - Huấn luyện, kiểm tra, cấp, cấp lại giấy chứng nhận huấn luyện kỹ thuật an',
+			'toàn vật liệu nổ công nghiệp quy định tại khoản 1 Điều 6, Điều 9 và điểm b, khoản',
+			'1 Điều 18 Nghị định số 181/2024/NĐ-CP ngày 31/12/2024 của Chính phủ;',
+			'      - Cấp, cấp lại, cấp điều chỉnh giấy phép sử dụng vật liệu nổ công nghiệp cho',
+			'các tổ chức, doanh nghiệp sử dụng vật liệu nổ trên địa bàn quản lý phân cấp cho',
+			'Ủy ban nhân dân tỉnh.'
+		].join('\n');
+		const r = extractNotice(text);
+		expect(r.assignments.map((a) => [a.lead.map((l) => l.text).join(' + '), r.text.slice(a.span.start, a.span.start + 8)])).toEqual([
+			['Phòng Quản lý công nghiệp', 'Chủ trì,']
+		]);
+	});
+});

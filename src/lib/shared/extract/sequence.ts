@@ -59,7 +59,12 @@ interface Scope {
 	enumerating?: boolean;
 	/** The parties its items named so far. */
 	enumerated?: AgencyRef[];
+	/** [S8] Opened by a task whose details are its items ("…, bao gồm:"): they are no tasks. */
+	detailing?: boolean;
 }
+
+/** [S8] A task that lists its details below: "…, bao gồm:", "…; cụ thể như sau:". */
+const DETAILED_INTRO_RE = /[,;]\s*(?:bao gồm|cụ thể(?:\s+như sau)?)\s*:\s*$/u;
 
 /** [S7] An intro that lists its parties in the items below: "Giao các sở … theo ngành, lĩnh vực gồm:". */
 const ENUMERATION_INTRO_RE =
@@ -153,6 +158,22 @@ export function extractSequence(blocks: readonly SequenceBlock[], options: Seque
 				break;
 			}
 		}
+		// [S8] "Chủ trì, phối hợp … tham mưu Lãnh đạo Sở triển khai thực hiện các nhiệm vụ …, bao gồm:":
+		// a task whose details follow is a task itself; the items under it detail it and are none.
+		if (role === 'heading' && !block.heading && DETAILED_INTRO_RE.test(t) && !/^[\p{Lu}\d\s,.\-–:]+$/u.test(t)) {
+			// Only the intro sentence's own task: what the sentences before it say is context.
+			const parts = splitSentences(block.text);
+			const intro = parts[parts.length - 1]?.start ?? 0;
+			const own = dropLearnedNonTasks(block.text, extract(block.text, { ...baseCtx, inheritedLead }, index), baseCtx.directory).filter(
+				(a) => a.lead.length && !a.rules.includes('P2') && a.span.end > intro
+			);
+			if (own.length) {
+				if (scopes.length >= MAX_SCOPES) scopes.shift();
+				if (block.markerType === 'none') scopes.push({ rank: 0, pending: true, lead: null, node: false, detailing: true });
+				else scopes.push({ rank: block.rank, pending: false, lead: null, node: false, detailing: true });
+				return { role: 'body', inheritedLead, headingLead: null, assignments: own };
+			}
+		}
 		if (role === 'heading') {
 			// Section titles in capitals ("II. NHIỆM VỤ, GIẢI PHÁP …") name topics, not assignees.
 			const caps = /^[\p{Lu}\d\s,.\-–:]+$/u.test(t);
@@ -182,6 +203,8 @@ export function extractSequence(blocks: readonly SequenceBlock[], options: Seque
 			return { role, inheritedLead, headingLead: lead, assignments };
 		}
 		if (role !== 'body') return { role, inheritedLead, headingLead: null, assignments: [] };
+		// [S8] The items that detail a task (under "…, bao gồm:") are none of their own.
+		if (scopes.length && (scopes[scopes.length - 1] as Scope).detailing) return { role, inheritedLead, headingLead: null, assignments: [] };
 		// [A6] What the office taught is not a task stays out, in the editor and on the server alike.
 		let assignments = dropLearnedNonTasks(block.text, extract(block.text, { ...baseCtx, inheritedLead }, index), baseCtx.directory);
 		// [A7] "2. Tập trung tổ chức thực hiện …" then the paragraph "Đối với trình tự, thủ tục … thì cần
