@@ -58,12 +58,28 @@ server.listen(config.port, config.host, () => {
 	if (services.auth.hasNoUsers()) console.log(`Chưa có người dùng: mở http://${host}:${port}/setup để tạo quản trị viên đầu tiên.`);
 });
 
+// Deadline reminders (issue 9 [5]): looked at soon after start and then every REMINDER_CHECK_MS;
+// each is stored once per task, event and deadline, however often this runs or on how many restarts.
+const remind = () => {
+	try {
+		services.tracker.sendDeadlineReminders(config.reminderDaysBefore);
+	} catch (e) {
+		console.error('Không gửi được nhắc hạn tự động:', e);
+	}
+};
+const firstReminders = setTimeout(remind, Math.min(config.reminderCheckMs, 5_000));
+const reminders = setInterval(remind, config.reminderCheckMs);
+firstReminders.unref();
+reminders.unref();
+
 let stopping = false;
 async function stop(signal: string): Promise<void> {
 	if (stopping) return;
 	stopping = true;
 	console.log(`Đang dừng (${signal})…`);
 	server.close();
+	clearTimeout(firstReminders);
+	clearInterval(reminders);
 	await services.close();
 	process.exit(0);
 }

@@ -8,7 +8,8 @@ import { NoticeRegistry } from './notices/NoticeRegistry';
 import { AmendmentService } from './notices/AmendmentService';
 import { TaskStore } from './tasks/TaskStore';
 import { DirectoryStore } from './agencies/DirectoryStore';
-import { TrackerService } from './tracker/TrackerService';
+import { TrackerService, type TaskRef } from './tracker/TrackerService';
+import { NOTIFICATION_LABELS } from '#shared/tracker/notificationKinds';
 import { Mailer } from './notify/Mailer';
 import { TaskDeriver } from '#shared/tasks/draftTasks';
 import { defaultMeta } from '#shared/doc/noticeDoc';
@@ -44,16 +45,20 @@ export function createServices(config: ServerConfig): Services {
 	const recorder = new HistoryRecorder(versions, (id) => notices.loadDoc(id), historyTiming(process.env));
 	const history = new HistoryService(db, versions, notices, recorder, () => directory.get());
 	const mailer = new Mailer(process.env.SMTP_URL, process.env.SMTP_FROM);
-	tracker.onReminder = ({ agency, text, byName, ref }) => {
+	// E-mail, when SMTP is set: each reminder and each notification of a task, with an absolute
+	// link (ORIGIN) to the task. In the app they are stored and shown whatever happens to the mail.
+	const taskLink = (ref: TaskRef) =>
+		config.origin ? `\n\nXem nhiệm vụ: ${config.origin}/tasks/${encodeURIComponent(ref.noticeId)}/${encodeURIComponent(ref.taskId)}` : '';
+	const mail = (agency: string, subject: string, text: string) => {
 		if (!mailer.enabled) return;
-		const link = ref ? `\n\nXem nhiệm vụ: ${process.env.ORIGIN ?? ''}/tasks/${ref.noticeId}/${encodeURIComponent(ref.taskId)}` : '';
-		mailer
-			.send({ to: auth.emailsOfAgency(agency), subject: `[Kết Luận] Đôn đốc: ${text.slice(0, 80)}`, text: `${byName} đôn đốc ${agency}:\n\n${text}${link}` })
-			.catch((e: unknown) => {
-				// The reminder is stored and shown in the app whatever happens to the e-mail.
-				console.error(`Không gửi được thư đôn đốc tới ${agency}:`, e);
-			});
+		mailer.send({ to: auth.emailsOfAgency(agency), subject, text }).catch((e: unknown) => {
+			console.error(`Không gửi được thư tới ${agency}:`, e);
+		});
 	};
+	tracker.onReminder = ({ agency, text, byName, ref }) =>
+		mail(agency, `[Kết Luận] Đôn đốc: ${text.slice(0, 80)}`, `${byName} đôn đốc ${agency}:\n\n${text}${ref ? taskLink(ref) : ''}`);
+	tracker.onNotification = ({ agency, kind, text, ref, action }) =>
+		mail(agency, `[Kết Luận] ${NOTIFICATION_LABELS[kind]}: ${action.slice(0, 80)}`, `Kính gửi ${agency},\n\n${text}${taskLink(ref)}`);
 
 	const authorize: Authorize = async (req: IncomingMessage, roomName: string) => {
 		const room = parseRoomName(roomName);

@@ -369,6 +369,73 @@ describe('corrections after issue (issue 9 [3])', () => {
 	});
 });
 
+describe('automatic deadline reminders (issue 9 [5])', () => {
+	let notice: string;
+	const ref = () => ({ noticeId: notice, taskId: `${notice}-b0` });
+	const auto = (u: User) => tracker.notifications(u).filter((n) => n.kind === 'due-soon' || n.kind === 'overdue');
+	beforeEach(async () => {
+		notice = await draft(['Giao Sở Tài chính chủ trì, phối hợp với Sở Y tế rà soát, xong trước ngày 30/01/2024.']);
+		await tracker.issue(office, notice, { sourceType: 'UBND', date: '2024-01-05' }, issueDocs);
+	});
+
+	it('reminds the lead agency N days before and once overdue, each once, and a moved deadline again', () => {
+		const mails: string[] = [];
+		tracker.onNotification = (n) => mails.push(`${n.agency}|${n.kind}|${n.action}`);
+		now = at('2024-01-26'); // 4 days before: not yet
+		expect(tracker.sendDeadlineReminders(3)).toBe(0);
+		now = at('2024-01-27');
+		expect(tracker.sendDeadlineReminders(3)).toBe(1);
+		expect(tracker.sendDeadlineReminders(3)).toBe(0);
+		now = at('2024-01-30'); // the last day: still "due soon", already reminded
+		expect(tracker.sendDeadlineReminders(3)).toBe(0);
+		now = at('2024-01-31');
+		expect(tracker.sendDeadlineReminders(3)).toBe(1);
+		now = at('2024-02-03');
+		expect(tracker.sendDeadlineReminders(3)).toBe(0);
+		expect(auto(sotc).map((n) => [n.kind, n.text, n.byName])).toEqual([
+			['overdue', expect.stringMatching(/^Nhiệm vụ “.+” đã quá hạn \(hạn 30\/01\/2024\): đề nghị khẩn trương/), 'Kết Luận (tự động)'],
+			['due-soon', expect.stringMatching(/^Nhiệm vụ “.+” đến hạn ngày 30\/01\/2024/), 'Kết Luận (tự động)']
+		]);
+		expect(auto(soyt)).toEqual([]); // support is not reminded of the lead's deadline
+		expect(mails).toEqual([expect.stringMatching(/^Sở Tài chính\|due-soon\|.*rà soát/), expect.stringMatching(/^Sở Tài chính\|overdue\|.*rà soát/)]);
+		// An extension moves the deadline: the new one is reminded in its turn.
+		const id = tracker.requestExtension(sotc, ref(), { requestedDue: '2024-02-20', reason: 'Chờ số liệu' });
+		tracker.decideExtension(office, id, true, '');
+		now = at('2024-02-18');
+		expect(tracker.sendDeadlineReminders(3)).toBe(1);
+		expect(auto(sotc)[0]!.text).toContain('đến hạn ngày 20/02/2024');
+	});
+
+	it('reminds no task reported done, done, cancelled or without a deadline, and with 0 days only once overdue', async () => {
+		const none = await draft(['Giao Sở Tài chính chủ trì nghiên cứu mô hình quản lý mới.']);
+		await tracker.issue(office, none, { sourceType: 'UBND', date: '2024-01-05' }, issueDocs);
+		now = at('2024-01-28');
+		expect(tracker.sendDeadlineReminders(0)).toBe(0);
+		tracker.reportDone(sotc, ref(), 'Xong');
+		now = at('2024-02-10');
+		expect(tracker.sendDeadlineReminders(3)).toBe(0);
+		tracker.decideDone(office, ref(), false, 'Chưa đủ');
+		expect(tracker.sendDeadlineReminders(0)).toBe(1);
+		tracker.cancel(office, ref(), 'Không còn phù hợp');
+		now = at('2024-03-10');
+		expect(tracker.sendDeadlineReminders(3)).toBe(0);
+	});
+
+	it('hands each notification stored to onNotification once, after its transaction, never a repeated one', () => {
+		const seen: string[] = [];
+		tracker.onNotification = (n) => seen.push(`${n.agency}|${n.kind}`);
+		tracker.reportDone(sotc, ref(), 'Xong');
+		tracker.decideDone(office, ref(), false, 'Chưa đủ hồ sơ');
+		expect(seen).toEqual(['Sở Tài chính|done-rejected']);
+		// A failing listener does not undo what was stored.
+		tracker.onNotification = () => {
+			throw new Error('SMTP down');
+		};
+		tracker.correct(office, ref(), { lead: ['Sở Tài chính'], support: [], due: '2024-01-30', reason: 'Bỏ phối hợp', document: '' });
+		expect(tracker.detail(office, ref()).task.support).toEqual([]);
+	});
+});
+
 describe('status in SQL', () => {
 	it('agrees with computeStatus on every state', () => {
 		const today = '2024-01-30';

@@ -3,8 +3,9 @@ import * as Y from 'yjs';
 import { NoticeDoc } from '#shared/doc/noticeDoc';
 import type { Deadline } from '#shared/extract/types';
 import { foldVietnamese } from '#shared/text/fold';
-import { computeStatus, statusKey, vnDay, type IsoDay, type StatusKey, type TaskStatus } from '#shared/tracker/status';
+import { addDays, computeStatus, statusKey, vnDay, type IsoDay, type StatusKey, type TaskStatus } from '#shared/tracker/status';
 import { isSourceType, type SourceType } from '#shared/tracker/sourceTypes';
+import type { NotificationKind } from '#shared/tracker/notificationKinds';
 import { isIsoDate } from '#shared/doc/metaRules';
 import { shortDate } from '#shared/format/vnDate';
 import type { Db } from '../db';
@@ -24,8 +25,17 @@ export class TrackerError extends Error {
 	}
 }
 
-/** What a notification is about: the office urging (đôn đốc), or an event of the task. */
-export type NotificationKind = 'remind' | 'new-task' | 'done-rejected' | 'extension-approved' | 'extension-refused' | 'corrected' | 'withdrawn';
+export type { NotificationKind };
+
+/** One notification as it was stored for an agency (for e-mail: the host sends it when SMTP is set). */
+export interface StoredNotification {
+	agency: string;
+	kind: NotificationKind;
+	text: string;
+	ref: TaskRef;
+	/** The task's action, to name it in a mail's subject. */
+	action: string;
+}
 
 /**
  * A correction of an issued task (issue 9 [3]): the whole new lead and support lists (agency
@@ -209,6 +219,13 @@ const clean = (s: string, max: number) => s.normalize('NFC').trim().slice(0, max
 export class TrackerService {
 	/** Called after a reminder is stored (the host e-mails the agency when SMTP is configured). */
 	onReminder: ((reminder: { agency: string; text: string; byName: string; ref?: TaskRef }) => void) | null = null;
+	/**
+	 * Called after the transaction that stored a task's notification for an agency, once per
+	 * notification ever stored (a repeated event stores nothing and calls nothing).
+	 */
+	onNotification: ((n: StoredNotification) => void) | null = null;
+	/** Notifications of the running transaction, handed to onNotification once it commits. */
+	#stored: StoredNotification[] = [];
 
 	constructor(
 		private readonly db: Db,
@@ -268,7 +285,7 @@ export class TrackerService {
 		const notice2 = new NoticeDoc(doc);
 		const meta = notice2.readMeta();
 		const at = this.now();
-		this.db.transaction(() => {
+		this.#transaction(() => {
 			this.db
 				.prepare(`UPDATE notices SET state = 'issued', number = ?, date = ?, symbol = ?, title = ?, source_type = ?, issued_at = ?, issued_by = ? WHERE id = ?`)
 				.run(number, date, meta.symbol, meta.title, input.sourceType, at, user.id, noticeId);
@@ -305,7 +322,7 @@ export class TrackerService {
 					user
 				);
 			}
-		})();
+		});
 		return { number };
 	}
 
@@ -609,7 +626,7 @@ export class TrackerService {
 		if (!Number.isInteger(input.percent) || input.percent < 0 || input.percent > 100)
 			throw new TrackerError('invalid-input', 'Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100.');
 		const at = this.now();
-		this.db.transaction(() => {
+		this.#transaction(() => {
 			this.db
 				.prepare(
 					`INSERT INTO progress_reports (id, notice_id, task_id, at, author_id, author_name, agency, text, percent, attachments_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
@@ -619,7 +636,7 @@ export class TrackerService {
 				.prepare(`UPDATE tasks SET progress_percent = ?, last_progress_at = ? WHERE notice_id = ? AND task_id = ?`)
 				.run(input.percent, at, ref.noticeId, ref.taskId);
 			this.#event(ref.noticeId, ref.taskId, user, 'progress', `${input.percent}% — ${text}`, { id: input.id });
-		})();
+		});
 		return { created: true };
 	}
 
@@ -628,10 +645,10 @@ export class TrackerService {
 		const row = this.#officialOpen(user, ref, true);
 		if (row.status.kind === 'awaiting-confirmation') throw new TrackerError('conflict', 'Nhiệm vụ đang chờ Văn phòng xác nhận.');
 		const today = this.#today();
-		this.db.transaction(() => {
+		this.#transaction(() => {
 			this.db.prepare(`UPDATE tasks SET reported_done_on = ?, progress_percent = 100 WHERE notice_id = ? AND task_id = ?`).run(today, ref.noticeId, ref.taskId);
 			this.#event(ref.noticeId, ref.taskId, user, 'reported-done', clean(note, 2000));
-		})();
+		});
 	}
 
 	/** The office confirms a done report (the task is done on the day it was reported) or rejects it. */
@@ -639,7 +656,7 @@ export class TrackerService {
 		this.#requireOffice(user);
 		const row = this.#visibleRow(user, ref);
 		if (row.status.kind !== 'awaiting-confirmation') throw new TrackerError('conflict', 'Nhiệm vụ không ở trạng thái chờ xác nhận.');
-		this.db.transaction(() => {
+		this.#transaction(() => {
 			if (confirm) this.db.prepare(`UPDATE tasks SET completed_on = reported_done_on WHERE notice_id = ? AND task_id = ?`).run(ref.noticeId, ref.taskId);
 			else this.db.prepare(`UPDATE tasks SET reported_done_on = NULL WHERE notice_id = ? AND task_id = ?`).run(ref.noticeId, ref.taskId);
 			this.#event(ref.noticeId, ref.taskId, user, confirm ? 'done-confirmed' : 'done-rejected', clean(note, 2000));
@@ -649,7 +666,7 @@ export class TrackerService {
 					'lead'
 				]);
 			}
-		})();
+		});
 	}
 
 	/** The lead agency asks to move the deadline, with a reason. */
@@ -662,14 +679,14 @@ export class TrackerService {
 		if (this.db.prepare(`SELECT 1 FROM extensions WHERE notice_id = ? AND task_id = ? AND state = 'pending'`).get(ref.noticeId, ref.taskId))
 			throw new TrackerError('conflict', 'Đã có một đề nghị gia hạn đang chờ xử lý.');
 		const id = randomUUID();
-		this.db.transaction(() => {
+		this.#transaction(() => {
 			this.db
 				.prepare(
 					`INSERT INTO extensions (id, notice_id, task_id, requested_due, reason, state, requested_by, requested_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`
 				)
 				.run(id, ref.noticeId, ref.taskId, input.requestedDue, reason, user.id, this.now());
 			this.#event(ref.noticeId, ref.taskId, user, 'extension-requested', `Đến ${input.requestedDue.split('-').reverse().join('/')}: ${reason}`);
-		})();
+		});
 		return id;
 	}
 
@@ -680,7 +697,7 @@ export class TrackerService {
 			{ notice_id: string; task_id: string; requested_due: string; state: string } | undefined;
 		if (!ext) throw new TrackerError('not-found', 'Không tìm thấy đề nghị gia hạn.');
 		if (ext.state !== 'pending') throw new TrackerError('conflict', 'Đề nghị gia hạn đã được xử lý.');
-		this.db.transaction(() => {
+		this.#transaction(() => {
 			this.db
 				.prepare(`UPDATE extensions SET state = ?, decided_by = ?, decided_at = ?, decision_note = ? WHERE id = ?`)
 				.run(approve ? 'approved' : 'refused', user.id, this.now(), clean(note, 2000), extensionId);
@@ -699,7 +716,7 @@ export class TrackerService {
 				user,
 				['lead']
 			);
-		})();
+		});
 	}
 
 	/**
@@ -714,13 +731,13 @@ export class TrackerService {
 		const why = clean(reason, 2000);
 		if (!why) throw new TrackerError('invalid-input', 'Hãy nêu lý do thôi thực hiện.');
 		const doc = this.#documentNumber(document);
-		this.db.transaction(() => {
+		this.#transaction(() => {
 			this.db
 				.prepare(`UPDATE tasks SET cancelled_on = ?, cancel_reason = ? WHERE notice_id = ? AND task_id = ?`)
 				.run(this.#today(), why, ref.noticeId, ref.taskId);
 			this.#event(ref.noticeId, ref.taskId, user, 'cancelled', doc ? `${why} (theo văn bản số ${doc})` : why, doc ? { document: doc } : undefined);
 			this.#notify(ref, 'withdrawn', `Nhiệm vụ “${row.action.slice(0, 200)}” thôi thực hiện: ${why}`, user);
-		})();
+		});
 	}
 
 	// ---------------------------------------------------------------- corrections after issue
@@ -749,7 +766,7 @@ export class TrackerService {
 		if (before.due !== next.due) changes.push(`Thời hạn: ${dueText(before.due)} → ${dueText(next.due)}`);
 		if (!changes.length) throw new TrackerError('invalid-input', 'Không có gì thay đổi: hãy sửa chủ trì, phối hợp hoặc thời hạn.');
 		const named = new Set([...before.lead, ...before.support]);
-		this.db.transaction(() => {
+		this.#transaction(() => {
 			this.#writeParties(ref, next.lead, next.support, row.officials, row.action);
 			this.db
 				.prepare(`UPDATE tasks SET due_working = ?, due_original = COALESCE(due_original, ?), updated_at = ? WHERE notice_id = ? AND task_id = ?`)
@@ -771,7 +788,7 @@ export class TrackerService {
 				`Nhiệm vụ được giao thêm: ${row.action.slice(0, 300)}${next.due ? `, hạn ${shortDate(next.due)}` : ''}.`,
 				user
 			);
-		})();
+		});
 	}
 
 	/**
@@ -794,7 +811,7 @@ export class TrackerService {
 			? { kind: 'date', date: next.due, inclusive: true, text: shortDate(next.due), span: { start: 0, end: 0 } }
 			: null;
 		const ref = { noticeId, taskId };
-		this.db.transaction(() => {
+		this.#transaction(() => {
 			this.db
 				.prepare(
 					`INSERT INTO tasks (notice_id, task_id, block_id, ord, state, lead_json, support_json, officials_json, agencies_folded, search_folded, action,
@@ -822,7 +839,7 @@ export class TrackerService {
 				document: next.document
 			});
 			this.#notify(ref, 'new-task', `Nhiệm vụ mới (bổ sung sau ban hành): ${action.slice(0, 300)}${next.due ? `, hạn ${shortDate(next.due)}` : ''}.`, user);
-		})();
+		});
 		return taskId;
 	}
 
@@ -886,14 +903,113 @@ export class TrackerService {
 		);
 	}
 
-	/** {@link #notify} to the agencies given (a correction tells those it no longer names, too). */
-	#notifyAgencies(ref: TaskRef, agencies: readonly string[], kind: NotificationKind, text: string, by: User): void {
+	/**
+	 * {@link #notify} to the agencies given (a correction tells those it no longer names, too).
+	 * `eventKey` names the event for "once": the same key for the same task and agency is never
+	 * stored twice (default: one per moment, except a new task, which is new once).
+	 */
+	#notifyAgencies(ref: TaskRef, agencies: readonly string[], kind: NotificationKind, text: string, by: User | null, eventKey?: string): void {
 		const insert = this.db.prepare(
 			`INSERT INTO reminders (id, agency, notice_id, task_id, text, at, by_id, by_name, kind, event_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
 		);
-		const key = `${kind}:${this.now()}`;
-		for (const agency of agencies)
-			insert.run(randomUUID(), agency, ref.noticeId, ref.taskId, text, this.now(), by.id, by.displayName, kind, kind === 'new-task' ? kind : key);
+		const key = eventKey ?? (kind === 'new-task' ? kind : `${kind}:${this.now()}`);
+		let action: string | undefined;
+		for (const agency of agencies) {
+			const { changes } = insert.run(
+				randomUUID(),
+				agency,
+				ref.noticeId,
+				ref.taskId,
+				text,
+				this.now(),
+				by?.id ?? 'system',
+				by?.displayName ?? 'Kết Luận (tự động)',
+				kind,
+				key
+			);
+			if (!changes || !this.onNotification) continue;
+			action ??=
+				(this.db.prepare(`SELECT action FROM tasks WHERE notice_id = ? AND task_id = ?`).get(ref.noticeId, ref.taskId) as { action: string } | undefined)
+					?.action ?? '';
+			this.#stored.push({ agency, kind, text, ref, action });
+		}
+	}
+
+	/** Runs `write` in one transaction and then tells onNotification what it stored. */
+	#transaction(write: () => void): void {
+		this.#stored = [];
+		try {
+			this.db.transaction(write)();
+		} catch (e) {
+			this.#stored = [];
+			throw e;
+		}
+		const stored = this.#stored;
+		this.#stored = [];
+		for (const n of stored)
+			try {
+				this.onNotification?.(n);
+			} catch (e) {
+				// The notification is stored and shown in the app whatever happens to its e-mail.
+				console.error('Không chuyển được thông báo:', e);
+			}
+	}
+
+	// ---------------------------------------------------------------- automatic reminders
+
+	/**
+	 * Reminds lead agencies of their deadlines (issue 9 [5]): `daysBefore` days before the working
+	 * deadline (0: not before) and once it has passed unreported. Once per task, event and
+	 * deadline — run it as often as you like; a deadline moved by an extension or a correction is
+	 * a new deadline and is reminded again. Returns how many notifications were stored.
+	 */
+	sendDeadlineReminders(daysBefore: number): number {
+		const today = this.#today();
+		const open = "t.state = 'official' AND t.cancelled_on IS NULL AND t.completed_on IS NULL AND t.reported_done_on IS NULL";
+		const soon = this.db
+			.prepare(`SELECT t.notice_id, t.task_id, t.action, t.due_working FROM tasks t WHERE ${open} AND t.due_working >= ? AND t.due_working <= ?`)
+			.all(today, addDays(today, Math.max(0, daysBefore))) as { notice_id: string; task_id: string; action: string; due_working: string }[];
+		const late = this.db.prepare(`SELECT t.notice_id, t.task_id, t.action, t.due_working FROM tasks t WHERE ${open} AND t.due_working < ?`).all(today) as {
+			notice_id: string;
+			task_id: string;
+			action: string;
+			due_working: string;
+		}[];
+		let stored = 0;
+		const count = this.db.prepare(`SELECT COUNT(*) AS n FROM reminders`);
+		const before = (count.get() as { n: number }).n;
+		this.#transaction(() => {
+			if (daysBefore > 0)
+				for (const t of soon)
+					this.#notifyLead(
+						t,
+						'due-soon',
+						`Nhiệm vụ “${t.action.slice(0, 200)}” đến hạn ngày ${shortDate(t.due_working)}: đề nghị hoàn thành và báo cáo đúng hạn.`
+					);
+			for (const t of late)
+				this.#notifyLead(
+					t,
+					'overdue',
+					`Nhiệm vụ “${t.action.slice(0, 200)}” đã quá hạn (hạn ${shortDate(t.due_working)}): đề nghị khẩn trương hoàn thành, báo cáo kết quả hoặc đề nghị gia hạn.`
+				);
+		});
+		stored = (count.get() as { n: number }).n - before;
+		return stored;
+	}
+
+	#notifyLead(t: { notice_id: string; task_id: string; due_working: string }, kind: 'due-soon' | 'overdue', text: string): void {
+		const ref = { noticeId: t.notice_id, taskId: t.task_id };
+		const leads = this.db.prepare(`SELECT agency FROM task_agencies WHERE notice_id = ? AND task_id = ? AND role = 'lead'`).all(t.notice_id, t.task_id) as {
+			agency: string;
+		}[];
+		this.#notifyAgencies(
+			ref,
+			leads.map((l) => l.agency),
+			kind,
+			text,
+			null,
+			`${kind}:${t.due_working}`
+		);
 	}
 
 	/** The office urges (đôn đốc) an agency, about one task or in general. */
@@ -905,12 +1021,12 @@ export class TrackerService {
 		if (!text) throw new TrackerError('invalid-input', 'Hãy nhập nội dung đôn đốc.');
 		if (input.ref) this.#visibleRow(user, input.ref);
 		const id = randomUUID();
-		this.db.transaction(() => {
+		this.#transaction(() => {
 			this.db
 				.prepare(`INSERT INTO reminders (id, agency, notice_id, task_id, text, at, by_id, by_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 				.run(id, agency, input.ref?.noticeId ?? null, input.ref?.taskId ?? null, text, this.now(), user.id, user.displayName);
 			if (input.ref) this.#event(input.ref.noticeId, input.ref.taskId, user, 'reminded', `${agency}: ${text}`);
-		})();
+		});
 		this.onReminder?.({ agency, text, byName: user.displayName, ...(input.ref ? { ref: input.ref } : {}) });
 		return id;
 	}

@@ -65,10 +65,10 @@ export interface ServerProcess {
 }
 
 /** Starts `server/main.ts` on `dataDir`; resolves once it printed its ready line. */
-export async function startServer(dataDir: string, port = 0): Promise<ServerProcess> {
+export async function startServer(dataDir: string, port = 0, env: Record<string, string> = {}): Promise<ServerProcess> {
 	const child: ChildProcess = spawn(NODE_TS[0], [...NODE_TS.slice(1), 'server/main.ts'], {
 		cwd: ROOT,
-		env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' },
+		env: { ...process.env, ...env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
