@@ -436,6 +436,30 @@ describe('automatic deadline reminders (issue 9 [5])', () => {
 	});
 });
 
+describe("the office's inbox (issue 9 [5])", () => {
+	it('lists done reports and extension requests waiting for a decision, and empties as they are decided', async () => {
+		const notice = await draft([
+			'Giao Sở Tài chính chủ trì rà soát, xong trước ngày 30/01/2024.',
+			'Giao Sở Y tế chủ trì kiểm tra, xong trước ngày 30/01/2024.'
+		]);
+		await tracker.issue(office, notice, { sourceType: 'UBND', date: '2024-01-05' }, issueDocs);
+		const a = { noticeId: notice, taskId: `${notice}-b0` };
+		const b = { noticeId: notice, taskId: `${notice}-b1` };
+		expect(tracker.officeInboxCount()).toBe(0);
+		tracker.reportDone(sotc, a, 'Xong');
+		const ext = tracker.requestExtension(soyt, b, { requestedDue: '2024-02-20', reason: 'Chờ số liệu' });
+		const inbox = tracker.officeInbox(office);
+		expect(inbox.doneReports.map((r) => [r.taskId, r.lead, r.noticeNumber, r.reportedOn])).toEqual([[a.taskId, ['Sở Tài chính'], '1/TB-VP', '2024-01-10']]);
+		expect(inbox.extensions.map((e) => [e.id, e.lead, e.requestedDue, e.reason])).toEqual([[ext, ['Sở Y tế'], '2024-02-20', 'Chờ số liệu']]);
+		expect(tracker.officeInboxCount()).toBe(2);
+		expect(() => tracker.officeInbox(sotc)).toThrow(/Văn phòng/);
+		expect(() => tracker.officeInbox(leader)).toThrow(/Văn phòng/);
+		tracker.decideDone(office, a, true, '');
+		tracker.decideExtension(office, ext, false, 'Không đủ căn cứ');
+		expect(tracker.officeInbox(office)).toEqual({ doneReports: [], extensions: [] });
+	});
+});
+
 describe('status in SQL', () => {
 	it('agrees with computeStatus on every state', () => {
 		const today = '2024-01-30';

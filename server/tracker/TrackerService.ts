@@ -1076,6 +1076,84 @@ export class TrackerService {
 		}));
 	}
 
+	/**
+	 * The office's inbox (issue 9 [5]): done reports waiting for confirmation and extension
+	 * requests waiting for a decision, oldest first (the longest waiting on top).
+	 */
+	officeInbox(user: User): {
+		doneReports: { noticeId: string; taskId: string; noticeNumber: string; lead: string[]; action: string; reportedOn: string }[];
+		extensions: {
+			id: string;
+			noticeId: string;
+			taskId: string;
+			noticeNumber: string;
+			lead: string[];
+			action: string;
+			requestedDue: string;
+			reason: string;
+			requestedAt: number;
+		}[];
+	} {
+		this.#requireOffice(user);
+		const number = (r: { number: string; symbol: string }) => (r.number ? `${r.number}/${r.symbol}` : '');
+		const done = this.db
+			.prepare(
+				`SELECT t.notice_id, t.task_id, n.number, n.symbol, t.lead_json, t.action, t.reported_done_on FROM tasks t JOIN notices n ON n.id = t.notice_id
+				 WHERE t.state = 'official' AND ${statusCondition('awaiting')} ORDER BY t.reported_done_on, t.rowid LIMIT 500`
+			)
+			.all() as { notice_id: string; task_id: string; number: string; symbol: string; lead_json: string; action: string; reported_done_on: string }[];
+		const ext = this.db
+			.prepare(
+				`SELECT e.id, e.notice_id, e.task_id, n.number, n.symbol, t.lead_json, t.action, e.requested_due, e.reason, e.requested_at
+				 FROM extensions e JOIN tasks t ON t.notice_id = e.notice_id AND t.task_id = e.task_id JOIN notices n ON n.id = e.notice_id
+				 WHERE e.state = 'pending' AND t.cancelled_on IS NULL ORDER BY e.requested_at LIMIT 500`
+			)
+			.all() as {
+			id: string;
+			notice_id: string;
+			task_id: string;
+			number: string;
+			symbol: string;
+			lead_json: string;
+			action: string;
+			requested_due: string;
+			reason: string;
+			requested_at: number;
+		}[];
+		return {
+			doneReports: done.map((r) => ({
+				noticeId: r.notice_id,
+				taskId: r.task_id,
+				noticeNumber: number(r),
+				lead: JSON.parse(r.lead_json) as string[],
+				action: r.action,
+				reportedOn: r.reported_done_on
+			})),
+			extensions: ext.map((r) => ({
+				id: r.id,
+				noticeId: r.notice_id,
+				taskId: r.task_id,
+				noticeNumber: number(r),
+				lead: JSON.parse(r.lead_json) as string[],
+				action: r.action,
+				requestedDue: r.requested_due,
+				reason: r.reason,
+				requestedAt: r.requested_at
+			}))
+		};
+	}
+
+	/** How many items wait in the office's inbox (for the top bar). */
+	officeInboxCount(): number {
+		const row = this.db
+			.prepare(
+				`SELECT (SELECT COUNT(*) FROM tasks t WHERE t.state = 'official' AND ${statusCondition('awaiting')})
+				      + (SELECT COUNT(*) FROM extensions e JOIN tasks t ON t.notice_id = e.notice_id AND t.task_id = e.task_id WHERE e.state = 'pending' AND t.cancelled_on IS NULL) AS n`
+			)
+			.get() as { n: number };
+		return row.n;
+	}
+
 	/** Marks the user's agency's reminders read. */
 	markNotificationsRead(user: User): void {
 		if (user.agency) this.db.prepare(`UPDATE reminders SET read_at = ? WHERE agency = ? AND read_at IS NULL`).run(this.now(), user.agency);

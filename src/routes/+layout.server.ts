@@ -9,5 +9,7 @@ export const load: LayoutServerLoad = ({ locals }) => ({
 		? getAppContext()
 				.tracker.notifications(locals.user)
 				.filter((n) => !n.read).length
-		: 0
+		: 0,
+	// The office's inbox: done reports and extension requests waiting for a decision.
+	inbox: locals.user && (locals.user.role === 'office' || locals.user.role === 'admin') ? getAppContext().tracker.officeInboxCount() : 0
 });

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addUser, cli } from '../integration/harness';
+import type { Page } from 'playwright-core';
 import { hasChromium, useBrowserWorld } from '../support/browser';
 
 const agencyUser = (dataDir: string, username: string, name: string, agency: string) =>
@@ -21,20 +22,27 @@ describe.skipIf(!hasChromium)('correcting an issued notice’s tasks in Chromium
 	});
 	const signedIn = world.signedIn;
 
-	it('reassigns, moves the deadline and adds a task, each recorded, and every view follows', async () => {
-		const RUN = `đợt ${Date.now().toString(36)}`;
-		const office = await signedIn('chuyenvien');
+	/** The office writes one assignment line in a new notice and issues it; returns the notice's address. */
+	const issueOne = async (office: Page, line: string, number: string) => {
+		await office.goto(world.server.url + '/');
 		await office.getByRole('button', { name: '+ Tạo thông báo mới' }).click();
 		await office.waitForURL('**/notices/*');
-		const noticeUrl = office.url();
+		const url = office.url();
 		await office.locator('[data-testid="editor"] .notice-body').click();
-		await office.keyboard.type(`Giao Sở Tài chính chủ trì tổ chức lễ hội văn hóa (${RUN}), xong trước ngày 30/12/2099.`);
-		await expect.poll(() => office.getByTestId('task-deadline').first().innerText()).toBe('Trước 30/12/2099');
+		await office.keyboard.type(line);
+		await expect.poll(() => office.getByTestId('task-deadline').first().innerText()).toMatch(/^Trước /);
 		await expect.poll(() => office.getByTestId('saved').innerText()).toBe('Mọi thay đổi đã lưu trên máy chủ');
 		office.once('dialog', (d) => void d.accept());
 		await office.getByLabel('Nguồn kết luận').selectOption('UBND');
 		await office.getByRole('button', { name: 'Ban hành' }).click();
-		await expect.poll(() => office.getByRole('status').filter({ hasText: 'Đã ban hành' }).innerText()).toContain('số 1/TB-VP');
+		await expect.poll(() => office.getByRole('status').filter({ hasText: 'Đã ban hành' }).innerText()).toContain(`số ${number}/TB-VP`);
+		return url;
+	};
+
+	it('reassigns, moves the deadline and adds a task, each recorded, and every view follows', async () => {
+		const RUN = `đợt ${Date.now().toString(36)}`;
+		const office = await signedIn('chuyenvien');
+		const noticeUrl = await issueOne(office, `Giao Sở Tài chính chủ trì tổ chức lễ hội văn hóa (${RUN}), xong trước ngày 30/12/2099.`, '1');
 
 		// The office opens the task and reassigns it: the lead picked from the directory's suggestions.
 		await office.goto(world.server.url + '/tasks');
@@ -100,5 +108,43 @@ describe.skipIf(!hasChromium)('correcting an issued notice’s tasks in Chromium
 		const soyt = await signedIn('soyt');
 		await soyt.goto(world.server.url + '/tasks');
 		expect(await soyt.getByTestId('tracker-total').innerText()).toBe('1 nhiệm vụ');
+	});
+
+	it("puts a done report and an extension request in the office's inbox until they are decided", async () => {
+		const RUN = `đợt ${Date.now().toString(36)}`;
+		const office = await signedIn('chuyenvien');
+		await issueOne(office, `Giao Sở Y tế chủ trì kiểm tra an toàn thực phẩm (${RUN}), xong trước ngày 30/12/2099.`, '2');
+		const soyt = await signedIn('soyt');
+		await soyt.goto(world.server.url + '/tasks');
+		await soyt
+			.getByTestId('tracker')
+			.getByRole('link', { name: new RegExp(RUN) })
+			.click();
+		await soyt.waitForURL('**/tasks/*/*');
+		await soyt.getByLabel('Gia hạn đến ngày').fill('2100-03-01');
+		await soyt.getByLabel('Lý do', { exact: true }).fill('Chờ kết quả xét nghiệm');
+		await soyt.getByRole('button', { name: 'Gửi đề nghị' }).click();
+		await expect.poll(() => soyt.getByTestId('history').innerText()).toContain('Đề nghị gia hạn');
+		await soyt.getByRole('button', { name: 'Báo cáo hoàn thành' }).click();
+		await expect.poll(() => soyt.getByTestId('task-status').innerText()).toBe('Chờ xác nhận hoàn thành');
+
+		await office.goto(world.server.url + '/');
+		await expect.poll(() => office.getByTestId('inbox-link').innerText()).toBe('Chờ xử lý (2)');
+		await office.getByTestId('inbox-link').click();
+		await office.waitForURL('**/inbox');
+		expect(await office.getByTestId('inbox-extensions').innerText()).toContain('xin gia hạn đến 01/03/2100');
+		expect(await office.getByTestId('inbox-extensions').innerText()).toContain('Lý do: Chờ kết quả xét nghiệm');
+		await office
+			.getByTestId('inbox-done')
+			.getByRole('link', { name: new RegExp(RUN) })
+			.click();
+		await office.waitForURL('**/tasks/*/*');
+		await office.getByRole('button', { name: 'Không đồng ý' }).click();
+		await expect.poll(() => office.getByTestId('history').innerText()).toContain('Không đồng ý gia hạn');
+		await office.getByRole('button', { name: 'Xác nhận hoàn thành' }).click();
+		await expect.poll(() => office.getByTestId('task-status').innerText()).toBe('Hoàn thành đúng hạn');
+		await office.goto(world.server.url + '/inbox');
+		await expect.poll(() => office.getByTestId('inbox-link').innerText()).toBe('Chờ xử lý');
+		expect(await office.locator('main').innerText()).toContain('Không có báo cáo nào chờ xác nhận.');
 	});
 });
