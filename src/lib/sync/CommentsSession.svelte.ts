@@ -6,6 +6,7 @@ import type * as decoding from 'lib0/decoding';
 import { CommentsDoc, type CommentAnchor, type Thread } from '#shared/doc/commentsDoc';
 import { ACK_QUERY_PARAM, CloseCode, MessageType, commentsRoomName, decodeStateVector, isPermanentClose, readSavedMessage } from '#shared/protocol';
 import { PendingChanges, type PendingChange } from './PendingChanges';
+import { dropPending } from './dropPending';
 import type { Connection, SessionUser } from './NoticeSession.svelte';
 
 /** Origin of our own comment writes, so they count as local changes. */
@@ -78,6 +79,8 @@ export class CommentsSession {
 		this.#threads = this.comments.threads();
 
 		const onStatus = ({ status }: { status: string }) => {
+			// Before this connection's step 2: it must not carry what this copy could not integrate. [P14]
+			if (status === 'connected') dropPending(this.doc);
 			this.#connection = status === 'connected' ? 'online' : navigator.onLine ? 'connecting' : 'offline';
 		};
 		const onClose = (event: CloseEvent | null) => {

@@ -15,6 +15,7 @@ import {
 	readSavedMessage
 } from '#shared/protocol';
 import { PendingChanges, type PendingChange } from './PendingChanges';
+import { dropPending } from './dropPending';
 import { TaskDeriver, type DraftTask } from '#shared/tasks/draftTasks';
 import type { TaskCorrection } from '#shared/doc/noticeDoc';
 import type { AgencyDirectory } from '#shared/agencies/types';
@@ -147,6 +148,8 @@ export class NoticeSession {
 		// What was typed survives an unload that comes before IndexedDB has written it.
 		this.#mirror = new UnloadMirror(this.doc, this.#idb, noticeId, () => this.#flushLocalWrites());
 		void this.#idb.whenSynced.then(() => {
+			// [P14] A copy kept from before the server checked updates may hold a poisoned one.
+			dropPending(this.doc);
 			this.#localLoaded = true;
 			this.#refreshMeta();
 			// Another tab of this notice deletes the local copy after an amendment ([P11]): let the
@@ -257,6 +260,8 @@ export class NoticeSession {
 		this.notice.metaMap.observe(onMeta);
 		this.#cleanup.push(() => this.notice.metaMap.unobserve(onMeta));
 		this.#listen(this.provider, 'status', ({ status }: { status: string }) => {
+			// Before this connection's step 2: it must not carry what this copy could not integrate. [P14]
+			if (status === 'connected') dropPending(this.doc);
 			this.#connection = status === 'connected' ? 'online' : navigator.onLine ? 'connecting' : 'offline';
 		});
 		this.#listen(this.provider, 'sync', (synced: boolean) => (this.#serverSynced = synced));
