@@ -472,12 +472,11 @@ interface Waiter {
  * clocks not yet present (nothing could ever supply them first), null when all are present.
  */
 function missingDependency(item: Y.Item, availOf: (client: number) => number): Y.ID | 'self' | null {
-	for (const dep of [item.origin, item.rightOrigin, item.parent instanceof Y.ID ? item.parent : null]) {
-		if (dep === null) continue;
-		if (dep.clock < availOf(dep.client)) continue;
-		return dep.client === item.id.client ? 'self' : dep;
-	}
-	return null;
+	const missing = (dep: Y.ID | null): boolean => dep !== null && dep.clock >= availOf(dep.client);
+	const parent = item.parent instanceof Y.ID ? item.parent : null;
+	const dep = missing(item.origin) ? item.origin : missing(item.rightOrigin) ? item.rightOrigin : missing(parent) ? parent : null;
+	if (dep === null) return null;
+	return dep.client === item.id.client ? 'self' : dep;
 }
 
 function findRun(runs: Run[] | undefined, clock: number): Found | undefined {
