@@ -11,6 +11,15 @@ export interface ServerConfig {
 	reminderDaysBefore: number;
 	/** REMINDER_CHECK_MS (default one hour): how often deadlines are looked at for reminders. */
 	reminderCheckMs: number;
+	/** ATTACHMENT_QUOTA_MB (default 2048): bytes of progress-report attachments one agency may store in all. */
+	attachmentQuotaBytes: number;
+	/** MAX_CONNECTIONS_PER_ADDRESS (default 200; 0 = no cap): open TCP connections (WebSockets included) one address may hold. */
+	maxConnectionsPerAddress: number;
+	/**
+	 * IDLE_TIMEOUT_MS (default 30 s): a connection silent this long is closed — an HTTP connection
+	 * between or inside requests, one still sending its headers, a WebSocket that never sends its first frame.
+	 */
+	idleTimeoutMs: number;
 }
 
 /** A whole number from the environment in [min, max], `fallback` when unset; anything else stops the start. */
@@ -24,7 +33,8 @@ function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min:
 
 /**
  * Reads PORT (default 3000; 0 picks a free port), HOST (default 0.0.0.0), DATA_DIR (default
- * ./data), ORIGIN, REMINDER_DAYS_BEFORE and REMINDER_CHECK_MS.
+ * ./data), ORIGIN, REMINDER_DAYS_BEFORE, REMINDER_CHECK_MS, ATTACHMENT_QUOTA_MB,
+ * MAX_CONNECTIONS_PER_ADDRESS and IDLE_TIMEOUT_MS.
  */
 export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
 	const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
@@ -41,6 +51,9 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
 		dataDir: resolve(env.DATA_DIR || 'data'),
 		origin,
 		reminderDaysBefore: intSetting(env, 'REMINDER_DAYS_BEFORE', 3, 0, 60),
-		reminderCheckMs: intSetting(env, 'REMINDER_CHECK_MS', 3_600_000, 100, 86_400_000)
+		reminderCheckMs: intSetting(env, 'REMINDER_CHECK_MS', 3_600_000, 100, 86_400_000),
+		attachmentQuotaBytes: intSetting(env, 'ATTACHMENT_QUOTA_MB', 2048, 1, 1_048_576) * 1024 * 1024,
+		maxConnectionsPerAddress: intSetting(env, 'MAX_CONNECTIONS_PER_ADDRESS', 200, 0, 1_000_000),
+		idleTimeoutMs: intSetting(env, 'IDLE_TIMEOUT_MS', 30_000, 200, 3_600_000)
 	};
 }

@@ -3,7 +3,8 @@
  * endpoint on the same port. Start with `npm start`; configure with PORT, HOST and DATA_DIR.
  */
 import { createServer, type RequestListener } from 'node:http';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import type { Socket } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { readConfig } from './config';
@@ -38,12 +39,60 @@ if (existsSync(handlerPath)) {
 	};
 }
 
-const server = createServer((req, res) => {
-	if (stampProtocol) req.headers[OWN_PROTO_HEADER] = 'http';
-	setSecurityHeaders(res);
-	handler(req, res);
+// Attachments half-received when the process stopped (src/lib/server/attachments.ts stages them as
+// `.upload-*` and renames them once their report is stored) belong to no report.
+sweepStagedUploads(join(config.dataDir, 'attachments'));
+
+// At most MAX_CONNECTIONS_PER_ADDRESS open connections (WebSockets included) per client address: the
+// next is answered 503 and closed at once, and no other address notices.
+const perAddress = new Map<string, number>();
+const refused = new WeakSet<Socket>();
+const BUSY = 'Máy chủ đang nhận quá nhiều kết nối từ địa chỉ này; hãy thử lại sau.\n';
+// Issue 10, medium 9: no connection lives on silence. IDLE_TIMEOUT_MS bounds a socket with no
+// traffic (server.timeout), the wait for a request's headers (also a slow trickle of them), and, in
+// the sync server, a WebSocket that never sends its first frame; keep-alive connections close after
+// 5 s between requests; a whole request (uploads included) has 5 minutes.
+const idle = config.idleTimeoutMs;
+const server = createServer(
+	{
+		headersTimeout: idle,
+		requestTimeout: Math.max(300_000, idle),
+		keepAliveTimeout: Math.min(5_000, idle),
+		connectionsCheckingInterval: Math.max(100, Math.min(30_000, Math.floor(idle / 4)))
+	},
+	(req, res) => {
+		if (refused.has(req.socket)) return;
+		if (stampProtocol) req.headers[OWN_PROTO_HEADER] = 'http';
+		setSecurityHeaders(res);
+		handler(req, res);
+	}
+);
+server.timeout = idle;
+
+server.on('connection', (socket: Socket) => {
+	const max = config.maxConnectionsPerAddress;
+	if (max === 0) return;
+	const address = socket.remoteAddress ?? '';
+	const open = perAddress.get(address) ?? 0;
+	if (open >= max) {
+		refused.add(socket);
+		socket.on('error', () => socket.destroy());
+		socket.once('finish', () => socket.destroy());
+		socket.end(
+			`HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 10\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+				`Content-Length: ${Buffer.byteLength(BUSY)}\r\n\r\n${BUSY}`
+		);
+		return;
+	}
+	perAddress.set(address, open + 1);
+	socket.once('close', () => {
+		const left = (perAddress.get(address) ?? 1) - 1;
+		if (left > 0) perAddress.set(address, left);
+		else perAddress.delete(address);
+	});
 });
 server.on('upgrade', (req, socket, head) => {
+	if (refused.has(req.socket)) return;
 	if (!services.sync.handleUpgrade(req, socket, head)) {
 		socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
 	}
@@ -71,6 +120,16 @@ const firstReminders = setTimeout(remind, Math.min(config.reminderCheckMs, 5_000
 const reminders = setInterval(remind, config.reminderCheckMs);
 firstReminders.unref();
 reminders.unref();
+
+function sweepStagedUploads(dir: string): void {
+	let names: string[] = [];
+	try {
+		names = readdirSync(dir);
+	} catch {
+		return;
+	}
+	for (const name of names) if (name.startsWith('.upload-')) rmSync(join(dir, name), { force: true });
+}
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

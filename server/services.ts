@@ -112,7 +112,7 @@ export function createServices(config: ServerConfig): Services {
 		docShape: (roomName) => (parseRoomName(roomName)?.kind === 'comments' ? COMMENTS_SHAPE : NOTICE_SHAPE),
 		// Projections (list, tracker) follow the text within a second of an edit; more often would
 		// only spend CPU while people type.
-		tuning: { docChangedThrottleMs: 800, credentialCheckMs: credentialCheckMs(process.env) },
+		tuning: { docChangedThrottleMs: 800, credentialCheckMs: credentialCheckMs(process.env), silentTimeoutMs: config.idleTimeoutMs },
 		// [P13] Credentials ended outside this process (the CLI's `token revoke`) close their sockets too.
 		invalidCredentials: (credentials) => auth.invalidCredentials(credentials),
 		// Comments rooms hold no notice: nothing of them goes into the list, the tracker or the history.

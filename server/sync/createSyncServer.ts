@@ -29,7 +29,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 	});
 	const transport = createWsTransport({
 		maxMessageBytes: tuning.maxMessageBytes ?? DEFAULT_TUNING.maxMessageBytes,
-		pingIntervalMs: tuning.pingIntervalMs ?? DEFAULT_TUNING.pingIntervalMs
+		pingIntervalMs: tuning.pingIntervalMs ?? DEFAULT_TUNING.pingIntervalMs,
+		silentTimeoutMs: tuning.silentTimeoutMs ?? 30_000
 	});
 	const prefix = options.path.replace(/\/+$/, '') + '/';
 	/** Upgrades between "authorize called" and "socket handed to ws"; close() waits for them. */

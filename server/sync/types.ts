@@ -100,6 +100,8 @@ export interface SyncTuning {
 	docChangedThrottleMs?: number;
 	/** Keepalive: ping every connection this often; one missed pong drops it. Default 30 000 ms. */
 	pingIntervalMs?: number;
+	/** A WebSocket that sends no frame within this long of opening is closed (1008). Default 30 000 ms. */
+	silentTimeoutMs?: number;
 	/** Frames above this close the connection with MESSAGE_TOO_LARGE. Default MAX_MESSAGE_BYTES (8 MiB). */
 	maxMessageBytes?: number;
 	/** A connection whose unsent backlog exceeds this is closed with SLOW_CONSUMER. Default 32 MiB. */

@@ -11,6 +11,8 @@ export interface WsTransportOptions {
 	maxMessageBytes: number;
 	/** Keepalive period: a socket that did not answer the previous ping is terminated. */
 	pingIntervalMs: number;
+	/** A socket that sends no frame within this long of opening is closed (1008): every client speaks first. */
+	silentTimeoutMs: number;
 }
 
 /** The thin `ws` binding: handshake, frames in and out, keepalive. No protocol knowledge. */
@@ -79,7 +81,20 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
 			}
 		};
 		const events = attach(socket);
+		// Issue 10, medium 9: a client sends its sync step 1 as soon as it is open; one that stays
+		// silent holds a descriptor for nothing (pongs alone do not count).
+		let silent: NodeJS.Timeout | undefined = setTimeout(() => {
+			silent = undefined;
+			ws.close(1008, 'silent');
+			// A peer that does not answer the close handshake either is dropped.
+			setTimeout(() => ws.terminate(), 1_000).unref();
+		}, options.silentTimeoutMs);
+		silent.unref();
 		ws.on('message', (data: RawData, isBinary: boolean) => {
+			if (silent !== undefined) {
+				clearTimeout(silent);
+				silent = undefined;
+			}
 			alive.set(ws, true);
 			if (!isBinary) {
 				socket.close(CloseCode.MALFORMED_MESSAGE, CloseReason[CloseCode.MALFORMED_MESSAGE]);
@@ -93,6 +108,7 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
 		// 'close' event below does the cleanup, so the error itself needs no handling here.
 		ws.on('error', () => {});
 		ws.once('close', () => {
+			if (silent !== undefined) clearTimeout(silent);
 			alive.delete(ws);
 			events.close();
 		});

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { getAppContext } from '$server/context';
 import { isTrackerError, EVENT_LABELS, type TaskRef } from '$server/tracker/TrackerService';
-import { storeAttachments } from '$lib/server/attachments';
+import { reportProgressWithAttachments } from '$lib/server/attachments';
 import { readCorrection } from '$lib/server/taskCorrection';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -35,21 +35,15 @@ async function act(run: () => unknown | Promise<unknown>, done: string) {
 }
 
 export const actions: Actions = {
+	// Issue 10, medium 6: the task is checked before the body is read, files are written only once
+	// they passed every check, and removed on any refusal.
 	progress: async ({ request, params, locals }) => {
-		const form = await request.formData();
-		const { tracker, config } = getAppContext();
-		return act(async () => {
-			const attachments = await storeAttachments(
-				config.dataDir,
-				form.getAll('attachments').filter((f): f is File => f instanceof File)
-			);
-			tracker.reportProgress(locals.user!, refOf(params), {
-				id: String(form.get('id') ?? ''),
-				text: String(form.get('text') ?? ''),
-				percent: Number(form.get('percent') ?? NaN),
-				attachments
-			});
-		}, 'Đã gửi báo cáo tiến độ.');
+		const { tracker, config, db } = getAppContext();
+		return act(
+			() =>
+				reportProgressWithAttachments(request, locals.user!, refOf(params), { tracker, db, dataDir: config.dataDir, quotaBytes: config.attachmentQuotaBytes }),
+			'Đã gửi báo cáo tiến độ.'
+		);
 	},
 	done: async ({ request, params, locals }) => {
 		const form = await request.formData();
