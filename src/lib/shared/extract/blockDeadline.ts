@@ -65,13 +65,19 @@ export function splitByDeadline(parse: Parse, span: Span, deadline: Deadline | n
 	const { text } = parse;
 	let depth = 0;
 	let lastSemi = -1;
+	let openAt = -1;
 	for (let i = span.start; i < deadline.span.start; i++) {
 		const c = text.charCodeAt(i);
-		if (c === OPEN_PAREN) depth++;
-		else if (c === CLOSE_PAREN && depth > 0) depth--;
+		if (c === OPEN_PAREN) {
+			depth++;
+			openAt = i;
+		} else if (c === CLOSE_PAREN && depth > 0) depth--;
 		else if (c === SEMICOLON && depth === 0) lastSemi = i;
 	}
-	if (lastSemi < 0 || depth > 0) return [span];
+	// [A8] "…; (ii) Chủ trì … theo quy định (hoàn thành trong tháng 8 năm 2026)": a deadline that is an
+	// aside of its own, right after its opening parenthesis, dates its ";"-step as if written bare.
+	const ownAside = depth === 1 && text.slice(openAt + 1, deadline.span.start).trim() === '';
+	if (lastSemi < 0 || (depth > 0 && !ownAside)) return [span];
 	// "X chủ trì, phối hợp với Y hoàn thiện hồ sơ …; chi trả … trước ngày …": a task opened jointly
 	// with a co-operating party runs on through its ";"-steps (the support would be lost on a split).
 	if (/^[\s,]*(?:chủ trì,?\s+)?phối hợp\s+(?:chặt chẽ\s+)?(?:với|cùng)\s/u.test(text.slice(predStart, predStart + 40))) return [span];

@@ -118,7 +118,15 @@ const titleCase = (s: string) =>
 function readIssuer(blocks: SourceBlock[], headerEnd: number, directory?: AgencyDirectory): string | undefined {
 	const caps: string[] = [];
 	// An underline beside the name ("VĂN PHÒNG CHÍNH PHỦ -------") is not part of it.
-	const names = blocks.slice(0, headerEnd).flatMap((b) => headerCells(b.text).map((c) => c.replace(/\s*(?:-{3,}|_{3,})\s*/gu, ' ').trim()));
+	// [L16] A Markdown heading mark ("## VĂN PHÒNG CHÍNH PHỦ") is not part of it either.
+	const names = blocks.slice(0, headerEnd).flatMap((b) =>
+		headerCells(b.text).map((c) =>
+			c
+				.replace(/\s*(?:-{3,}|_{3,})\s*/gu, ' ')
+				.replace(/^#{1,6}\s+/u, '')
+				.trim()
+		)
+	);
 	// "ỦY BAN NHÂN DÂN" over "TỈNH LÀO CAI" (the motto beside each line) is one name.
 	const lettered = names.filter((c) => /\p{L}/u.test(c));
 	const joined: string[] = [];

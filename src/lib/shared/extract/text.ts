@@ -36,8 +36,17 @@ interface Line {
 const MARKER_RE =
 	/^(?:(?<roman>[IVX]{1,5})\.(?=\s)|(?<dec>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?=\s)|(?<dec1>\d{1,2})\.(?=\s)|\((?<paren>\d{1,2}|[a-zđ])\)(?=\s)|(?<alpha>[a-zđ])\)(?=\s)|(?<dash>[-–—•])(?=\s)|(?<plus>\+)(?=\s))\s*/u;
 
+/** [L16] A Markdown heading mark ("### ") before a list marker ("### II. VỀ CÁC KIẾN NGHỊ …"). */
+const ATX_BEFORE_MARKER_RE = /^#{1,6}[ \t]+(?=(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3})\.\s|\(?[a-zđ\d]{1,2}\)\s)/u;
+
 /** Reads a list marker at the start of `text`. */
 export function readMarker(text: string): { marker: string; type: MarkerType; rank: number; length: number } {
+	// [L16] A Markdown heading mark before the marker is markup: the marker is read after it.
+	const atx = text.charCodeAt(0) === 35 ? ATX_BEFORE_MARKER_RE.exec(text) : null;
+	if (atx) {
+		const inner = readMarker(text.slice(atx[0].length));
+		return inner.type === 'none' ? inner : { ...inner, length: inner.length + atx[0].length };
+	}
 	const m = MARKER_RE.exec(text);
 	if (!m?.groups) return { marker: '', type: 'none', rank: 99, length: 0 };
 	const g = m.groups;
@@ -95,6 +104,24 @@ function gluedFootnoteRefs(nfc: string): Array<{ n: number; at: number }> {
 	return refs;
 }
 
+/** [L16] A line of YAML front matter: a key ("title: …", "tags:"), a list item or a continuation. */
+const YAML_LINE_RE = /^(?:[\p{L}_][\p{L}\p{M}\d_-]*\s*:(?:\s|$)|\s+\S)/u;
+
+/**
+ * [L16] Where the front matter that opens at `lines[i]` ends (the index after its closing "---"),
+ * or -1: a Markdown page saved from a site ("---", "layout: van-ban", "title: …", "tags:", "  - …",
+ * "---") carries its metadata first, which is no part of the notice.
+ */
+function frontMatterEnd(lines: Line[], i: number): number {
+	if (lines[i]?.text.trim() !== '---' || !/^[\p{L}_][\p{L}\p{M}\d_-]*\s*:(?:\s|$)/u.test(lines[i + 1]?.text ?? '')) return -1;
+	for (let j = i + 1; j < lines.length && j < i + 200; j++) {
+		const t = lines[j]?.text ?? '';
+		if (t.trim() === '---') return j + 1;
+		if (t.trim() && !YAML_LINE_RE.test(t)) return -1;
+	}
+	return -1;
+}
+
 /** Drops page numbers and footnote text; returns the content lines. */
 function contentLines(lines: Line[], nfc = ''): Line[] {
 	const out: Line[] = [];
@@ -106,11 +133,20 @@ function contentLines(lines: Line[], nfc = ''): Line[] {
 	// only if a numbered note follows it.
 	let afterRule = false;
 	let zone = false;
-	for (const line of lines) {
+	for (let li = 0; li < lines.length; li++) {
+		const line = lines[li] as Line;
 		const t = line.text.trim();
 		if (!t) {
 			if (line.text.length >= 20) afterRule = true;
 			continue;
+		}
+		// [L16] The front matter of a Markdown page (before any content) is metadata.
+		if (!out.some((l) => !/^#/u.test(l.text.trim()))) {
+			const end = frontMatterEnd(lines, li);
+			if (end > 0) {
+				li = end - 1;
+				continue;
+			}
 		}
 		// [L14] An OCR page separator ("===== Trang 2 =====") is a page number too.
 		if (/^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang\s+\d+|^[=*#\-–—]{2,}\s*Trang\s+\d+\s*[=*#\-–—]*$/u.test(t)) {
@@ -121,7 +157,8 @@ function contentLines(lines: Line[], nfc = ''): Line[] {
 		}
 		// Decorative rules under a title ("_____________") are not content; a PDF draws the same
 		// rule above the footnotes of a page, which start only if a numbered note follows it.
-		if (/^[_\-–—.=]{5,}$/u.test(t)) {
+		// [L16] So is a Markdown thematic break ("---", "***").
+		if (/^(?:[_\-–—.=]{5,}|-{3,}|\*{3,})$/u.test(t)) {
 			afterRule = true;
 			continue;
 		}
