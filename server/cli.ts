@@ -2,6 +2,9 @@
  * Command line of Kết Luận, working on the configured data directory (DATA_DIR, default ./data):
  *   npm run cli -- user add --username an --name "Nguyễn Văn An" --role office [--password …] [--agency …]
  *   npm run cli -- user list
+ *   npm run cli -- user edit --username an [--name …] [--email …] [--role …] [--agency …]
+ *   npm run cli -- user disable|enable --username an
+ *   npm run cli -- user reset-password --username an [--password …]   (without: a one-time password, printed)
  *   npm run cli -- token create --username an [--label "script"] [--days 90]
  *   npm run cli -- token list --username an
  *   npm run cli -- token revoke --token klt_… | --id ID | --username an [--label "script"]
@@ -29,10 +32,18 @@ import { TaskStore } from './tasks/TaskStore';
 import { createImportedNotice, importSeedNotices, readNoticeFile, seedsDir } from './documents/importNotice';
 import { noticeDocx } from './documents/noticeDocx';
 import { isImportError, MAX_DOCX_BYTES, MAX_TEXT_BYTES } from './documents/types';
+import { directoryAgency } from '../src/lib/server/directoryAgency';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh>
   user add --username TÊN --name "Họ tên" --role admin|office|leader|agency [--password MK] [--agency "Tên cơ quan"] [--email thu@dien.tu]
   user list
+  user edit --username TÊN [--name "Họ tên"] [--email thu@dien.tu] [--role VAI_TRÒ] [--agency "Tên cơ quan"]
+                                      sửa người dùng; cơ quan phải có trong danh mục ("" để bỏ trống)
+  user disable --username TÊN         khóa tài khoản: phiên đăng nhập kết thúc, kết nối đang mở bị đóng
+  user enable --username TÊN          mở khóa tài khoản
+  user reset-password --username TÊN [--password MK]
+                                      đặt lại mật khẩu; không ghi --password: in ra một mật khẩu dùng một lần,
+                                      người dùng phải đổi khi đăng nhập (các phiên đăng nhập kết thúc)
   token create --username TÊN [--label NHÃN] [--days SỐ_NGÀY]   khóa API, hết hạn sau ${DEFAULT_TOKEN_DAYS} ngày nếu không ghi --days
   token list --username TÊN           mã, nhãn, ngày tạo, ngày hết hạn của từng khóa
   token revoke --token KHÓA | --id MÃ | --username TÊN [--label NHÃN]   thu hồi ngay (kết nối đang mở bị đóng)
@@ -123,6 +134,49 @@ async function main(argv: string[]): Promise<void> {
 			case 'user list':
 				for (const u of auth.listUsers()) console.log(`${u.username}\t${u.role}\t${u.displayName}${u.agency ? `\t${u.agency}` : ''}`);
 				break;
+			case 'user edit': {
+				const user = userNamed(need(values.username, 'username'));
+				const role = values.role ?? user.role;
+				if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`Vai trò phải là một trong: ${ROLES.join(', ')}.`);
+				// The agency as the administration page takes it: the directory's own name, or refused.
+				let agency = user.agency;
+				if (values.agency !== undefined) {
+					const typed = values.agency.trim();
+					if (!typed) agency = null;
+					else {
+						const found = directoryAgency(typed, new DirectoryStore(db).get());
+						if ('error' in found) throw new UsageError(found.error);
+						agency = found.name;
+					}
+				}
+				const edited = auth.updateUser(user.id, {
+					displayName: values.name ?? user.displayName,
+					email: values.email ?? user.email ?? null,
+					role: role as Role,
+					agency
+				});
+				console.error(`Đã sửa người dùng ${edited.username} (${edited.role}${edited.agency ? `, ${edited.agency}` : ''}).`);
+				break;
+			}
+			case 'user disable':
+			case 'user enable': {
+				const user = userNamed(need(values.username, 'username'));
+				const disable = command === 'disable';
+				// A running server closes the user's sync sockets at its next credential check [P13].
+				auth.setDisabled(user.id, disable);
+				console.error(disable ? `Đã khóa tài khoản ${user.username}; các phiên đăng nhập đã kết thúc.` : `Đã mở khóa tài khoản ${user.username}.`);
+				break;
+			}
+			case 'user reset-password': {
+				const user = userNamed(need(values.username, 'username'));
+				const result = await auth.resetPassword(user.id, values.password ?? null);
+				console.error(`Đã đặt lại mật khẩu của ${user.username}; các phiên đăng nhập đã kết thúc.`);
+				if (result.oneTime) {
+					console.error('Mật khẩu dùng một lần (chỉ hiện lần này; người dùng phải đổi khi đăng nhập):');
+					console.log(result.password);
+				}
+				break;
+			}
 			case 'token create': {
 				const user = userNamed(need(values.username, 'username'));
 				let days = DEFAULT_TOKEN_DAYS;

@@ -60,6 +60,11 @@ export function createServices(config: ServerConfig): Services {
 	tracker.onNotification = ({ agency, kind, text, ref, action }) =>
 		mail(agency, `[Kết Luận] ${NOTIFICATION_LABELS[kind]}: ${action.slice(0, 80)}`, `Kính gửi ${agency},\n\n${text}${taskLink(ref)}`);
 
+	// [P13] The role and agency each user's connections were admitted with: a change made by
+	// another process (the CLI's `user edit`) is seen at the next credential check and closes them
+	// (ACCESS_CHANGED) to be authorized anew, as a change from the administration page does at once.
+	const accessSeen = new Map<string, string>();
+	const accessOf = (user: { role: string; agency: string | null }) => `${user.role}\n${user.agency ?? ''}`;
 	const authorize: Authorize = async (req: IncomingMessage, roomName: string) => {
 		const room = parseRoomName(roomName);
 		if (!room) return { ok: false, status: 404 };
@@ -68,6 +73,7 @@ export function createServices(config: ServerConfig): Services {
 		const found = auth.credentialForRequest({ cookie: req.headers.cookie, authorization: req.headers.authorization }, url);
 		if (!found) return { ok: false, status: 401 };
 		const { user, credential } = found;
+		accessSeen.set(user.id, accessOf(user));
 		// A browser sends the session cookie with cross-site WebSocket handshakes too: when the
 		// credential is the cookie, the page must come from this very host.
 		const usesCookie = !url.searchParams.has('token') && !req.headers.authorization;
@@ -114,7 +120,18 @@ export function createServices(config: ServerConfig): Services {
 		// only spend CPU while people type.
 		tuning: { docChangedThrottleMs: 800, credentialCheckMs: credentialCheckMs(process.env), silentTimeoutMs: config.idleTimeoutMs },
 		// [P13] Credentials ended outside this process (the CLI's `token revoke`) close their sockets too.
-		invalidCredentials: (credentials) => auth.invalidCredentials(credentials),
+		// Ended sessions and disabled users (`user disable`, `user reset-password`) are seen the same way.
+		invalidCredentials: (credentials) => {
+			const invalid = auth.invalidCredentials(credentials);
+			for (const userId of new Set(credentials.map((c) => c.userId))) {
+				const user = auth.getUser(userId);
+				const seen = accessSeen.get(userId);
+				if (!user || seen === undefined || seen === accessOf(user)) continue;
+				accessSeen.set(userId, accessOf(user));
+				sync.closeConnections({ userId }, CloseCode.ACCESS_CHANGED, 'access-changed');
+			}
+			return invalid;
+		},
 		// Comments rooms hold no notice: nothing of them goes into the list, the tracker or the history.
 		onDocChanged: (roomName, doc) => {
 			if (parseRoomName(roomName)?.kind !== 'notice') return;
