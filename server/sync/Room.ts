@@ -97,7 +97,7 @@ export class Room {
 	readonly #ctx: RoomContext;
 	readonly #doc = new Y.Doc();
 	readonly #validator: UpdateValidator;
-	readonly #awareness = new AwarenessRelay<Connection>();
+	readonly #awareness = new AwarenessRelay<Connection>((frame, from) => this.#broadcast(frame, from));
 	readonly #connections = new Set<Connection>();
 	#state: RoomState = { kind: 'loading' };
 	#loaded: Promise<void> = Promise.resolve();
@@ -445,9 +445,9 @@ export class Room {
 					this.#handleSync(conn, data, decoder);
 					return;
 				case MessageType.awareness: {
-					if (!this.#awareness.apply(decoding.readVarUint8Array(decoder), conn)) return;
-					// Relay the client's own bytes: no re-encoding, one buffer for every receiver.
-					const frame = data.subarray(0, decoder.pos);
+					// Only the sender's own states, size- and rate-capped (AwarenessRelay); one buffer for every receiver.
+					const frame = this.#awareness.apply(decoding.readVarUint8Array(decoder), conn);
+					if (frame === null) return;
 					if (this.#pipeline.length === 0) this.#broadcast(frame, conn);
 					else this.#pipeline.push({ kind: 'relay', from: conn, frame });
 					return;
