@@ -61,6 +61,18 @@ describe('the office profile reaches new notices and the report (issue 9: not "B
 		expect(text).toContain('Trịnh Sỹ Tài');
 	});
 
+	it('offers the first run’s office step to the administrator only (issue 9 [4])', async () => {
+		const asOffice = await fetch(`${server.url}/setup/office`, { headers: { authorization: `Bearer ${office.token}` } });
+		expect(asOffice.status).toBe(403);
+		const signedOut = await fetch(`${server.url}/setup/office`, { redirect: 'manual' });
+		expect(signedOut.status).toBe(303);
+		expect(signedOut.headers.get('location')).toBe('/login?next=%2Fsetup%2Foffice');
+		const asAdmin = await fetch(`${server.url}/setup/office`, { headers: { authorization: `Bearer ${admin.token}` } });
+		expect(asAdmin.status).toBe(200);
+		// What /admin/office saved is what the step shows.
+		expect(await asAdmin.text()).toContain('value="UBND TỈNH CAO BẰNG"');
+	});
+
 	it('starts a new notice with the office header and place', async () => {
 		const id = await createNotice(dataDir, office.username, 'Kết luận giao ban');
 		const client = connectClient(server, id, office.token);

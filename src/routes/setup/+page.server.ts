@@ -40,6 +40,7 @@ export const actions: Actions = {
 			if (isAuthError(e)) return fail(400, { message: e.message, values: shown, errors: {} as FieldErrors });
 			throw e;
 		}
-		redirect(303, '/');
+		// Step 2: the office profile, offered at once (skippable).
+		redirect(303, '/setup/office');
 	}
 };
