@@ -39,11 +39,14 @@ const issueDocs: IssueDocs = {
 	project: (id, d) => tasks.project(id, d)
 };
 
+/** What Decree 30 requires in a notice's header before it is issued (the rest comes from defaultMeta). */
+const HEADER = { issuingBody: 'VĂN PHÒNG', title: 'Kết luận thử', place: 'Bắc Giang', recipients: '- Sở Tài chính;', signerName: 'Nguyễn Văn Bình' };
+
 async function draft(lines: string[]): Promise<string> {
 	const id = await notices.create(office, { title: 'Kết luận thử' });
 	const d = new Y.Doc();
 	const n = new NoticeDoc(d);
-	n.writeMeta({ symbol: 'TB-VP', date: '2024-01-05' });
+	n.writeMeta({ symbol: 'TB-VP', date: '2024-01-05', ...HEADER });
 	let k = 0;
 	n.setBodyParagraphs(lines, () => `${id}-b${k++}`);
 	docs.set(id, d);
@@ -84,6 +87,17 @@ describe('issuing a notice', () => {
 			['Sở Tài chính', 'UBND', '2024-01-30'],
 			['Sở Y tế', 'TU', '2024-02-29']
 		]);
+	});
+
+	it('refuses to issue a notice whose header lacks what Decree 30 requires, and writes nothing', async () => {
+		const id = await draft(['Giao Sở Tài chính chủ trì rà soát, xong trước ngày 30/01/2024.']);
+		new NoticeDoc(docs.get(id)!).writeMeta({ title: '', signerName: ' ', recipients: '' });
+		await expect(tracker.issue(office, id, { sourceType: 'UBND', date: '2024-01-10' }, issueDocs)).rejects.toThrow(
+			'Chưa thể ban hành: phần đầu còn thiếu trích yếu (tiêu đề), nơi nhận, người ký (Nghị định 30/2020/NĐ-CP).'
+		);
+		expect(new NoticeDoc(docs.get(id)!).readMeta()).toMatchObject({ state: 'draft', number: '' });
+		expect(frozen.has(id)).toBe(false);
+		expect(tracker.list(office, { noticeId: id }).rows.map((r) => r.state)).toEqual(['draft']);
 	});
 
 	it('refuses to issue twice, for an agency user, or without a source type', async () => {

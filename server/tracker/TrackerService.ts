@@ -8,6 +8,7 @@ import { isSourceType, type SourceType } from '#shared/tracker/sourceTypes';
 import type { NotificationKind } from '#shared/tracker/notificationKinds';
 import { isIsoDate } from '#shared/doc/metaRules';
 import { shortDate } from '#shared/format/vnDate';
+import { missingForIssue } from '#shared/tasks/review';
 import type { Db } from '../db';
 import type { User } from '../auth/types';
 import { migrateTracker } from './schema';
@@ -340,6 +341,9 @@ export class TrackerService {
 			const meta = n.readMeta();
 			const today = this.#today();
 			const date = chosenDate || (isIsoDate(meta.date) ? meta.date : '') || today;
+			// Decree 30/2020: a notice is not issued without these (the panel says so before).
+			const missing = missingForIssue({ ...meta, date });
+			if (missing.length) throw new TrackerError('invalid-input', `Chưa thể ban hành: phần đầu còn thiếu ${missing.join(', ')} (Nghị định 30/2020/NĐ-CP).`);
 			if (date > today)
 				throw new TrackerError('invalid-input', `Ngày ban hành ${shortDate(date)} sau ngày hôm nay (${shortDate(today)}): chưa thể ban hành với ngày này.`);
 			if (isIsoDate(meta.meetingDate) && date < meta.meetingDate)

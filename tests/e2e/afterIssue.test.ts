@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { addUser, cli } from '../integration/harness';
 import type { Page } from 'playwright-core';
-import { hasChromium, useBrowserWorld } from '../support/browser';
+import { hasChromium, fillRequiredHeader, useBrowserWorld } from '../support/browser';
 
 const agencyUser = (dataDir: string, username: string, name: string, agency: string) =>
 	cli(dataDir, 'user', 'add', '--username', username, '--name', name, '--role', 'agency', '--agency', agency, '--password', 'mat-khau-123');
@@ -28,6 +28,7 @@ describe.skipIf(!hasChromium)('correcting an issued notice’s tasks in Chromium
 		await office.getByRole('button', { name: '+ Tạo thông báo mới' }).click();
 		await office.waitForURL('**/notices/*');
 		const url = office.url();
+		await fillRequiredHeader(office);
 		await office.locator('[data-testid="editor"] .notice-body').click();
 		await office.keyboard.type(line);
 		await expect.poll(() => office.getByTestId('task-deadline').first().innerText()).toMatch(/^Trước /);

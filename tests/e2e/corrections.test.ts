@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addUser, cli } from '../integration/harness';
-import { hasChromium, useBrowserWorld } from '../support/browser';
+import { hasChromium, useBrowserWorld, fillRequiredHeader } from '../support/browser';
 
 let runs = 0;
 /** Words unique to one run of one test, so that it finds its own notice and task only. */
@@ -54,6 +54,7 @@ describe.skipIf(!hasChromium)('correcting a task’s agencies and reading a long
 		const page = await world.signedIn('chuyenvien');
 		await page.getByRole('button', { name: '+ Tạo thông báo mới' }).click();
 		await page.waitForURL('**/notices/*');
+		await fillRequiredHeader(page);
 		await page.locator('[data-testid="editor"] .notice-body').click();
 		await page.keyboard.type(`Giao Sở Tài chính chủ trì tổ chức ngày hội văn hóa các dân tộc (${RUN}), xong trước ngày 30/12/2099.`);
 		await expect.poll(() => page.getByTestId('task-lead').first().innerText()).toBe('Sở Tài chính');

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addUser } from '../integration/harness';
-import { hasChromium, useBrowserWorld } from '../support/browser';
+import { hasChromium, fillRequiredHeader, useBrowserWorld } from '../support/browser';
 
 if (!hasChromium) console.warn('Bỏ qua e2e: chưa có Chromium (apt-get install -y chromium).');
 
@@ -34,6 +34,7 @@ describe.skipIf(!hasChromium)('nothing is lost at issue, and an expired session 
 		await a.goto(world.server.url + '/');
 		await a.getByRole('button', { name: '+ Tạo thông báo mới' }).click();
 		await a.waitForURL('**/notices/*');
+		await fillRequiredHeader(a);
 		await a.locator('[data-testid="editor"] .notice-body').click();
 		await a.keyboard.type(line);
 		await expect.poll(() => a.getByTestId('saved').innerText()).toBe('Mọi thay đổi đã lưu trên máy chủ');

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addUser, cli } from '../integration/harness';
-import { hasChromium, useBrowserWorld } from '../support/browser';
+import { hasChromium, fillRequiredHeader, useBrowserWorld } from '../support/browser';
 
 describe.skipIf(!hasChromium)('a task page offline in Chromium', () => {
 	const world = useBrowserWorld(async (dataDir) => {
@@ -35,6 +35,7 @@ describe.skipIf(!hasChromium)('a task page offline in Chromium', () => {
 	const issueTwo = async (office: Page, agency: Page, run: string) => {
 		await office.getByRole('button', { name: '+ Tạo thông báo mới' }).click();
 		await office.waitForURL('**/notices/*');
+		await fillRequiredHeader(office);
 		await office.locator('[data-testid="editor"] .notice-body').click();
 		await office.keyboard.type(`Giao Sở Tài chính chủ trì lập dự toán (${run}), xong trước ngày 15/12/2099.`);
 		await office.keyboard.press('Enter');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addUser, cli } from '../integration/harness';
 import type { Page } from 'playwright-core';
-import { hasChromium, useBrowserWorld } from '../support/browser';
+import { fillRequiredHeader, hasChromium, useBrowserWorld } from '../support/browser';
 
 let runs = 0;
 /**
@@ -56,17 +56,29 @@ describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromi
 		await office.waitForURL('**/notices/*');
 		const noticeUrl = office.url();
 		await office.getByPlaceholder('Kết luận của … tại cuộc họp …').fill('Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về giải ngân vốn đầu tư công');
+		// Everything Decree 30 requires but the place; and no parent body, which is only flagged.
+		await fillRequiredHeader(office, ['Địa danh']);
+		await office.getByPlaceholder('Cơ quan chủ quản (UBND TỈNH …)', { exact: true }).fill('');
 		await office.locator('[data-testid="editor"] .notice-body').click();
 		await office.keyboard.type(`Giao Sở Tài chính chủ trì rà soát, điều chuyển vốn đầu tư công (${RUN}), xong trước ngày 30/12/2099.`);
 		await expect.poll(() => office.getByTestId('task-deadline').first().innerText()).toBe('Trước 30/12/2099');
 		await expect.poll(() => office.getByTestId('saved').innerText()).toBe('Mọi thay đổi đã lưu trên máy chủ');
 
-		// Review before issuing: the blank header fields are listed; the issuer accepts the missing
-		// place as it is, and the confirmation says how many points are still open.
+		// Review before issuing: the blank header fields are listed. The place is required (Decree
+		// 30): it cannot be accepted as it is, and issuing waits for it.
 		const review = office.getByTestId('issue-review');
 		await expect.poll(() => review.innerText()).toContain('Phần đầu chưa có địa danh.');
+		expect((await review.locator('li.required').innerText()).replace(/\s+/g, ' ')).toBe('Bắt buộc Phần đầu chưa có địa danh.');
+		expect(await review.locator('li.required input').count()).toBe(0);
+		expect(await office.getByRole('button', { name: 'Ban hành' }).isDisabled()).toBe(true);
+		expect(await office.getByTestId('issue-blocked').innerText()).toBe('Chưa thể ban hành: phần đầu còn thiếu địa danh.');
+		await office.getByPlaceholder('Địa danh', { exact: true }).fill('Bắc Giang');
+		await expect.poll(() => office.getByRole('button', { name: 'Ban hành' }).isDisabled()).toBe(false);
+		await expect.poll(() => office.getByTestId('saved').innerText()).toBe('Mọi thay đổi đã lưu trên máy chủ');
+		// The missing parent body is only flagged: the issuer accepts it as it is, and the
+		// confirmation says how many points are still open.
 		const before = await review.locator('li').count();
-		await review.getByLabel('Phần đầu chưa có địa danh.').check();
+		await review.getByLabel('Phần đầu chưa có cơ quan chủ quản.').check();
 		await expect.poll(() => review.locator('summary').innerText()).toBe(`Rà soát trước khi ban hành: ${before - 1}/${before} điểm chưa xử lý`);
 		let confirmText = '';
 		// Issue: the notice gets number 1 of its body this year and becomes read-only.
@@ -77,7 +89,9 @@ describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromi
 		await office.getByLabel('Nguồn kết luận').selectOption('CT_UBND');
 		await office.getByRole('button', { name: 'Ban hành' }).click();
 		await expect.poll(() => office.getByRole('status').filter({ hasText: 'Đã ban hành' }).innerText()).toContain('số 1/TB-VP');
-		expect(confirmText).toContain(`Còn ${before - 1} điểm cần rà soát`);
+		// Everything was fixed or accepted: the confirmation has no open points to name.
+		expect(before).toBe(1);
+		expect(confirmText).not.toContain('điểm cần rà soát');
 		await expect.poll(() => office.locator('[data-testid="editor"] .notice-body').getAttribute('contenteditable')).toBe('false');
 		await expect.poll(() => office.locator('.notice-body .task-chip').innerText()).toContain('Sở Tài chính ·');
 
@@ -137,6 +151,7 @@ describe.skipIf(!hasChromium)('issuing a notice and tracking its tasks in Chromi
 		const office = await signedIn('chuyenvien');
 		await office.getByRole('button', { name: '+ Tạo thông báo mới' }).click();
 		await office.waitForURL('**/notices/*');
+		await fillRequiredHeader(office);
 		await office.locator('[data-testid="editor"] .notice-body').click();
 		await office.keyboard.type(`Giao Sở Tài chính chủ trì tổng hợp báo cáo quyết toán (${RUN}), xong trước ngày 15/12/2099.`);
 		await expect.poll(() => office.getByTestId('task-deadline').first().innerText()).toBe('Trước 15/12/2099');

@@ -11,6 +11,9 @@ import { promisify } from 'node:util';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { openDatabase } from '../../server/db';
+import { openSqliteDocStore } from '../../server/store/SqliteDocStore';
+import { NoticeDoc } from '#shared/doc/noticeDoc';
 
 const execFileAsync = promisify(execFile);
 
@@ -155,8 +158,33 @@ export async function addUser(dataDir: string, username: string, displayName: st
 export type TestRole = 'admin' | 'office' | 'leader' | 'agency';
 
 /** Creates a notice owned by `username` and returns its id. */
-export async function createNotice(dataDir: string, username: string, title = 'Thông báo kết luận thử nghiệm'): Promise<string> {
-	return cli(dataDir, 'notice', 'create', '--username', username, '--title', title);
+/**
+ * What Decree 30 requires in a notice's header before it is issued, beyond what a new notice
+ * already has (issuing body, symbol, date) and its title: a test notice is complete with these.
+ */
+export const TEST_HEADER = { place: 'Bắc Giang', recipients: '- Các sở, ban, ngành;\n- Lưu: VT, TH.', signerName: 'Nguyễn Văn Bình' } as const;
+
+/**
+ * Creates a notice as `username` through the CLI, with its header complete for issuing
+ * ({@link TEST_HEADER}) unless `complete` is false. The header is appended to the notice's stored
+ * log, as any change of a client would be.
+ */
+export async function createNotice(dataDir: string, username: string, title = 'Thông báo kết luận thử nghiệm', complete = true): Promise<string> {
+	const id = await cli(dataDir, 'notice', 'create', '--username', username, '--title', title);
+	if (!complete) return id;
+	const db = openDatabase(dataDir);
+	try {
+		const store = openSqliteDocStore(db);
+		const doc = new Y.Doc();
+		for (const u of (await store.load(id)).updates) Y.applyUpdate(doc, u);
+		const before = Y.encodeStateVector(doc);
+		new NoticeDoc(doc).writeMeta(TEST_HEADER);
+		await store.append(id, Y.encodeStateAsUpdate(doc, before));
+		await store.close();
+	} finally {
+		db.close();
+	}
+	return id;
 }
 
 /** Gives `username` read or write access to a notice. */

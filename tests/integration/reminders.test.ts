@@ -23,7 +23,13 @@ const NOTICE = [
 	'Chủ tịch UBND tỉnh kết luận như sau:',
 	`1. Giao Sở Tài chính chủ trì tổng hợp số liệu quyết toán, xong trước ngày ${vn(PAST)}.`,
 	`2. Giao Sở Tài chính chủ trì lập báo cáo thẩm định, xong trước ngày ${vn(TOMORROW)}.`,
-	'Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.'
+	'Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.',
+	'Nơi nhận:',
+	'- Sở Tài chính;',
+	'- Lưu: VT, TH.',
+	'KT. CHÁNH VĂN PHÒNG',
+	'PHÓ CHÁNH VĂN PHÒNG',
+	'Nguyễn Văn Bình'
 ].join('\n');
 
 describe('automatic deadline reminders on the real server (issue 9 [5])', () => {

@@ -24,6 +24,25 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
 	}
 }
 
+/**
+ * Fills, on a notice's page, the header fields Decree 30 requires for issuing that a new notice
+ * leaves blank (title, place, recipients, signer), except those named in `skip`; a field already
+ * written is left as it is.
+ */
+export async function fillRequiredHeader(page: Page, skip: readonly string[] = []): Promise<void> {
+	const fields: [string, string][] = [
+		['Kết luận của … tại cuộc họp …', 'Kết luận của Chủ tịch UBND tỉnh tại cuộc họp giao ban'],
+		['Địa danh', 'Bắc Giang'],
+		['- Mỗi dòng một nơi nhận;', '- Các sở, ban, ngành;\n- Lưu: VT, TH.'],
+		['Họ và tên người ký', 'Nguyễn Văn Bình']
+	];
+	for (const [placeholder, value] of fields) {
+		if (skip.includes(placeholder)) continue;
+		const field = page.getByPlaceholder(placeholder, { exact: true });
+		if (!(await field.inputValue())) await field.fill(value);
+	}
+}
+
 /** A real server on a fresh data directory plus Chromium, for one e2e suite. */
 export interface BrowserWorld {
 	readonly server: ServerProcess;

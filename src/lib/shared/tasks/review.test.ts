@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultMeta } from '../doc/noticeDoc';
 import { DEFAULT_DIRECTORY } from '../agencies/directory';
 import { TaskDeriver } from './draftTasks';
-import { reviewChecklist } from './review';
+import { missingForIssue, reviewChecklist } from './review';
 
 const blocks = (lines: string[]) => lines.map((text, i) => ({ id: `b${i}`, type: 'paragraph' as const, text, depth: 0 }));
 
@@ -39,6 +39,15 @@ describe('review before issuing', () => {
 	it('lists the Decree 30 header fields that are blank, and nothing for a complete header and clean tasks', () => {
 		const blank = { ...meta, title: '', place: '', signerName: '' };
 		expect(reviewChecklist([], blank).map((i) => i.key)).toEqual(['header:place', 'header:title', 'header:signerName']);
+		// Required for issuing: they cannot be accepted as they are; a missing parent body can.
+		expect(reviewChecklist([], { ...blank, issuingParent: '' }).map((i) => [i.key, i.required ?? false])).toEqual([
+			['header:issuingParent', false],
+			['header:place', true],
+			['header:title', true],
+			['header:signerName', true]
+		]);
+		expect(missingForIssue(blank)).toEqual(['địa danh', 'trích yếu (tiêu đề)', 'người ký']);
+		expect(missingForIssue({ ...meta, issuingParent: '' })).toEqual([]);
 		const tasks = new TaskDeriver(DEFAULT_DIRECTORY).derive(blocks(['Giao Sở Tài chính chủ trì rà soát, báo cáo trước ngày 30/01/2024.']), meta, new Map());
 		expect(reviewChecklist(tasks, meta)).toEqual([]);
 	});

@@ -1,7 +1,8 @@
 /**
  * What to look at before issuing (issue panel, "Rà soát trước khi ban hành"): what extraction
- * flagged in the tasks and what the header still lacks. Issuing is not blocked by it; what the
- * issuer accepted without fixing is recorded with the issue.
+ * flagged in the tasks and what the header still lacks. What extraction flagged does not block
+ * issuing — what the issuer accepted without fixing is recorded with the issue; a header field
+ * Decree 30 requires does (`missingForIssue`, checked again by the server when it issues).
  */
 import type { NoticeMeta } from '../doc/noticeDoc';
 import type { DraftTask } from './draftTasks';
@@ -17,18 +18,31 @@ export interface ReviewItem {
 	taskId?: string;
 	/** What is wrong, in Vietnamese. */
 	message: string;
+	/** Must be fixed before issuing (a header field Decree 30 requires): it cannot be accepted as it is. */
+	required?: boolean;
 }
 
-/** The header fields Decree 30/2020 requires of a notice, with their names as the form shows them. */
-const REQUIRED_HEADER: [keyof NoticeMeta, string][] = [
-	['issuingParent', 'cơ quan chủ quản'],
-	['issuingBody', 'cơ quan ban hành'],
-	['symbol', 'ký hiệu'],
-	['place', 'địa danh'],
-	['title', 'trích yếu (tiêu đề)'],
-	['recipients', 'nơi nhận'],
-	['signerName', 'người ký']
+/**
+ * The header fields of a notice, with their names as the form shows them, and whether Decree
+ * 30/2020 requires them for issuing (issuing body, symbol, place, date, title, recipients, signer):
+ * a notice without them is not issued. A missing parent body is only flagged (a body with none
+ * above it, such as a ministry, writes none).
+ */
+const HEADER_FIELDS: [keyof NoticeMeta, string, boolean][] = [
+	['issuingParent', 'cơ quan chủ quản', false],
+	['issuingBody', 'cơ quan ban hành', true],
+	['symbol', 'ký hiệu', true],
+	['place', 'địa danh', true],
+	['date', 'ngày ban hành', true],
+	['title', 'trích yếu (tiêu đề)', true],
+	['recipients', 'nơi nhận', true],
+	['signerName', 'người ký', true]
 ];
+
+/** The header fields required for issuing that `meta` leaves blank, by their names ("địa danh"). */
+export function missingForIssue(meta: NoticeMeta): string[] {
+	return HEADER_FIELDS.filter(([field, , required]) => required && !String(meta[field] ?? '').trim()).map(([, label]) => label);
+}
 
 /** The last day a deadline allows, for comparison with the notice's date. */
 function lastDay(t: DraftTask): string | null {
@@ -40,8 +54,9 @@ function lastDay(t: DraftTask): string | null {
 /** The review list of a notice: header gaps first, then the tasks in document order. */
 export function reviewChecklist(tasks: readonly DraftTask[], meta: NoticeMeta): ReviewItem[] {
 	const items: ReviewItem[] = [];
-	for (const [field, label] of REQUIRED_HEADER)
-		if (!String(meta[field] ?? '').trim()) items.push({ key: `header:${field}`, kind: 'header', message: `Phần đầu chưa có ${label}.` });
+	for (const [field, label, required] of HEADER_FIELDS)
+		if (!String(meta[field] ?? '').trim())
+			items.push({ key: `header:${field}`, kind: 'header', message: `Phần đầu chưa có ${label}.`, ...(required ? { required: true } : {}) });
 	tasks.forEach((t, i) => {
 		if (t.dismissed) return;
 		const n = `Nhiệm vụ ${i + 1}`;
