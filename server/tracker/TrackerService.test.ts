@@ -474,6 +474,53 @@ describe("the office's inbox (issue 9 [5])", () => {
 	});
 });
 
+describe('recurring deadlines (issue 9 [2])', () => {
+	it('gives a recurring task one due day per occurrence, each on time or late, and moves its deadline from one to the next', async () => {
+		const notice = await draft(['Giao Sở Tài chính chủ trì tổng hợp tình hình, báo cáo UBND tỉnh trước ngày 20 hằng tháng.']);
+		await tracker.issue(office, notice, { sourceType: 'UBND', date: '2024-01-05' }, issueDocs);
+		const ref = { noticeId: notice, taskId: `${notice}-b0` };
+		let d = tracker.detail(office, ref);
+		expect(d.occurrences.map((o) => o.due)).toEqual([
+			'2024-01-20',
+			'2024-02-20',
+			'2024-03-20',
+			'2024-04-20',
+			'2024-05-20',
+			'2024-06-20',
+			'2024-07-20',
+			'2024-08-20',
+			'2024-09-20',
+			'2024-10-20',
+			'2024-11-20',
+			'2024-12-20'
+		]);
+		expect([d.task.dueWorking, d.task.statusKey]).toEqual(['2024-01-20', 'within']);
+		now = at('2024-01-15');
+		tracker.reportProgress(sotc, ref, { id: 'monthly-01', text: 'Báo cáo tháng 1', percent: 10 });
+		d = tracker.detail(office, ref);
+		expect(d.occurrences[0]).toEqual({ due: '2024-01-20', doneOn: '2024-01-15', onTime: true });
+		expect(d.task.dueWorking).toBe('2024-02-20');
+		// February's report is missed: the task is overdue, and reminded once for that occurrence.
+		now = at('2024-02-22');
+		expect(tracker.detail(office, ref).task.statusKey).toBe('overdue');
+		expect(tracker.sendDeadlineReminders(3)).toBe(1);
+		expect(tracker.sendDeadlineReminders(3)).toBe(0);
+		tracker.reportProgress(sotc, ref, { id: 'monthly-02', text: 'Báo cáo tháng 2 (muộn)', percent: 20 });
+		d = tracker.detail(office, ref);
+		expect(d.occurrences[1]).toEqual({ due: '2024-02-20', doneOn: '2024-02-22', onTime: false });
+		expect([d.task.dueWorking, d.task.statusKey]).toEqual(['2024-03-20', 'within']);
+		// A resent report (the offline outbox) closes nothing more.
+		tracker.reportProgress(sotc, ref, { id: 'monthly-02', text: 'Báo cáo tháng 2 (muộn)', percent: 20 });
+		expect(tracker.detail(office, ref).occurrences.filter((o) => o.doneOn).length).toBe(2);
+	});
+
+	it('leaves a task with a plain deadline without occurrences', async () => {
+		const notice = await draft(['Giao Sở Tài chính chủ trì rà soát, xong trước ngày 30/01/2024.']);
+		await tracker.issue(office, notice, { sourceType: 'UBND', date: '2024-01-05' }, issueDocs);
+		expect(tracker.detail(office, { noticeId: notice, taskId: `${notice}-b0` }).occurrences).toEqual([]);
+	});
+});
+
 describe('status in SQL', () => {
 	it('agrees with computeStatus on every state', () => {
 		const today = '2024-01-30';

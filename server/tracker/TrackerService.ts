@@ -12,6 +12,7 @@ import { missingForIssue } from '#shared/tasks/review';
 import type { Db } from '../db';
 import type { User } from '../auth/types';
 import { migrateTracker } from './schema';
+import { closeOccurrence, makeOccurrences, migrateOccurrences, occurrencesOf } from './occurrences';
 import { findIssuedNotice } from '../notices/NoticeRegistry';
 import { STATUS_SQL, statusCondition, statusParams } from './statusSql';
 
@@ -233,6 +234,7 @@ export class TrackerService {
 		private readonly now: () => number = Date.now
 	) {
 		migrateTracker(db);
+		migrateOccurrences(db);
 	}
 
 	#today(): IsoDay {
@@ -295,6 +297,8 @@ export class TrackerService {
 					`UPDATE tasks SET state = 'official', source_type = ?, issued_at = ?, notice_date = ?, due_original = deadline_to, due_working = deadline_to WHERE notice_id = ?`
 				)
 				.run(input.sourceType, at, date, noticeId);
+			// A recurring deadline becomes one due day per occurrence, from the notice's date.
+			makeOccurrences(this.db, noticeId, date);
 			this.db
 				.prepare(`INSERT OR REPLACE INTO notice_snapshots (notice_id, at, doc_update, body_text, meta_json) VALUES (?, ?, ?, ?, ?)`)
 				.run(noticeId, at, Buffer.from(Y.encodeStateAsUpdate(doc)), notice2.bodyText(), JSON.stringify(meta));
@@ -567,6 +571,7 @@ export class TrackerService {
 			.all(ref.noticeId, ref.taskId) as { id: string; requestedDue: string; reason: string; state: string; requestedAt: number; decisionNote: string | null }[];
 		return {
 			task: row,
+			occurrences: occurrencesOf(this.db, ref),
 			events,
 			progress: progress.map((p) => ({ ...p, attachments: JSON.parse(p.attachments) as { name: string; path: string; size: number }[] })),
 			extensions
@@ -640,6 +645,7 @@ export class TrackerService {
 				.prepare(`UPDATE tasks SET progress_percent = ?, last_progress_at = ? WHERE notice_id = ? AND task_id = ?`)
 				.run(input.percent, at, ref.noticeId, ref.taskId);
 			this.#event(ref.noticeId, ref.taskId, user, 'progress', `${input.percent}% — ${text}`, { id: input.id });
+			closeOccurrence(this.db, ref, this.#today(), input.id);
 		});
 		return { created: true };
 	}
