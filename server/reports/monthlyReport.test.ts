@@ -262,3 +262,20 @@ describe('the month beside the year to date (seed 001: "tháng 9" then "9 tháng
 		expect(yearToDateReport(w.db, periodOf('quarter', 2024, 1))).toBeNull();
 	});
 });
+
+describe('tasks carried over from the old tracking sheet (source migrated, /tasks/import)', () => {
+	it('count in the OTHER group and in their own source row, so the groups still add up to the totals', () => {
+		const w = (world = openTestDb());
+		seedJanuary(w.db);
+		insertIssued(w.db, { id: 'M', issuedAt: vnInstant('2024-01-20T09:00:00'), source: 'migrated' }, [
+			{ id: 'm1', lead: ['Sở Y tế'], due: '2024-01-25', completedOn: '2024-01-24' },
+			{ id: 'm2', lead: ['Sở Tài chính'], due: '2024-03-30' }
+		]);
+		const r = buildReport(w.db, { ...periodOf('month', 2024, 1), today: '2024-03-10' });
+		const other = r.groups.find((g) => g.key === 'OTHER')!;
+		expect(other.label).toContain('Chuyển từ bảng theo dõi cũ');
+		expect(other.counts).toMatchObject({ total: 2, done: 1 });
+		expect(r.groups.reduce((n, g) => n + g.counts.total, 0)).toBe(r.totals.counts.total);
+		expect(r.bySource.find((s) => s.source === 'migrated')?.counts.total).toBe(2);
+	});
+});

@@ -265,8 +265,16 @@ export function buildReport(db: Db, options: ReportOptions): TaskReport {
 		for (const m of members) addCounts(counts, sources.get(m) ?? emptyCounts());
 		return { key, label, ...toGroup(counts) };
 	});
-	const unknown = sources.get(null);
-	if (unknown && unknown.total > 0) groups.push({ key: 'OTHER', label: 'Chưa xác định nguồn', ...toGroup(unknown) });
+	// Every task outside the four groups (no source, or carried over from the old tracking sheet)
+	// is counted in OTHER, so the groups always add up to the totals.
+	const grouped = new Set<SourceType | null>(SOURCE_GROUPS.flatMap((g) => g.sources));
+	const outside = [...sources].filter(([source, c]) => !grouped.has(source) && c.total > 0);
+	if (outside.length) {
+		const counts = emptyCounts();
+		for (const [, c] of outside) addCounts(counts, c);
+		const label = outside.map(([source]) => (source ? SOURCE_LABELS[source] : 'Chưa xác định nguồn')).join('; ');
+		groups.push({ key: 'OTHER', label, ...toGroup(counts) });
+	}
 
 	const bySource: SourceReportRow[] = [...sources]
 		.filter(([source, c]) => source !== null || c.total > 0)

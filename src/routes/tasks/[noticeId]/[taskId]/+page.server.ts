@@ -3,6 +3,7 @@ import { getAppContext } from '$server/context';
 import { isTrackerError, EVENT_LABELS, type TaskRef } from '$server/tracker/TrackerService';
 import { reportProgressWithAttachments } from '$lib/server/attachments';
 import { readCorrection } from '$lib/server/taskCorrection';
+import { IMPORTED_EVENT, IMPORTED_EVENT_LABEL } from '$server/tracker/taskImport';
 import type { Actions, PageServerLoad } from './$types';
 
 function refOf(params: { noticeId: string; taskId: string }): TaskRef {
@@ -15,7 +16,9 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		const detail = tracker.detail(locals.user!, refOf(params));
 		const office = locals.user!.role === 'office' || locals.user!.role === 'admin';
 		// The office corrects an issued task with names picked from the directory.
-		return { ...detail, eventLabels: EVENT_LABELS, role: locals.user!.role, agency: locals.user!.agency, directory: office ? directory.get() : null };
+		// A task carried over from the old tracking sheet (/tasks/import) has its 'imported' entry.
+		const eventLabels: Record<string, string> = { ...EVENT_LABELS, [IMPORTED_EVENT]: IMPORTED_EVENT_LABEL };
+		return { ...detail, eventLabels, role: locals.user!.role, agency: locals.user!.agency, directory: office ? directory.get() : null };
 	} catch (e) {
 		if (isTrackerError(e)) error(e.reason === 'not-found' ? 404 : 403, { message: e.message });
 		throw e;
