@@ -8,6 +8,7 @@ import type { DirectoryStore } from './agencies/DirectoryStore';
 import type { OfficeProfileStore } from './office/OfficeProfile';
 import type { TrackerService } from './tracker/TrackerService';
 import type { HistoryService } from './history/HistoryService';
+import type { ReportNarrativeStore } from './reports/ReportNarrative';
 
 /**
  * The process-wide services the host (server/main.ts, or the Vite dev plugin) builds once and hands
@@ -27,6 +28,8 @@ export interface AppContext {
 	sync: SyncServer;
 	/** Version history of notices (server/history/HISTORY.md). */
 	history: HistoryService;
+	/** The reports' written paragraphs per period (sections 1, 2 and 3.1 of seed 001). */
+	narratives: ReportNarrativeStore;
 }
 
 const KEY = Symbol.for('ket-luan.app-context');

@@ -15,6 +15,7 @@ import { TaskDeriver } from '#shared/tasks/draftTasks';
 import { defaultMeta } from '#shared/doc/noticeDoc';
 import { COMMENTS_SHAPE, NOTICE_SHAPE } from '#shared/doc/docShape';
 import { OfficeProfileStore } from './office/OfficeProfile';
+import { ReportNarrativeStore } from './reports/ReportNarrative';
 import { CloseCode, parseRoomName } from '#shared/protocol';
 import type { AgencyDirectory } from '#shared/agencies/types';
 import { openSqliteDocStore } from './store/SqliteDocStore';
@@ -37,6 +38,7 @@ export function createServices(config: ServerConfig): Services {
 	const auth = new AuthService(db);
 	const store = openSqliteDocStore(db);
 	const office = new OfficeProfileStore(db);
+	const narratives = new ReportNarrativeStore(db);
 	const notices = new NoticeRegistry(db, store, () => office.get());
 	const directory = new DirectoryStore(db);
 	const tasks = new TaskStore(db, () => directory.get());
@@ -172,6 +174,7 @@ export function createServices(config: ServerConfig): Services {
 		tasks,
 		directory,
 		office,
+		narratives,
 		tracker,
 		sync,
 		history,

@@ -1,6 +1,8 @@
 /**
  * The task report as a Decree 30/2020 "BÁO CÁO" .docx: the figures sentence worded as seed 001,
- * then the tables by source and by lead agency. Layout comes from server/documents/decree30.ts.
+ * then the tables by source and by lead agency. With the office's written paragraphs for the period
+ * (ReportNarrative: sections 1, 2 and 3.1 of seed 001) the figures come after them, in section 3.
+ * Layout comes from server/documents/decree30.ts.
  */
 import { decree30Document, decree30Docx, type BodyBlock, type Decree30Data, type TableColumn } from '../documents/decree30';
 import { formatInteger, formatPercent } from '#shared/format/vnNumber';
@@ -8,6 +10,7 @@ import { cancelledSentence, DEFAULT_ASSIGNER, dueSentence, figuresSentence, othe
 import { shortDate } from '#shared/format/vnDate';
 import { vnToday } from '#shared/tracker/status';
 import type { OutcomeGroup, TaskReport } from '#shared/format/reportTypes';
+import { hasNarrative, narrativeParagraphs, narrativeTitles, type NarrativeText } from '#shared/format/reportNarrative';
 import type { Document } from 'docx';
 
 /** What the report document needs besides the figures; every field has an office default. */
@@ -28,6 +31,8 @@ export interface ReportDocOptions {
 	signerName?: string;
 	/** The year to the end of the month, said after the month's figures (seed 001). */
 	yearToDate?: TaskReport | null;
+	/** The office's written paragraphs for the period (sections 1, 2 and 3.1), if any. */
+	narrative?: NarrativeText | null;
 }
 
 /** The recipients of seed 001's report. */
@@ -54,34 +59,31 @@ function countCells(g: OutcomeGroup): string[] {
 	return [c.assigned, c.doneOnTime, c.doneLate, c.within, c.overdue].map(formatInteger).concat(formatPercent(g.ofAssigned.done));
 }
 
-/** The body blocks of the report (also usable for an on-screen preview). */
-export function reportBody(report: TaskReport, assigner = DEFAULT_ASSIGNER, yearToDate: TaskReport | null = null): BodyBlock[] {
-	const period = periodPhrase(report.period.label);
-	const blocks: BodyBlock[] = [
-		{
-			kind: 'paragraph',
-			text: `Văn phòng UBND tỉnh báo cáo kết quả thực hiện các nhiệm vụ do ${assigner} giao ${period}${report.partial ? ` (số liệu tính đến ngày ${shortDate(report.evaluatedOn)})` : ''} như sau:`
-		},
-		{ kind: 'heading', text: '1. Kết quả chung' },
-		{ kind: 'paragraph', text: `- ${figuresSentence(report, assigner)}` }
+/** The figures sentences, each a "- " paragraph (section 1, or 3.x after written paragraphs). */
+function figureBlocks(report: TaskReport, assigner: string, yearToDate: TaskReport | null): BodyBlock[] {
+	const lines = [
+		figuresSentence(report, assigner),
+		dueSentence(report),
+		yearToDate && figuresSentence(yearToDate, assigner),
+		...otherGroupSentences(report),
+		cancelledSentence(report)
 	];
-	const due = dueSentence(report);
-	if (due) blocks.push({ kind: 'paragraph', text: `- ${due}` });
-	if (yearToDate) blocks.push({ kind: 'paragraph', text: `- ${figuresSentence(yearToDate, assigner)}` });
-	for (const other of otherGroupSentences(report)) blocks.push({ kind: 'paragraph', text: `- ${other}` });
-	const cancelled = cancelledSentence(report);
-	if (cancelled) blocks.push({ kind: 'paragraph', text: `- ${cancelled}` });
+	return lines.filter((l): l is string => !!l).map((l) => ({ kind: 'paragraph', text: `- ${l}` }));
+}
 
+/** The table of sources and the ranked table of lead agencies, each under its heading. */
+function tableBlocks(report: TaskReport, sourcesHeading: string, agenciesHeading: string): BodyBlock[] {
 	const sources = report.bySource.filter((s) => s.counts.total > 0);
-	blocks.push({ kind: 'heading', text: '2. Kết quả theo nguồn giao nhiệm vụ' });
-	blocks.push({
-		kind: 'table',
-		columns: [{ header: 'TT', weight: 0.5, align: 'center' }, { header: 'Nguồn giao nhiệm vụ', weight: 3 }, ...COUNT_COLUMNS],
-		rows: [...sources.map((s, i) => [String(i + 1), s.label, ...countCells(s)]), ['', 'Tổng cộng', ...countCells(report.totals)]],
-		boldLastRow: true
-	});
-
-	blocks.push({ kind: 'heading', text: '3. Kết quả theo cơ quan chủ trì' });
+	const blocks: BodyBlock[] = [
+		{ kind: 'heading', text: sourcesHeading },
+		{
+			kind: 'table',
+			columns: [{ header: 'TT', weight: 0.5, align: 'center' }, { header: 'Nguồn giao nhiệm vụ', weight: 3 }, ...COUNT_COLUMNS],
+			rows: [...sources.map((s, i) => [String(i + 1), s.label, ...countCells(s)]), ['', 'Tổng cộng', ...countCells(report.totals)]],
+			boldLastRow: true
+		},
+		{ kind: 'heading', text: agenciesHeading }
+	];
 	if (report.byAgency.length === 0) blocks.push({ kind: 'paragraph', text: 'Không có nhiệm vụ nào được giao trong kỳ.' });
 	else
 		blocks.push({
@@ -92,7 +94,61 @@ export function reportBody(report: TaskReport, assigner = DEFAULT_ASSIGNER, year
 		});
 	if (report.withoutLead.total > 0)
 		blocks.push({ kind: 'paragraph', text: `Có ${formatInteger(report.withoutLead.assigned)} nhiệm vụ chưa xác định cơ quan chủ trì.`, italic: true });
+	return blocks;
+}
 
+/**
+ * Seed 001's layout with the written paragraphs: "1. Công tác chỉ đạo điều hành …", "2. Triển khai
+ * các nhiệm vụ … Chính phủ …" (each when written, numbered in turn), then "N. Về kết quả thực hiện
+ * …" with "N.1." the work programme (when written) starting its paragraph, "N.2. Thực hiện nhiệm vụ
+ * … giao:" the figures, and the two tables.
+ */
+function narrativeBlocks(report: TaskReport, assigner: string, yearToDate: TaskReport | null, narrative: NarrativeText): BodyBlock[] {
+	const titles = narrativeTitles(report.period.label, assigner);
+	const blocks: BodyBlock[] = [];
+	let n = 0;
+	for (const section of ['direction', 'central'] as const) {
+		const paragraphs = narrativeParagraphs(narrative[section]);
+		if (!paragraphs.length) continue;
+		blocks.push({ kind: 'heading', text: `${++n}. ${titles[section]}` });
+		for (const text of paragraphs) blocks.push({ kind: 'paragraph', text });
+	}
+	const results = ++n;
+	blocks.push({ kind: 'heading', text: `${results}. ${titles.results}` });
+	let sub = 0;
+	const programme = narrativeParagraphs(narrative.programme);
+	if (programme.length) {
+		sub++;
+		programme.forEach((text, i) => blocks.push({ kind: 'paragraph', text: i === 0 ? `${results}.${sub}. ${text}` : text }));
+	}
+	blocks.push({ kind: 'paragraph', text: `${results}.${++sub}. ${titles.tasks}` });
+	blocks.push(...figureBlocks(report, assigner, yearToDate));
+	const sources = `${results}.${++sub}. Kết quả theo nguồn giao nhiệm vụ`;
+	blocks.push(...tableBlocks(report, sources, `${results}.${++sub}. Kết quả theo cơ quan chủ trì`));
+	return blocks;
+}
+
+/** The body blocks of the report (also usable for an on-screen preview). */
+export function reportBody(
+	report: TaskReport,
+	assigner = DEFAULT_ASSIGNER,
+	yearToDate: TaskReport | null = null,
+	narrative: NarrativeText | null = null
+): BodyBlock[] {
+	const period = periodPhrase(report.period.label);
+	const blocks: BodyBlock[] = [
+		{
+			kind: 'paragraph',
+			text: `Văn phòng UBND tỉnh báo cáo kết quả thực hiện các nhiệm vụ do ${assigner} giao ${period}${report.partial ? ` (số liệu tính đến ngày ${shortDate(report.evaluatedOn)})` : ''} như sau:`
+		}
+	];
+	if (hasNarrative(narrative)) blocks.push(...narrativeBlocks(report, assigner, yearToDate, narrative));
+	else
+		blocks.push(
+			{ kind: 'heading', text: '1. Kết quả chung' },
+			...figureBlocks(report, assigner, yearToDate),
+			...tableBlocks(report, '2. Kết quả theo nguồn giao nhiệm vụ', '3. Kết quả theo cơ quan chủ trì')
+		);
 	blocks.push({
 		kind: 'paragraph',
 		text: `Trên đây là báo cáo kết quả thực hiện nhiệm vụ do ${assigner} giao ${period}. Văn phòng xin báo cáo các đồng chí Lãnh đạo UBND tỉnh./.`
@@ -113,7 +169,7 @@ export function reportDocData(report: TaskReport, options: ReportDocOptions = {}
 		date: options.date ?? vnToday(),
 		docType: 'BÁO CÁO',
 		summary: `Kết quả thực hiện nhiệm vụ do ${assigner} giao ${periodPhrase(report.period.label)}`,
-		body: reportBody(report, assigner, options.yearToDate ?? null),
+		body: reportBody(report, assigner, options.yearToDate ?? null, options.narrative ?? null),
 		recipients: options.recipients ?? DEFAULT_RECIPIENTS,
 		signerAuthority: options.signerAuthority ?? '',
 		signerTitle: options.signerTitle ?? 'CHÁNH VĂN PHÒNG',

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getAppContext } from '$server/context';
 import { buildReport, yearToDateReport } from '$server/reports/monthlyReport';
 import { reportDocx } from '$server/reports/reportDocx';
+import { narrativeKey } from '$server/reports/ReportNarrative';
 import { reportXlsx } from '$server/reports/reportXlsx';
 import { parsePeriod } from '$lib/server/reportPeriod';
 import { foldVietnamese } from '#shared/text/fold';
@@ -19,13 +20,19 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	// The office's own header, place and signer (administration, "Thông tin cơ quan").
 	if (format === 'docx')
 		return file(
-			await reportDocx(report, { ...office.get(), yearToDate: yearToDateReport(db, p.period) }),
+			await reportDocx(report, { ...office.get(), yearToDate: yearToDateReport(db, p.period), narrative: narrativeOf(p) }),
 			`${base}.docx`,
 			'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 		);
 	if (format === 'xlsx') return file(await reportXlsx(report), `${base}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 	error(400, { message: 'Định dạng phải là docx hoặc xlsx.' });
 };
+
+/** The office's written paragraphs for a regular period (sections 1, 2 and 3.1), else none. */
+function narrativeOf(p: ReturnType<typeof parsePeriod>) {
+	const key = p.kind === 'custom' ? null : narrativeKey(p.kind, p.year, p.index);
+	return key ? getAppContext().narratives.get(key).sections : null;
+}
 
 function file(body: Buffer, name: string, type: string): Response {
 	return new Response(new Uint8Array(body), { headers: { 'content-type': type, 'content-disposition': `attachment; filename="${name}"` } });
