@@ -9,11 +9,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { readConfig } from './config';
 import { setAppContext } from './context';
-import { createServices } from './services';
+import { createServices, type Services } from './services';
+import { DataDirError } from './db';
 import { setSecurityHeaders } from './securityHeaders';
 
 const config = readConfig(process.env);
-const services = createServices(config);
+const services = startServices();
 setAppContext(services);
 
 // adapter-node assumes https unless told the protocol; this process serves plain http itself, so
@@ -93,6 +94,8 @@ server.on('connection', (socket: Socket) => {
 });
 server.on('upgrade', (req, socket, head) => {
 	if (refused.has(req.socket)) return;
+	// The sync server compares a cookie's Origin with this request's own (services.ts, requestOrigin).
+	if (stampProtocol) req.headers[OWN_PROTO_HEADER] = 'http';
 	if (!services.sync.handleUpgrade(req, socket, head)) {
 		socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
 	}
@@ -120,6 +123,17 @@ const firstReminders = setTimeout(remind, Math.min(config.reminderCheckMs, 5_000
 const reminders = setInterval(remind, config.reminderCheckMs);
 firstReminders.unref();
 reminders.unref();
+
+/** The services, or a clear message and exit code 1 when the data directory cannot be used (server/db.ts). */
+function startServices(): Services {
+	try {
+		return createServices(config);
+	} catch (e) {
+		if (!(e instanceof DataDirError)) throw e;
+		console.error(`Kết Luận không khởi động: ${e.message}`);
+		process.exit(1);
+	}
+}
 
 function sweepStagedUploads(dir: string): void {
 	let names: string[] = [];

@@ -25,6 +25,23 @@ import { VersionStore } from './history/VersionStore';
 import { DEFAULT_TIMING, HistoryRecorder } from './history/HistoryRecorder';
 import { HistoryService } from './history/HistoryService';
 
+/**
+ * The origin a request was made to: ORIGIN when the operator set it, else the protocol and host
+ * adapter-node would read (PROTOCOL_HEADER and HOST_HEADER behind a proxy — server/main.ts stamps
+ * its own protocol header on every request when neither ORIGIN nor PROTOCOL_HEADER is set), else
+ * the socket's.
+ */
+export function requestOrigin(req: IncomingMessage, configured: string): string {
+	if (configured) return configured;
+	const header = (name: string | undefined): string | undefined => {
+		const value = name ? req.headers[name.toLowerCase()] : undefined;
+		return (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim() || undefined;
+	};
+	const proto = header(process.env.PROTOCOL_HEADER) ?? ((req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http');
+	const host = header(process.env.HOST_HEADER) ?? req.headers.host ?? '';
+	return `${proto}://${host}`;
+}
+
 /** Everything one server process runs, built on one data directory. */
 export interface Services extends AppContext {
 	db: Db;
@@ -79,8 +96,10 @@ export function createServices(config: ServerConfig): Services {
 		// A browser sends the session cookie with cross-site WebSocket handshakes too: when the
 		// credential is the cookie, the page must come from this very host.
 		const usesCookie = !url.searchParams.has('token') && !req.headers.authorization;
+		// The whole origin counts, scheme included (an https page may not use the cookie of this http
+		// server), and an Origin that is no URL ('null' from a sandboxed frame or a file) is refused.
 		const origin = req.headers.origin;
-		if (usesCookie && origin && new URL(origin).host !== req.headers.host) return { ok: false, status: 403 };
+		if (usesCookie && origin !== undefined && origin !== requestOrigin(req, config.origin)) return { ok: false, status: 403 };
 		if (!notices.exists(noticeId)) return { ok: false, status: 404 };
 		const access = notices.accessFor(user, noticeId);
 		if (!access) return { ok: false, status: 403 };

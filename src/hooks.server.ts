@@ -8,9 +8,11 @@ const PUBLIC = ['/login', '/setup', '/manifest.webmanifest', '/service-worker.js
 /** Resolves the session cookie (or an API token, for /api) into `locals.user` and guards every page. */
 export const handle: Handle = async ({ event, resolve }) => {
 	const { auth } = getAppContext();
+	// Pages and the API take the session cookie or an `Authorization: Bearer` token; `?token=` only
+	// opens the sync socket (a token in a page's address ends up in history, logs and Referer).
 	event.locals.user = auth.userForRequest(
 		{ cookie: event.request.headers.get('cookie') ?? undefined, authorization: event.request.headers.get('authorization') ?? undefined },
-		event.url
+		new URL(event.url.origin)
 	);
 	const path = event.url.pathname;
 	const isPublic = PUBLIC.some((p) => path === p || path.startsWith(p + '/'));

@@ -6,6 +6,7 @@ import { MemoryClient, pump } from './MemorySocket';
 import { DEFAULT_TUNING, SyncHub } from './SyncHub';
 import type { SyncLog, SyncServer, SyncServerOptions } from './types';
 import { createWsTransport } from './wsTransport';
+import { rateLimitedLog } from './rateLimitedLog';
 
 /**
  * Creates the WebSocket sync endpoint `<path>/<noticeId>`. Authorization happens during the HTTP
@@ -14,10 +15,8 @@ import { createWsTransport } from './wsTransport';
  */
 export function createSyncServer(options: SyncServerOptions): SyncServer {
 	const tuning = options.tuning ?? {};
-	const log: SyncLog = tuning.log ?? {
-		warn: (message, detail) => console.warn(message, detail ?? ''),
-		error: (message, detail) => console.error(message, detail ?? '')
-	};
+	// One line per event and a bounded number of them: clients cannot fill the operator's log.
+	const log: SyncLog = tuning.log ?? rateLimitedLog();
 	const hub = new SyncHub({
 		store: options.store,
 		onDocChanged: options.onDocChanged,

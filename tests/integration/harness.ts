@@ -93,7 +93,11 @@ export async function startServer(dataDir: string, port = 0, env: Record<string,
 	const timeout = new Promise<never>((_, reject) => {
 		const timer = setTimeout(() => reject(new Error(`server not ready after 30 s:\n${output}`)), 30_000);
 		void exited.then(() => clearTimeout(timer));
-		void listening.then(() => clearTimeout(timer));
+		// Both ways: a server that exits before it is ready must not leave an unhandled rejection here.
+		void listening.then(
+			() => clearTimeout(timer),
+			() => clearTimeout(timer)
+		);
 	});
 	const actualPort = await Promise.race([listening, timeout]);
 	const pid = child.pid;

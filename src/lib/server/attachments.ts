@@ -7,6 +7,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { User } from '$server/auth/types';
 import type { Db } from '$server/db';
 import { TrackerError, type TaskRef, type TrackerService } from '$server/tracker/TrackerService';
+import { reportIdUse } from './progressReports';
 
 /** Largest attachment accepted (bytes); larger files are refused with a message. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -94,6 +95,8 @@ export async function reportProgressWithAttachments(
 	const total = files.reduce((sum, f) => sum + f.size, 0);
 	if (total > 0 && used() + total > quotaBytes) throw new TrackerError('invalid-input', quotaMessage);
 	const fields: ProgressFields = { id: String(form.get('id') ?? ''), text: String(form.get('text') ?? ''), percent: Number(form.get('percent') ?? NaN) };
+	// A report sent again is stored once: its files are not written a second time.
+	if (reportIdUse(db, user, ref, fields.id) === 'resent') return { created: false };
 
 	reserved.set(key, (reserved.get(key) ?? 0) + total);
 	const dir = join(dataDir, 'attachments');
