@@ -74,7 +74,7 @@ describe('the office profile reaches new notices and the report (issue 9: not "B
 	});
 
 	it('starts a new notice with the office header and place', async () => {
-		const id = await createNotice(dataDir, office.username, 'Kết luận giao ban');
+		const id = await createNotice(dataDir, office.username, 'Kết luận giao ban', false);
 		const client = connectClient(server, id, office.token);
 		try {
 			await waitSynced(client);
