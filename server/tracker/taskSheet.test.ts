@@ -215,6 +215,8 @@ describe('storing an import', () => {
 		expect(tracker.list(office, { agency: 'so xay dung', agencyRole: 'support' }).total).toBe(1);
 		const done = tracker.list(office, { status: ['done-on-time', 'done-late'] }).rows;
 		expect(done.map((r) => r.action)).toEqual(['Tổng kết năm']);
+		// The day the status names is the completion day.
+		expect(done[0]!.status).toMatchObject({ kind: 'done', completedOn: '2026-12-01' });
 		const detail = tracker.detail(office, { noticeId: 'P', taskId: ids[0]! });
 		expect(detail.events).toMatchObject([{ kind: 'imported', text: expect.stringContaining('Tệp “cu.xlsx”, trang “Theo dõi”, dòng 2') }]);
 		expect(detail.events[0]!.text).toContain('Ghi chú: Ưu tiên');

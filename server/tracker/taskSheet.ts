@@ -512,9 +512,15 @@ export function checkRows(sheet: TaskSheet, mapping: ColumnMapping, ctx: CheckCo
 			outcome = 'done';
 			outcomeOn = completed;
 		} else if (outcome === 'done') {
-			// Done without a day: on time means by the deadline; otherwise the day of the import.
-			outcomeOn = read.onTime === true && due && due <= ctx.today ? due : ctx.today;
-			remarks.push(`Không có ngày hoàn thành: ghi ngày ${shortDate(outcomeOn)}.`);
+			// Done on a day the status names ("Đã hoàn thành ngày 01/12/2026"); without one, on time
+			// means by the deadline, otherwise the day of the import.
+			const said = DAY_TEXT.exec(status);
+			const saidDay = said && realDay(said[3]!.length === 2 ? 2000 + Number(said[3]) : Number(said[3]), Number(said[2]), Number(said[1]));
+			if (saidDay && saidDay <= ctx.today) outcomeOn = saidDay;
+			else {
+				outcomeOn = read.onTime === true && due && due <= ctx.today ? due : ctx.today;
+				remarks.push(`Không có ngày hoàn thành: ghi ngày ${shortDate(outcomeOn)}.`);
+			}
 		} else if (outcome !== 'open') outcomeOn = ctx.today;
 		const document = text('document').replace(/\s+/g, ' ').slice(0, 200);
 		const note = text('note').slice(0, 2000);

@@ -95,7 +95,7 @@ describe('importing an old task sheet (issue 9 [7])', () => {
 		expect(imported.data).toContain('Nhiệm vụ chuyển từ bảng theo dõi (theo-doi-cu.xlsx,');
 		const all = (await api(office, '/api/tasks?source=migrated')) as {
 			total: number;
-			tasks: { action: string; noticeId: string; noticeNumber: string; sourceType: string; statusKey: string; support: string[] }[];
+			tasks: { action: string; noticeId: string; taskId: string; noticeNumber: string; sourceType: string; statusKey: string; support: string[] }[];
 		};
 		expect(all.total).toBe(3);
 		expect(all.tasks.map((t) => t.action).sort()).toEqual([
@@ -113,8 +113,8 @@ describe('importing an old task sheet (issue 9 [7])', () => {
 			const res = await fetch(server.url + path, { headers: { authorization: `Bearer ${user.token}` } });
 			return { status: res.status, text: await res.text() };
 		};
-		const first = all.tasks.find((t) => t.action.startsWith('Rà soát'))! as { noticeId: string; taskId?: string };
-		const page = await html(agency, `/tasks/${first.noticeId}/${encodeURIComponent(first.taskId!)}`);
+		const first = all.tasks.find((t) => t.action.startsWith('Rà soát'))!;
+		const page = await html(agency, `/tasks/${first.noticeId}/${encodeURIComponent(first.taskId)}`);
 		expect(page.status).toBe(200);
 		expect(page.text).toContain('Chuyển từ bảng theo dõi cũ');
 		expect(page.text).toContain('Tệp “theo-doi-cu.xlsx”, trang “Theo dõi 2026”, dòng 3');
@@ -157,5 +157,26 @@ describe('importing an old task sheet (issue 9 [7])', () => {
 		expect(noText).toMatchObject({ type: 'failure', status: 400 });
 		expect(noText.data).toContain('Hãy chọn cột cho “Nội dung nhiệm vụ”.');
 		expect(((await api(office, '/api/tasks?source=migrated')) as { total: number }).total).toBe(3);
+	});
+
+	it("never issues a notice under the 'migrated' source (a task's source, not a notice's)", async () => {
+		const form = new FormData();
+		form.set('text', 'THÔNG BÁO\nKết luận về giải ngân\n1. Giao Sở Tài chính rà soát, báo cáo trước ngày 20/12/2026.');
+		const created = (await (
+			await fetch(`${server.url}/notices/import`, {
+				method: 'POST',
+				body: form,
+				headers: { authorization: `Bearer ${office.token}`, origin: server.url, 'x-sveltekit-action': 'true', accept: 'application/json' }
+			})
+		).json()) as { type: string; location?: string };
+		expect(created.type).toBe('redirect');
+		const id = created.location!.split('/').pop()!;
+		const res = await fetch(`${server.url}/api/notices/${id}/issue`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${office.token}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ sourceType: 'migrated' })
+		});
+		expect(res.status).toBe(400);
+		expect(((await res.json()) as { message: string }).message).toMatch(/Hãy chọn nguồn của kết luận/);
 	});
 });
