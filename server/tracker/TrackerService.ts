@@ -4,7 +4,7 @@ import { NoticeDoc } from '#shared/doc/noticeDoc';
 import type { Deadline } from '#shared/extract/types';
 import { foldVietnamese } from '#shared/text/fold';
 import { addDays, computeStatus, statusKey, vnDay, type IsoDay, type StatusKey, type TaskStatus } from '#shared/tracker/status';
-import { isSourceType, type SourceType } from '#shared/tracker/sourceTypes';
+import { isIssueSourceType, isSourceType, type SourceType } from '#shared/tracker/sourceTypes';
 import type { NotificationKind } from '#shared/tracker/notificationKinds';
 import { isIsoDate } from '#shared/doc/metaRules';
 import { shortDate } from '#shared/format/vnDate';
@@ -267,7 +267,7 @@ export class TrackerService {
 	): Promise<{ number: string }> {
 		if (!['admin', 'office', 'leader'].includes(user.role))
 			throw new TrackerError('forbidden', 'Chỉ lãnh đạo hoặc chuyên viên Văn phòng được ban hành thông báo.');
-		if (!isSourceType(input.sourceType))
+		if (!isIssueSourceType(input.sourceType))
 			throw new TrackerError('invalid-input', 'Hãy chọn nguồn của kết luận (Tỉnh ủy, HĐND, UBND, Chủ tịch UBND tỉnh, Chính phủ).');
 		if (input.date && !isIsoDate(input.date)) throw new TrackerError('invalid-input', 'Ngày ban hành không hợp lệ.');
 		const notice = this.db.prepare('SELECT state, symbol FROM notices WHERE id = ?').get(noticeId) as { state: string; symbol: string } | undefined;

@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { getAppContext } from '$server/context';
 import { isAddedTask, isTrackerError, type AcceptedReview } from '$server/tracker/TrackerService';
 import { issueNotice } from '$lib/server/issue';
+import { isImportedTask } from '$server/tracker/taskImport';
 import { SOURCE_LABELS, SOURCE_TYPES } from '#shared/tracker/sourceTypes';
 import { statusLabel } from '#shared/tracker/status';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,11 +19,12 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	// after issue reassigns in the tracker, not in the frozen text); tasks added after issue have
 	// no line in the text and are listed beside it.
 	const statuses: Record<string, { key: string; label: string; lead: string }> = {};
-	const added: { taskId: string; lead: string; action: string; status: string }[] = [];
+	const added: { taskId: string; lead: string; action: string; status: string; imported: boolean }[] = [];
 	if (summary?.state === 'issued')
 		for (const r of tracker.list(user, { noticeId: params.id, limit: 2000 }).rows) {
 			statuses[r.taskId] = { key: r.statusKey, label: statusLabel(r.status), lead: r.lead.join(', ') };
-			if (isAddedTask(r.taskId)) added.push({ taskId: r.taskId, lead: r.lead.join(', '), action: r.action, status: statusLabel(r.status) });
+			if (isAddedTask(r.taskId) || isImportedTask(r.taskId))
+				added.push({ taskId: r.taskId, lead: r.lead.join(', '), action: r.action, status: statusLabel(r.status), imported: isImportedTask(r.taskId) });
 		}
 	return {
 		noticeId: params.id,
