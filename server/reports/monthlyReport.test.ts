@@ -277,5 +277,9 @@ describe('tasks carried over from the old tracking sheet (source migrated, /task
 		expect(other.counts).toMatchObject({ total: 2, done: 1 });
 		expect(r.groups.reduce((n, g) => n + g.counts.total, 0)).toBe(r.totals.counts.total);
 		expect(r.bySource.find((s) => s.source === 'migrated')?.counts.total).toBe(2);
+		// Nobody "gave" them: the sentence names them by what they are.
+		expect(otherGroupSentences(r).find((t) => t.includes('bảng theo dõi'))).toMatch(
+			/^Trong tháng 01\/2024, có 02 nhiệm vụ khác được theo dõi \(chuyển từ bảng theo dõi cũ\)\. Kết quả thực hiện cụ thể như sau: có 01 nhiệm vụ đã hoàn thành/
+		);
 	});
 });

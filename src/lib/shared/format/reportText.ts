@@ -26,9 +26,14 @@ export function ubndGroup(report: TaskReport): OutcomeGroup {
 
 /** The figures sentence over the tasks `assigner` assigned (seed 001 style); by default the UBND group. */
 export function figuresSentence(report: TaskReport, assigner = DEFAULT_ASSIGNER, group: OutcomeGroup = ubndGroup(report)): string {
+	const head = `Trong ${periodPhrase(report.period.label)}, ${assigner} đã giao ${formatCount(group.counts.assigned)} nhiệm vụ cho các cơ quan, đơn vị, địa phương`;
+	return outcomeSentence(report, head, group);
+}
+
+/** `head` (who gave how many tasks), then how they stand, as the report's sentences say it. */
+function outcomeSentence(report: TaskReport, head: string, group: OutcomeGroup): string {
 	const c = group.counts;
 	const r = group.ofAssigned;
-	const head = `Trong ${periodPhrase(report.period.label)}, ${assigner} đã giao ${formatCount(c.assigned)} nhiệm vụ cho các cơ quan, đơn vị, địa phương`;
 	if (c.assigned === 0) return `${head}.`;
 	const asOf = report.partial ? ` (số liệu tính đến ngày ${shortDate(report.evaluatedOn)})` : '';
 	return (
@@ -57,7 +62,18 @@ export function dueSentence(report: TaskReport, group: OutcomeGroup = ubndGroup(
 
 /** One figures sentence per other source group that assigned tasks in the period (Tỉnh ủy, HĐND, Chính phủ…). */
 export function otherGroupSentences(report: TaskReport): string[] {
-	return report.groups.filter((g) => g.key !== 'UBND' && g.counts.total > 0).map((g) => figuresSentence(report, g.label, g));
+	return report.groups
+		.filter((g) => g.key !== 'UBND' && g.counts.total > 0)
+		.map((g) =>
+			// The tasks outside the four sources have no one who "gave" them: named by what they are.
+			g.key === 'OTHER'
+				? outcomeSentence(
+						report,
+						`Trong ${periodPhrase(report.period.label)}, có ${formatCount(g.counts.assigned)} nhiệm vụ khác được theo dõi (${g.label.toLocaleLowerCase('vi')})`,
+						g
+					)
+				: figuresSentence(report, g.label, g)
+		);
 }
 
 /** The cancelled-tasks sentence ("có 09 nhiệm vụ thôi không thực hiện"), or null when none. */
