@@ -1,4 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../db';
+import { seedDemo } from '../../scripts/seedDemo';
 import { formatPercent } from '#shared/format/vnNumber';
 import { figuresSentence, dueSentence, otherGroupSentences } from '#shared/format/reportText';
 import type { User } from '../auth/types';
@@ -184,6 +189,27 @@ describe('every figure adds up (random data, every period kind and source group)
 	}
 	const sum = (rows: { counts: OutcomeCounts }[], pick: (c: OutcomeCounts) => number) => rows.reduce((n, r) => n + pick(r.counts), 0);
 
+	/** Every paragraph of one report adds up: each group's and source's parts, and the groups and sources to the total. */
+	function checkReport(rep: ReturnType<typeof buildReport>, where: string): void {
+		check(rep.totals.counts, where);
+		for (const g of rep.groups) check(g.counts, `${where} ${g.key}`);
+		for (const s of rep.bySource) check(s.counts, `${where} ${s.label}`);
+		for (const k of ['total', 'assigned', 'done', 'overdue', 'within', 'cancelled'] as const) {
+			expect(
+				sum(rep.groups, (c) => c[k]),
+				`${where}: groups add up to the total (${k})`
+			).toBe(rep.totals.counts[k]);
+			expect(
+				sum(rep.bySource, (c) => c[k]),
+				`${where}: sources add up to the total (${k})`
+			).toBe(rep.totals.counts[k]);
+		}
+		expect(
+			sum(rep.groups, (c) => c.due.total),
+			`${where}: groups add up (due)`
+		).toBe(rep.totals.counts.due.total);
+	}
+
 	for (const seed of [1, 2, 3, 4, 5]) {
 		it(`seed ${seed}`, () => {
 			const r = rng(seed);
@@ -215,25 +241,7 @@ describe('every figure adds up (random data, every period kind and source group)
 			];
 			for (const today of ['2024-06-15', '2025-03-01']) {
 				for (const p of periods) {
-					const rep = buildReport(w.db, { ...p, today });
-					const where = `${p.label} at ${today}`;
-					check(rep.totals.counts, where);
-					for (const g of rep.groups) check(g.counts, `${where} ${g.key}`);
-					for (const s of rep.bySource) check(s.counts, `${where} ${s.label}`);
-					for (const k of ['total', 'assigned', 'done', 'overdue', 'within', 'cancelled'] as const) {
-						expect(
-							sum(rep.groups, (c) => c[k]),
-							`${where}: groups add up to the total (${k})`
-						).toBe(rep.totals.counts[k]);
-						expect(
-							sum(rep.bySource, (c) => c[k]),
-							`${where}: sources add up to the total (${k})`
-						).toBe(rep.totals.counts[k]);
-					}
-					expect(
-						sum(rep.groups, (c) => c.due.total),
-						`${where}: groups add up (due)`
-					).toBe(rep.totals.counts.due.total);
+					checkReport(buildReport(w.db, { ...p, today }), `${p.label} at ${today}`);
 				}
 			}
 			// The year is the sum of its months (a notice belongs to the month of its date).
@@ -242,6 +250,34 @@ describe('every figure adds up (random data, every period kind and source group)
 			expect(months.reduce((a, b) => a + b, 0)).toBe(year.totals.counts.total);
 		});
 	}
+
+	it('the seeded demo data (npm run seed:demo): every month of its three years, each quarter and year, adds up', async () => {
+		const dataDir = mkdtempSync(join(tmpdir(), 'kl-demo-'));
+		try {
+			await seedDemo({ tasks: 3000, notices: 300, dataDir, today: '2026-11-15', seed: 11, users: false, verbose: false });
+			const db = openDatabase(dataDir);
+			try {
+				let seen = 0;
+				for (const year of [2024, 2025, 2026]) {
+					const periods = [
+						...Array.from({ length: 12 }, (_, i) => periodOf('month', year, i + 1)),
+						...[1, 2, 3, 4].map((q) => periodOf('quarter', year, q)),
+						periodOf('year', year, 1)
+					];
+					for (const p of periods) {
+						const rep = buildReport(db, { ...p, today: '2026-11-15' });
+						checkReport(rep, `demo ${p.label}`);
+						seen += rep.totals.counts.total;
+					}
+				}
+				expect(seen).toBeGreaterThan(0);
+			} finally {
+				db.close();
+			}
+		} finally {
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	});
 });
 
 describe('the month beside the year to date (seed 001: "tháng 9" then "9 tháng đầu năm")', () => {
