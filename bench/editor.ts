@@ -37,7 +37,7 @@
  * collected objects included).
  * `--profile[=FILE]` then types again in ours on seed 004 under the CDP profiler, writes the
  * .cpuprofile and prints the top functions by self time (mapped to sources when the app was built
- * with `vite build --sourcemap`).
+ * with `vite build --sourcemap true`: `--sourcemap` alone writes no maps).
  *
  * Prints a table, then as its last line one JSON object:
  * `{"empty": {"plain": {"p50","p95"}, "stock": {…}, "ours": {…}, "ratio_p95"}, "seed004": {…}, "console_errors": N}`.

@@ -1,6 +1,6 @@
 /**
  * Self- and total-time summary of a V8 CPU profile (CDP `Profiler.stop`), for `npm run bench:editor --
- * --profile`. When the built app has source maps (`vite build --sourcemap`), bundle positions are
+ * --profile`. When the built app has source maps (`vite build --sourcemap true`), bundle positions are
  * mapped back to the source file, line and original name; otherwise bundle names are shown.
  */
 import { existsSync, readFileSync } from 'node:fs';
