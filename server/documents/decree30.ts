@@ -100,9 +100,17 @@ export interface Decree30Data {
 	signerName: string;
 	/** Body font size in points (13 or 14; default 14). */
 	bodySize?: 13 | 14;
+	/**
+	 * A draft (not issued): "DỰ THẢO" stands at the top of its first page, so that a number its
+	 * writers put in the header is never taken for an official one (only issuing makes it so).
+	 */
+	draft?: boolean;
 }
 
 const pt = (n: number) => n * 2;
+
+/** What a draft's first page says at its top ({@link Decree30Data.draft}). */
+export const DRAFT_MARK = 'DỰ THẢO';
 const upper = (s: string) => s.normalize('NFC').toLocaleUpperCase('vi');
 const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
@@ -346,7 +354,14 @@ export function decree30Document(d: Decree30Data): Document {
 					}
 				},
 				headers: {
-					first: new Header({ children: [new Paragraph({ children: [] })] }),
+					first: new Header({
+						children: [
+							new Paragraph({
+								alignment: AlignmentType.RIGHT,
+								children: d.draft ? [new TextRun({ text: DRAFT_MARK, bold: true, font: DECREE30_FONT, size: pt(14) })] : []
+							})
+						]
+					}),
 					default: new Header({
 						children: [
 							new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: DECREE30_FONT, size: pt(13) })] })

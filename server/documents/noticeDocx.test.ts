@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NoticeDoc, type NoticeMeta } from '#shared/doc/noticeDoc';
@@ -185,6 +186,28 @@ describe('a notice exported to .docx in the Decree 30/2020 "Thông báo" layout 
 				expect(back.meta[key] ?? '', `${e.name}: ${key}`).toBe(e.meta[key]);
 			expect(back.body.map((b) => b.runs.map((r) => r.text).join(''))).toEqual(e.bodyTexts);
 		}
+	});
+
+	it('marks a draft "DỰ THẢO" at the top of its first page, so a number written in its header is not taken for an official one; an issued notice has no mark', async () => {
+		const e = exported[0]!;
+		expect(e.meta.state).toBe('draft');
+		const zip = await JSZip.loadAsync(e.docx);
+		const headers = await Promise.all(
+			Object.keys(zip.files)
+				.filter((f) => /^word\/header\d+\.xml$/.test(f))
+				.map((f) => zip.file(f)!.async('string'))
+		);
+		expect(headers.filter((x) => x.includes('DỰ THẢO'))).toHaveLength(1);
+		const doc = await world.notices.loadDoc((await importNoticeFile(world, world.user, 'issued.txt', Buffer.from(DATED_NOTICE))).id);
+		new NoticeDoc(doc).writeMeta({ state: 'issued' });
+		const issued = await JSZip.loadAsync(await noticeDocx(doc));
+		doc.destroy();
+		const issuedHeaders = await Promise.all(
+			Object.keys(issued.files)
+				.filter((f) => /^word\/header\d+\.xml$/.test(f))
+				.map((f) => issued.file(f)!.async('string'))
+		);
+		expect(issuedHeaders.some((x) => x.includes('DỰ THẢO'))).toBe(false);
 	});
 
 	it('names the download after the number and the summary, in ASCII and in UTF-8 (RFC 5987)', () => {

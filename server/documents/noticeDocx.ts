@@ -56,7 +56,9 @@ export function noticeDocData(meta: NoticeMeta, body: readonly RichBlock[]): Dec
 		recipients: meta.recipients.split('\n').filter((l) => l.trim()),
 		signerAuthority: meta.signerAuthority,
 		signerTitle: meta.signerTitle,
-		signerName: meta.signerName
+		signerName: meta.signerName,
+		// A number written in a draft's header is what its writers intend, not an official one.
+		draft: meta.state !== 'issued'
 	};
 }
 
