@@ -113,4 +113,26 @@ describe.skipIf(!hasChromium)('a task page offline in Chromium', () => {
 		await agency.getByRole('button', { name: 'Bỏ báo cáo này' }).click();
 		await expect.poll(() => agency.getByTestId('refused-report').count()).toBe(0);
 	});
+
+	it('says plainly that issuing needs the network, and issues once it is back', async () => {
+		const RUN = `đợt ${Date.now().toString(36)}`;
+		const office = await signedIn('chuyenvien');
+		await office.goto(world.server.url + '/');
+		await office.getByRole('button', { name: '+ Tạo thông báo mới' }).click();
+		await office.waitForURL('**/notices/*');
+		await fillRequiredHeader(office);
+		await office.locator('[data-testid="editor"] .notice-body').click();
+		await office.keyboard.type(`Giao Sở Tài chính chủ trì rà soát hồ sơ (${RUN}), xong trước ngày 15/12/2099.`);
+		await expect.poll(() => office.getByTestId('saved').innerText()).toBe('Mọi thay đổi đã lưu trên máy chủ');
+		await office.getByLabel('Nguồn kết luận').selectOption('UBND');
+		await office.context().setOffline(true);
+		await office.getByRole('button', { name: 'Ban hành' }).click();
+		await expect.poll(() => office.getByRole('alert').allInnerTexts()).toContainEqual(expect.stringContaining('Cần có mạng để ban hành thông báo'));
+		expect(await office.getByRole('status').filter({ hasText: 'Đã ban hành' }).count()).toBe(0);
+		await office.context().setOffline(false);
+		await expect.poll(() => office.getByTestId('connection').getAttribute('data-state'), { timeout: 20_000 }).toBe('online');
+		office.once('dialog', (d) => void d.accept());
+		await office.getByRole('button', { name: 'Ban hành' }).click();
+		await expect.poll(() => office.getByRole('status').filter({ hasText: 'Đã ban hành' }).count()).toBe(1);
+	});
 });
