@@ -76,6 +76,16 @@ describe('the report’s written paragraphs (issue 9 [4])', () => {
 		).toBe(true);
 		expect([...at].sort((a, b) => a - b)).toEqual(at);
 		expect(text).not.toContain('1. Kết quả chung');
+		// The JSON report gives the same paragraphs beside its figures; a custom period has none.
+		const api = async (query: string) =>
+			(await (await fetch(`${server.url}/api/reports?${query}`, { headers: { authorization: `Bearer ${office.token}` } })).json()) as {
+				narrative: { sections: Record<string, string>; updatedBy: string | null } | null;
+			};
+		expect((await api('kind=month&year=2026&index=11')).narrative).toMatchObject({
+			sections: { direction: expect.stringContaining('UBND tỉnh đã tổ chức 04 cuộc họp'), central: CENTRAL, programme: PROGRAMME },
+			updatedBy: expect.any(String)
+		});
+		expect((await api('kind=custom&from=2026-11-01&to=2026-11-20')).narrative).toBeNull();
 	});
 
 	it('keeps other periods as they were: no paragraphs, the figures as sections 1–3', async () => {

@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getAppContext } from '$server/context';
 import { buildReport } from '$server/reports/monthlyReport';
+import { narrativeKey, type ReportNarrative } from '$server/reports/ReportNarrative';
 import { parsePeriod } from '$lib/server/reportPeriod';
 import { periodOf } from '#shared/format/period';
 import type { OutcomeGroup, SourceGroupKey, TaskReport } from '#shared/format/reportTypes';
@@ -38,7 +39,8 @@ function body(report: TaskReport, only: SourceGroupKey | null) {
 /**
  * GET /api/reports?kind=month|quarter|half|nine|year|custom&year=2026&index=11[&from&to][&source=UBND]
  * → {period, sources: {UBND: {assigned, doneOnTime, doneLate, inProgressWithin, overdue, …}, …}, total,
- * yearToDate?}: the figures of the report page. Tasks count in the period of their notice's date;
+ * narrative, yearToDate?}: the figures of the report page, and the paragraphs written for the
+ * period (`narrative.sections`: direction, central, programme; null for a custom period). Tasks count in the period of their notice's date;
  * a month or a quarter comes with the year to its end beside it ("tháng 9 và 9 tháng"), as seed 001
  * reports them. For the office and leaders; an agency is refused.
  */
@@ -49,10 +51,16 @@ export const GET: RequestHandler = ({ url, locals }) => {
 		return json({ message: `Nguồn “${source}” không có: dùng một trong ${GROUP_KEYS.join(', ')}.` }, { status: 400 });
 	const p = parsePeriod(url.searchParams);
 	if (p.error) return json({ message: p.error }, { status: 400 });
-	const { db } = getAppContext();
+	const { db, narratives } = getAppContext();
 	const only = source as SourceGroupKey | null;
 	const report = buildReport(db, { from: p.period.from, to: p.period.to, label: p.period.label });
-	const result: ReturnType<typeof body> & { yearToDate?: ReturnType<typeof body> } = body(report, only);
+	// The paragraphs the office wrote for the period (sections 1, 2 and 3.1 of seed 001); a
+	// custom period has none.
+	const key = p.kind === 'custom' ? null : narrativeKey(p.kind, p.year, p.index);
+	const result: ReturnType<typeof body> & { narrative: ReportNarrative | null; yearToDate?: ReturnType<typeof body> } = {
+		...body(report, only),
+		narrative: key ? narratives.get(key) : null
+	};
 	if (p.kind === 'month' || p.kind === 'quarter') {
 		const year = periodOf('year', p.year);
 		result.yearToDate = body(buildReport(db, { from: year.from, to: p.period.to, label: `từ đầu năm ${p.year} đến hết ${p.period.label}` }), only);
