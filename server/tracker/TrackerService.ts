@@ -916,14 +916,16 @@ export class TrackerService {
 	/**
 	 * {@link #notify} to the agencies given (a correction tells those it no longer names, too).
 	 * `eventKey` names the event for "once": the same key for the same task and agency is never
-	 * stored twice (default: one per moment, except a new task, which is new once).
+	 * stored twice (default: one per moment, except a new task, which is new once). Returns how
+	 * many were stored.
 	 */
-	#notifyAgencies(ref: TaskRef, agencies: readonly string[], kind: NotificationKind, text: string, by: User | null, eventKey?: string): void {
+	#notifyAgencies(ref: TaskRef, agencies: readonly string[], kind: NotificationKind, text: string, by: User | null, eventKey?: string): number {
 		const insert = this.db.prepare(
 			`INSERT INTO reminders (id, agency, notice_id, task_id, text, at, by_id, by_name, kind, event_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
 		);
 		const key = eventKey ?? (kind === 'new-task' ? kind : `${kind}:${this.now()}`);
 		let action: string | undefined;
+		let stored = 0;
 		for (const agency of agencies) {
 			const { changes } = insert.run(
 				randomUUID(),
@@ -937,12 +939,14 @@ export class TrackerService {
 				kind,
 				key
 			);
+			stored += changes;
 			if (!changes || !this.onNotification) continue;
 			action ??=
 				(this.db.prepare(`SELECT action FROM tasks WHERE notice_id = ? AND task_id = ?`).get(ref.noticeId, ref.taskId) as { action: string } | undefined)
 					?.action ?? '';
 			this.#stored.push({ agency, kind, text, ref, action });
 		}
+		return stored;
 	}
 
 	/** Runs `write` in one transaction and then tells onNotification what it stored. */
@@ -975,45 +979,39 @@ export class TrackerService {
 	 */
 	sendDeadlineReminders(daysBefore: number): number {
 		const today = this.#today();
+		type Due = { notice_id: string; task_id: string; action: string; due_working: string };
 		const open = "t.state = 'official' AND t.cancelled_on IS NULL AND t.completed_on IS NULL AND t.reported_done_on IS NULL";
-		const soon = this.db
-			.prepare(`SELECT t.notice_id, t.task_id, t.action, t.due_working FROM tasks t WHERE ${open} AND t.due_working >= ? AND t.due_working <= ?`)
-			.all(today, addDays(today, Math.max(0, daysBefore))) as { notice_id: string; task_id: string; action: string; due_working: string }[];
-		const late = this.db.prepare(`SELECT t.notice_id, t.task_id, t.action, t.due_working FROM tasks t WHERE ${open} AND t.due_working < ?`).all(today) as {
-			notice_id: string;
-			task_id: string;
-			action: string;
-			due_working: string;
-		}[];
+		const columns = 'SELECT t.notice_id, t.task_id, t.action, t.due_working FROM tasks t';
+		const soon =
+			daysBefore > 0
+				? (this.db.prepare(`${columns} WHERE ${open} AND t.due_working >= ? AND t.due_working <= ?`).all(today, addDays(today, daysBefore)) as Due[])
+				: [];
+		const late = this.db.prepare(`${columns} WHERE ${open} AND t.due_working < ?`).all(today) as Due[];
 		let stored = 0;
-		const count = this.db.prepare(`SELECT COUNT(*) AS n FROM reminders`);
-		const before = (count.get() as { n: number }).n;
 		this.#transaction(() => {
-			if (daysBefore > 0)
-				for (const t of soon)
-					this.#notifyLead(
-						t,
-						'due-soon',
-						`Nhiệm vụ “${t.action.slice(0, 200)}” đến hạn ngày ${shortDate(t.due_working)}: đề nghị hoàn thành và báo cáo đúng hạn.`
-					);
+			for (const t of soon)
+				stored += this.#notifyLead(
+					t,
+					'due-soon',
+					`Nhiệm vụ “${t.action.slice(0, 200)}” đến hạn ngày ${shortDate(t.due_working)}: đề nghị hoàn thành và báo cáo đúng hạn.`
+				);
 			for (const t of late)
-				this.#notifyLead(
+				stored += this.#notifyLead(
 					t,
 					'overdue',
 					`Nhiệm vụ “${t.action.slice(0, 200)}” đã quá hạn (hạn ${shortDate(t.due_working)}): đề nghị khẩn trương hoàn thành, báo cáo kết quả hoặc đề nghị gia hạn.`
 				);
 		});
-		stored = (count.get() as { n: number }).n - before;
 		return stored;
 	}
 
-	#notifyLead(t: { notice_id: string; task_id: string; due_working: string }, kind: 'due-soon' | 'overdue', text: string): void {
-		const ref = { noticeId: t.notice_id, taskId: t.task_id };
+	/** Reminds the task's lead agencies of its working deadline, once per deadline; returns how many were stored. */
+	#notifyLead(t: { notice_id: string; task_id: string; due_working: string }, kind: 'due-soon' | 'overdue', text: string): number {
 		const leads = this.db.prepare(`SELECT agency FROM task_agencies WHERE notice_id = ? AND task_id = ? AND role = 'lead'`).all(t.notice_id, t.task_id) as {
 			agency: string;
 		}[];
-		this.#notifyAgencies(
-			ref,
+		return this.#notifyAgencies(
+			{ noticeId: t.notice_id, taskId: t.task_id },
 			leads.map((l) => l.agency),
 			kind,
 			text,

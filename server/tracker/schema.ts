@@ -76,6 +76,8 @@ export function migrateTracker(db: Db): void {
 			decision_note TEXT
 		);
 		CREATE INDEX IF NOT EXISTS extensions_task ON extensions(notice_id, task_id);
+		-- The office inbox counts the pending requests on every page it opens (officeInboxCount).
+		CREATE INDEX IF NOT EXISTS extensions_pending ON extensions(state) WHERE state = 'pending';
 
 		CREATE TABLE IF NOT EXISTS reminders (
 			id TEXT PRIMARY KEY,
