@@ -7,6 +7,7 @@ import { CommentsDoc, type CommentAnchor, type Thread } from '#shared/doc/commen
 import { ACK_QUERY_PARAM, CloseCode, MessageType, commentsRoomName, decodeStateVector, isPermanentClose, readSavedMessage } from '#shared/protocol';
 import { PendingChanges, type PendingChange } from './PendingChanges';
 import { dropPending } from './dropPending';
+import { mirrorPendingOnUnload, readPendingMirror } from './pendingMirror';
 import type { Connection, SessionUser } from './NoticeSession.svelte';
 
 /** Origin of our own comment writes, so they count as local changes. */
@@ -36,6 +37,8 @@ export class CommentsSession {
 	#unsaved = $state(0);
 	#fatal = $state<string | null>(null);
 	#waitingForSignIn = false;
+	/** The unconfirmed list as last written, for the unload mirror. */
+	#pendingItems: readonly PendingChange[] = [];
 
 	constructor(
 		readonly noticeId: string,
@@ -44,11 +47,16 @@ export class CommentsSession {
 		this.#pendingKey = `ket-luan:pending-comments:${noticeId}`;
 		this.#pending = new PendingChanges((items) => {
 			this.#unsaved = items.length;
+			this.#pendingItems = items;
 			// Fire and forget is safe: the next write carries the whole list again.
 			void idbSet(this.#pendingKey, items).catch(() => {
 				/* quota or private mode: the count still works for this page load */
 			});
 		});
+		// A reload right after commenting offline may abort IndexedDB's write: the list is mirrored too.
+		const mirrored = readPendingMirror(this.#pendingKey);
+		if (mirrored.length) this.#pending.restore(mirrored);
+		this.#cleanup.push(mirrorPendingOnUnload(this.#pendingKey, () => this.#pendingItems));
 		void idbGet<PendingChange[]>(this.#pendingKey).then(
 			(items) => {
 				if (Array.isArray(items)) this.#pending.restore(items);

@@ -16,6 +16,7 @@ import {
 } from '#shared/protocol';
 import { PendingChanges, type PendingChange } from './PendingChanges';
 import { dropPending } from './dropPending';
+import { mirrorPendingOnUnload, readPendingMirror } from './pendingMirror';
 import { TaskDeriver, type DraftTask } from '#shared/tasks/draftTasks';
 import type { TaskCorrection } from '#shared/doc/noticeDoc';
 import type { AgencyDirectory } from '#shared/agencies/types';
@@ -163,16 +164,8 @@ export class NoticeSession {
 		});
 		// Changes restored from the unload mirror had perhaps not reached the saved list either.
 		for (const [client, clock] of this.#mirror.restored) this.#pending.record(client, clock);
-		try {
-			const mirrored: unknown = JSON.parse(localStorage.getItem(this.#pendingKey) ?? '[]');
-			const items = Array.isArray(mirrored)
-				? (mirrored as Partial<PendingChange>[]).filter((i) => Number.isSafeInteger(i?.client) && Number.isSafeInteger(i?.clock))
-				: [];
-			if (items.length) this.#pending.restore(items as PendingChange[]);
-			localStorage.removeItem(this.#pendingKey);
-		} catch {
-			// Storage disabled or a damaged copy: IndexedDB's copy below still counts.
-		}
+		const mirrored = readPendingMirror(this.#pendingKey);
+		if (mirrored.length) this.#pending.restore(mirrored);
 		void idbGet<PendingChange[]>(this.#pendingKey).then((items) => {
 			if (Array.isArray(items)) this.#pending.restore(items);
 		});
@@ -226,24 +219,13 @@ export class NoticeSession {
 		this.provider.awareness.setLocalStateField('user', { name: this.user.name, color: this.user.color, id: user.id });
 		this.provider.awareness.setLocalStateField('unsaved', this.#shownUnsaved);
 		this.#cleanup.push(() => clearTimeout(this.#shownTimer));
-		// Closing or hiding the page writes the unconfirmed list at once.
-		// IndexedDB's write may be aborted by the unload itself, so the list also goes, synchronously,
-		// to localStorage; the next page merges it and drops it.
-		const flushPending = () => {
-			this.#writePending();
-			try {
-				if (this.#pendingItems.length) localStorage.setItem(this.#pendingKey, JSON.stringify(this.#pendingItems));
-				else localStorage.removeItem(this.#pendingKey);
-			} catch {
-				// Storage disabled or full: IndexedDB's copy is all there is.
-			}
-		};
-		window.addEventListener('pagehide', flushPending);
-		document.addEventListener('visibilitychange', flushPending);
+		// Closing or hiding the page writes the unconfirmed list at once (and mirrors it for the next page).
 		this.#cleanup.push(
-			flushPending,
-			() => window.removeEventListener('pagehide', flushPending),
-			() => document.removeEventListener('visibilitychange', flushPending)
+			mirrorPendingOnUnload(
+				this.#pendingKey,
+				() => this.#pendingItems,
+				() => this.#writePending()
+			)
 		);
 
 		// Tasks follow the text shortly after a pause in typing, whoever typed it. Extraction and
